@@ -1,0 +1,44 @@
+package dev.autogen.schema;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A table with its columns (in creation order) and the constraints and indexes on it.
+ *
+ * @param primaryKey the primary key, or {@code null}
+ * @param comment the table comment, or {@code null}
+ */
+public record Table(
+        QualifiedName name,
+        List<Column> columns,
+        PrimaryKey primaryKey,
+        List<UniqueConstraint> uniqueConstraints,
+        List<ForeignKey> foreignKeys,
+        List<CheckConstraint> checks,
+        List<Index> indexes,
+        String comment) {
+
+    public Table {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        uniqueConstraints = List.copyOf(uniqueConstraints);
+        foreignKeys = List.copyOf(foreignKeys);
+        checks = List.copyOf(checks);
+        indexes = List.copyOf(indexes);
+        long distinct = columns.stream().map(Column::name).distinct().count();
+        if (distinct != columns.size()) {
+            throw new IllegalArgumentException("table " + name + " names a column twice");
+        }
+    }
+
+    /** A table with the given columns and nothing else. */
+    public static Table of(QualifiedName name, List<Column> columns) {
+        return new Table(name, columns, null, List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+}
