@@ -1,0 +1,123 @@
+package dev.autogen.testing;
+
+import dev.autogen.db.ConnectionSettings;
+import dev.autogen.db.Connections;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fresh, empty PostgreSQL database for one test. The server is an embedded PostgreSQL started once
+ * per test JVM, or the server that {@code AUTOGEN_TEST_JDBC_URL} (with {@code AUTOGEN_TEST_USER} and
+ * {@code AUTOGEN_TEST_PASSWORD}) points at; each test gets a database of its own on it.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final ConnectionSettings settings;
+    private final String name;
+
+    private TestDatabase(ConnectionSettings settings, String name) {
+        this.settings = settings;
+        this.name = name;
+    }
+
+    /** Creates a new empty database. */
+    public static TestDatabase create() {
+        String name = "autogen_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        ConnectionSettings server = Server.admin();
+        try (Connection admin = Connections.open(server); Statement statement = admin.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        return new TestDatabase(new ConnectionSettings(Server.urlFor(name), server.user(), server.password()), name);
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Connection connect() {
+        return Connections.open(settings);
+    }
+
+    /** Runs each statement in order, autocommitted, as a script runner would. */
+    public void execute(List<String> statements) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                try {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("statement failed: " + sql, e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void execute(String... statements) {
+        execute(List.of(statements));
+    }
+
+    @Override
+    public void close() {
+        try (Connection admin = Connections.open(Server.admin()); Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + name, e);
+        }
+    }
+
+    /** The one server all test databases of this JVM live on. */
+    private static final class Server {
+        private static ConnectionSettings admin;
+        private static EmbeddedPostgres embedded;
+
+        static synchronized ConnectionSettings admin() {
+            if (admin == null) {
+                String url = System.getenv("AUTOGEN_TEST_JDBC_URL");
+                if (url != null && !url.isBlank()) {
+                    admin = new ConnectionSettings(url, System.getenv("AUTOGEN_TEST_USER"), System.getenv("AUTOGEN_TEST_PASSWORD"));
+                } else {
+                    try {
+                        embedded = EmbeddedPostgres.builder().start();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+                    }
+                    Runtime.getRuntime().addShutdownHook(new Thread(Server::stop));
+                    admin = new ConnectionSettings(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);
+                }
+            }
+            return admin;
+        }
+
+        /** The admin URL with its database name replaced. */
+        static String urlFor(String database) {
+            String url = admin().url();
+            int query = url.indexOf('?');
+            String base = query < 0 ? url : url.substring(0, query);
+            String params = query < 0 ? "" : url.substring(query);
+            return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
+        }
+
+        private static void stop() {
+            try {
+                embedded.close();
+            } catch (IOException ignored) {
+                // The JVM is exiting; the server's own shutdown hook removes its files.
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package dev.autogen.sample;
+
+public enum Sex { FEMALE, MALE, UNKNOWN }
