@@ -18,6 +18,11 @@ import java.util.Set;
  */
 public final class SqlExpressions {
 
+    private static final Set<String> VALUE_KEYWORDS = Set.of(
+            "true", "false", "null", "current_date", "current_time", "current_timestamp", "localtime",
+            "localtimestamp", "current_user", "current_role", "current_schema", "current_catalog", "session_user",
+            "system_user", "user");
+
     private static final Set<String> TEXT_TYPES =
             Set.of("text", "character varying", "character", "varchar", "bpchar", "name");
 
@@ -327,7 +332,7 @@ public final class SqlExpressions {
             switch (t.kind()) {
                 case STRING -> node = new Literal(t.text(), true);
                 case NUMBER -> node = new Literal(t.text(), false);
-                case QUOTED -> node = new Name(quotedName(t.text()));
+                case QUOTED -> node = new Name(dotted(quotedName(t.text())));
                 case WORD -> node = word(t.text());
                 case SYMBOL -> node = symbol(t.text());
                 default -> throw new IllegalArgumentException("unexpected end");
@@ -350,16 +355,24 @@ public final class SqlExpressions {
                     if (peek().is("(")) {
                         return new Call(word, list());
                     }
-                    return new Name(dotted(word));
+                    return new Name(dotted(bareName(word)));
             }
         }
 
+        /**
+         * A bare word spelt as PostgreSQL prints it: quoted when it is a keyword ({@code position}), except the
+         * keywords that stand for values ({@code current_date}), which stay bare.
+         */
+        private static String bareName(String word) {
+            return VALUE_KEYWORDS.contains(word) ? word : Identifiers.quote(word);
+        }
+
+        /** The rest of a dotted name, after its first part (already spelt). */
         private String dotted(String first) {
-            StringBuilder name = new StringBuilder(Identifiers.quote(first));
+            StringBuilder name = new StringBuilder(first);
             while (accept(".")) {
                 Token part = next();
-                String text = part.kind() == Kind.QUOTED ? quotedName(part.text()) : part.text();
-                name.append('.').append(part.kind() == Kind.QUOTED ? text : Identifiers.quote(text));
+                name.append('.').append(part.kind() == Kind.QUOTED ? quotedName(part.text()) : Identifiers.quote(part.text()));
             }
             return name.toString();
         }
@@ -480,8 +493,10 @@ public final class SqlExpressions {
                 return 4;
             } else if (node instanceof InList) {
                 return 5;
+            } else if (node instanceof Cast) {
+                return 11;
             }
-            return 10;
+            return 12;
         }
 
         private static void print(Node node, int context, StringBuilder out) {
@@ -513,7 +528,7 @@ public final class SqlExpressions {
                 join(in.values(), out);
                 out.append(')');
             } else if (node instanceof Cast c) {
-                print(c.operand(), 11, out);
+                print(c.operand(), 12, out);
                 out.append("::").append(c.type());
             } else if (node instanceof Binary b) {
                 int own = precedence(b);
