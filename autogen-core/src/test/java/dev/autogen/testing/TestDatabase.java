@@ -5,6 +5,8 @@ import dev.autogen.db.Connections;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -91,16 +93,34 @@ public final class TestDatabase implements AutoCloseable {
                 if (url != null && !url.isBlank()) {
                     admin = new ConnectionSettings(url, System.getenv("AUTOGEN_TEST_USER"), System.getenv("AUTOGEN_TEST_PASSWORD"));
                 } else {
-                    try {
-                        embedded = EmbeddedPostgres.builder().start();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-                    }
+                    embedded = startEmbedded();
                     Runtime.getRuntime().addShutdownHook(new Thread(Server::stop));
-                    admin = new ConnectionSettings(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);
+                    admin = new ConnectionSettings(
+                            "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres", "postgres", null);
                 }
             }
             return admin;
+        }
+
+        /**
+         * Trusts the superuser, as the embedded server always does, but makes every other role give its
+         * password: so that tests can see a wrong password refused.
+         */
+        private static EmbeddedPostgres startEmbedded() {
+            try {
+                Path hba = Files.createTempFile("autogen-test-pg_hba", ".conf");
+                Files.writeString(hba, String.join("\n",
+                        "local all all trust",
+                        "host all postgres 127.0.0.1/32 trust",
+                        "host all postgres ::1/128 trust",
+                        "host all all 127.0.0.1/32 scram-sha-256",
+                        "host all all ::1/128 scram-sha-256",
+                        ""));
+                hba.toFile().deleteOnExit();
+                return EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString()).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
         }
 
         /** The admin URL with its database name replaced. */
