@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/dev/autogen");
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)\\.[\\w*]+;", Pattern.MULTILINE);
 
     /** What each package may import of autogen's own; the root package holds the error type. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -26,7 +26,10 @@ class PackageDependenciesTest {
             "canonical", Set.of(),
             "db", Set.of("dev.autogen"),
             "entities", Set.of("dev.autogen", "dev.autogen.schema", "dev.autogen.canonical"),
-            "introspect", Set.of("dev.autogen", "dev.autogen.schema", "dev.autogen.canonical", "dev.autogen.db"));
+            "introspect", Set.of("dev.autogen", "dev.autogen.schema", "dev.autogen.canonical", "dev.autogen.db"),
+            "operations", Set.of("dev.autogen.schema"),
+            "diff", Set.of("dev.autogen.schema", "dev.autogen.operations"),
+            "dialect", Set.of("dev.autogen.schema", "dev.autogen.operations", "dev.autogen.canonical"));
 
     @Test
     void eachPackageImportsOnlyWhatItMay() throws IOException {
@@ -65,7 +68,9 @@ class PackageDependenciesTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = IMPORT.matcher(Files.readString(file));
                 while (m.find()) {
-                    found.add(m.group(1));
+                    // A static import names a class before the member: its package is one step further up.
+                    String imported = m.group(2);
+                    found.add(m.group(1) == null ? imported : imported.substring(0, imported.lastIndexOf('.')));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.autogen.schema;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,9 +8,19 @@ import java.util.Objects;
  *
  * @param expression canonical boolean expression, without the surrounding {@code CHECK (...)}
  */
-public record CheckConstraint(String name, String expression) {
+public record CheckConstraint(String name, String expression) implements Constraint {
 
     public CheckConstraint {
         Objects.requireNonNull(expression, "expression");
+    }
+
+    @Override
+    public CheckConstraint withName(String newName) {
+        return new CheckConstraint(newName, expression);
+    }
+
+    @Override
+    public List<String> columns() {
+        return List.of();
     }
 }

@@ -12,7 +12,7 @@ public record ForeignKey(
         ReferentialAction onDelete,
         ReferentialAction onUpdate,
         boolean deferrable,
-        boolean initiallyDeferred) {
+        boolean initiallyDeferred) implements Constraint {
 
     public ForeignKey {
         columns = List.copyOf(columns);
@@ -30,5 +30,10 @@ public record ForeignKey(
     public static ForeignKey of(String name, List<String> columns, QualifiedName target, List<String> targetColumns) {
         return new ForeignKey(
                 name, columns, target, targetColumns, ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, false, false);
+    }
+
+    @Override
+    public ForeignKey withName(String newName) {
+        return new ForeignKey(newName, columns, target, targetColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
     }
 }

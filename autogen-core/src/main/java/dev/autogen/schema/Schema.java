@@ -24,6 +24,22 @@ public record Schema(List<String> namespaces, List<Table> tables, List<Sequence>
         return new Schema(List.of(), List.of(), List.of(), List.of());
     }
 
+    public Schema withNamespaces(List<String> newNamespaces) {
+        return new Schema(newNamespaces, tables, sequences, enumTypes);
+    }
+
+    public Schema withTables(List<Table> newTables) {
+        return new Schema(namespaces, newTables, sequences, enumTypes);
+    }
+
+    public Schema withSequences(List<Sequence> newSequences) {
+        return new Schema(namespaces, tables, newSequences, enumTypes);
+    }
+
+    public Schema withEnumTypes(List<EnumType> newEnumTypes) {
+        return new Schema(namespaces, tables, sequences, newEnumTypes);
+    }
+
     public Optional<Table> table(QualifiedName name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }

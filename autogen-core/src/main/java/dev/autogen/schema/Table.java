@@ -1,5 +1,6 @@
 package dev.autogen.schema;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,46 @@ public record Table(
     /** A table with the given columns and nothing else. */
     public static Table of(QualifiedName name, List<Column> columns) {
         return new Table(name, columns, null, List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checks, indexes, comment);
+    }
+
+    public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
+        return new Table(name, columns, newPrimaryKey, uniqueConstraints, foreignKeys, checks, indexes, comment);
+    }
+
+    public Table withUniqueConstraints(List<UniqueConstraint> newUniques) {
+        return new Table(name, columns, primaryKey, newUniques, foreignKeys, checks, indexes, comment);
+    }
+
+    public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, newForeignKeys, checks, indexes, comment);
+    }
+
+    public Table withChecks(List<CheckConstraint> newChecks) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, newChecks, indexes, comment);
+    }
+
+    public Table withIndexes(List<Index> newIndexes) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, newIndexes, comment);
+    }
+
+    public Table withComment(String newComment) {
+        return new Table(name, columns, primaryKey, uniqueConstraints, foreignKeys, checks, indexes, newComment);
+    }
+
+    /** Every constraint on the table: primary key, unique, foreign key and check constraints. */
+    public List<Constraint> constraints() {
+        List<Constraint> all = new ArrayList<>();
+        if (primaryKey != null) {
+            all.add(primaryKey);
+        }
+        all.addAll(uniqueConstraints);
+        all.addAll(foreignKeys);
+        all.addAll(checks);
+        return all;
     }
 
     public Optional<Column> column(String columnName) {

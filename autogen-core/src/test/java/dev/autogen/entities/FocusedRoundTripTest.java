@@ -2,6 +2,7 @@ package dev.autogen.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.diff.SchemaDiffer;
 import dev.autogen.introspect.IntrospectionScope;
 import dev.autogen.introspect.PostgresIntrospector;
 import dev.autogen.schema.Schema;
@@ -44,6 +45,7 @@ class FocusedRoundTripTest {
             }
             assertThat(expected.tables()).isNotEmpty();
             assertThat(ModelLines.of(actual, expected)).containsExactlyElementsOf(ModelLines.of(expected));
+            assertThat(SchemaDiffer.diff(actual, expected)).as("a database Hibernate created needs nothing").isEmpty();
         }
     }
 }

@@ -1,0 +1,185 @@
+package dev.autogen.diff;
+
+import dev.autogen.operations.AddCheckConstraint;
+import dev.autogen.operations.AddColumn;
+import dev.autogen.operations.AddForeignKey;
+import dev.autogen.operations.AddPrimaryKey;
+import dev.autogen.operations.AddUniqueConstraint;
+import dev.autogen.operations.AlterColumn;
+import dev.autogen.operations.AlterSequence;
+import dev.autogen.operations.CreateEnumType;
+import dev.autogen.operations.CreateIndex;
+import dev.autogen.operations.CreateSchema;
+import dev.autogen.operations.CreateSequence;
+import dev.autogen.operations.CreateTable;
+import dev.autogen.operations.DropColumn;
+import dev.autogen.operations.DropConstraint;
+import dev.autogen.operations.DropEnumType;
+import dev.autogen.operations.DropIndex;
+import dev.autogen.operations.DropSchema;
+import dev.autogen.operations.DropSequence;
+import dev.autogen.operations.DropTable;
+import dev.autogen.operations.Operation;
+import dev.autogen.operations.SetTableComment;
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.Column;
+import dev.autogen.schema.Constraint;
+import dev.autogen.schema.EnumType;
+import dev.autogen.schema.ForeignKey;
+import dev.autogen.schema.Index;
+import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Sequence;
+import dev.autogen.schema.Table;
+import dev.autogen.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Compares two schema models. Tables, columns, sequences and types are matched by name; constraints and
+ * indexes by what they are, so that names PostgreSQL made up match the unnamed constraints of an entity
+ * model. The operations come in an order that runs: schemas, types and sequences first; then what is
+ * dropped from tables that stay; new tables, columns, constraints and indexes; foreign keys once every
+ * table they point at exists; and last, the destructive drops.
+ */
+public final class SchemaDiffer {
+
+    private final List<Operation> early = new ArrayList<>();
+    private final List<Operation> middle = new ArrayList<>();
+    private final List<Operation> foreignKeys = new ArrayList<>();
+    private final List<Operation> late = new ArrayList<>();
+
+    private SchemaDiffer() {}
+
+    /** The operations that turn {@code current} into {@code target}; empty when they are alike. */
+    public static List<Operation> diff(Schema current, Schema target) {
+        SchemaDiffer differ = new SchemaDiffer();
+        differ.compare(current, target);
+        List<Operation> all = new ArrayList<>(differ.early);
+        all.addAll(differ.middle);
+        all.addAll(differ.foreignKeys);
+        all.addAll(differ.late);
+        return all;
+    }
+
+    private void compare(Schema current, Schema target) {
+        target.namespaces().stream().filter(n -> !current.namespaces().contains(n)).forEach(n -> early.add(new CreateSchema(n)));
+        for (EnumType type : target.enumTypes()) {
+            if (current.enumType(type.name()).isEmpty()) {
+                early.add(new CreateEnumType(type));
+            }
+        }
+        for (Sequence sequence : target.sequences()) {
+            Optional<Sequence> existing = current.sequence(sequence.name());
+            if (existing.isEmpty()) {
+                early.add(new CreateSequence(sequence));
+            } else if (!existing.get().equals(sequence)) {
+                early.add(new AlterSequence(existing.get(), sequence));
+            }
+        }
+        for (Table table : current.tables()) {
+            Optional<Table> wanted = target.table(table.name());
+            if (wanted.isPresent()) {
+                compareTable(table, wanted.get());
+            } else {
+                table.foreignKeys().forEach(k -> early.add(new DropConstraint(table.name(), k)));
+                table.indexes().forEach(i -> early.add(new DropIndex(table.name(), i)));
+                late.add(new DropTable(table.withForeignKeys(List.of()).withIndexes(List.of())));
+            }
+        }
+        for (Table table : target.tables()) {
+            if (current.table(table.name()).isEmpty()) {
+                createTable(table);
+            }
+        }
+        current.sequences().stream().filter(s -> target.sequence(s.name()).isEmpty()).forEach(s -> late.add(new DropSequence(s)));
+        current.enumTypes().stream().filter(e -> target.enumType(e.name()).isEmpty()).forEach(e -> late.add(new DropEnumType(e)));
+        current.namespaces().stream().filter(n -> !target.namespaces().contains(n)).forEach(n -> late.add(new DropSchema(n)));
+    }
+
+    private void createTable(Table table) {
+        ConstraintNames names = new ConstraintNames(table, List.of());
+        Table created = Table.of(table.name(), table.columns())
+                .withPrimaryKey(table.primaryKey() == null ? null : (PrimaryKey) names.name(table.primaryKey()))
+                .withUniqueConstraints(table.uniqueConstraints().stream().map(u -> (UniqueConstraint) names.name(u)).toList())
+                .withChecks(table.checks().stream().map(c -> (CheckConstraint) names.name(c)).toList())
+                .withComment(table.comment());
+        middle.add(new CreateTable(created));
+        table.indexes().forEach(i -> middle.add(new CreateIndex(table.name(), i)));
+        table.foreignKeys().forEach(k -> foreignKeys.add(new AddForeignKey(table.name(), (ForeignKey) names.name(k))));
+    }
+
+    private void compareTable(Table current, Table target) {
+        List<Constraint> unmatched = new ArrayList<>(current.constraints());
+        List<Constraint> missing = new ArrayList<>();
+        for (Constraint wanted : target.constraints()) {
+            Optional<Constraint> found = unmatched.stream().filter(c -> sameConstraint(c, wanted)).findFirst();
+            if (found.isPresent()) {
+                unmatched.remove(found.get());
+            } else {
+                missing.add(wanted);
+            }
+        }
+        List<Index> unmatchedIndexes = new ArrayList<>(current.indexes());
+        List<Index> missingIndexes = new ArrayList<>();
+        for (Index wanted : target.indexes()) {
+            Optional<Index> found = unmatchedIndexes.stream().filter(i -> sameIndex(i, wanted)).findFirst();
+            if (found.isPresent()) {
+                unmatchedIndexes.remove(found.get());
+            } else {
+                missingIndexes.add(wanted);
+            }
+        }
+        unmatched.forEach(c -> early.add(new DropConstraint(current.name(), c)));
+        unmatchedIndexes.forEach(i -> early.add(new DropIndex(current.name(), i)));
+
+        for (Column column : target.columns()) {
+            Optional<Column> existing = current.column(column.name());
+            if (existing.isEmpty()) {
+                middle.add(new AddColumn(current.name(), column));
+            } else if (!existing.get().equals(column)) {
+                middle.add(new AlterColumn(current.name(), existing.get(), column));
+            }
+        }
+        for (Column column : current.columns()) {
+            if (target.column(column.name()).isEmpty()) {
+                late.add(new DropColumn(current.name(), column));
+            }
+        }
+        if (!Objects.equals(current.comment(), target.comment())) {
+            middle.add(new SetTableComment(current.name(), current.comment(), target.comment()));
+        }
+
+        List<String> kept = current.constraints().stream().filter(c -> !unmatched.contains(c)).map(Constraint::name).toList();
+        ConstraintNames names = new ConstraintNames(target, kept);
+        for (Constraint wanted : missing) {
+            Constraint named = names.name(wanted);
+            if (named instanceof PrimaryKey key) {
+                middle.add(new AddPrimaryKey(current.name(), key));
+            } else if (named instanceof UniqueConstraint unique) {
+                middle.add(new AddUniqueConstraint(current.name(), unique));
+            } else if (named instanceof CheckConstraint check) {
+                middle.add(new AddCheckConstraint(current.name(), check));
+            } else {
+                foreignKeys.add(new AddForeignKey(current.name(), (ForeignKey) named));
+            }
+        }
+        missingIndexes.forEach(i -> middle.add(new CreateIndex(current.name(), i)));
+    }
+
+    /** Alike in what they constrain; the name counts only when the target gives one. */
+    private static boolean sameConstraint(Constraint current, Constraint target) {
+        return current.withName(null).equals(target.withName(null))
+                && (target.name() == null || target.name().equals(current.name()));
+    }
+
+    private static boolean sameIndex(Index current, Index target) {
+        return current.unique() == target.unique()
+                && current.keys().equals(target.keys())
+                && current.method().equals(target.method())
+                && Objects.equals(current.predicate(), target.predicate())
+                && (target.name() == null || target.name().equals(current.name()));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.autogen.operations;
+
+import dev.autogen.schema.CheckConstraint;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Schema;
+import java.util.Objects;
+
+public record AddCheckConstraint(QualifiedName table, CheckConstraint check) implements Operation {
+
+    public AddCheckConstraint {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(check, "check");
+        if (check.name() == null) {
+            throw new IllegalArgumentException("an added constraint on " + table + " needs a name, so that it can be dropped again");
+        }
+    }
+
+    @Override
+    public Schema applyTo(Schema schema) {
+        return Edits.table(schema, table, t -> t.withChecks(Edits.plus(t.checks(), check)));
+    }
+
+    @Override
+    public DropConstraint reverse() {
+        return new DropConstraint(table, check);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.autogen.operations;
+
+import dev.autogen.schema.Column;
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Schema;
+import java.util.Objects;
+
+public record AddColumn(QualifiedName table, Column column) implements Operation {
+
+    public AddColumn {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(column, "column");
+    }
+
+    @Override
+    public Schema applyTo(Schema schema) {
+        return Edits.table(schema, table, t -> t.withColumns(Edits.plus(t.columns(), column)));
+    }
+
+    @Override
+    public DropColumn reverse() {
+        return new DropColumn(table, column);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.autogen.operations;
+
+import dev.autogen.schema.EnumType;
+import dev.autogen.schema.Schema;
+import java.util.Objects;
+
+public record CreateEnumType(EnumType type) implements Operation {
+
+    public CreateEnumType {
+        Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public Schema applyTo(Schema schema) {
+        return schema.withEnumTypes(Edits.plus(schema.enumTypes(), type));
+    }
+
+    @Override
+    public DropEnumType reverse() {
+        return new DropEnumType(type);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.autogen.operations;
+
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Table;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Drops a table; its indexes and foreign keys have been dropped before it, so it carries none. */
+public record DropTable(Table table) implements Operation {
+
+    public DropTable {
+        Objects.requireNonNull(table, "table");
+        if (!table.foreignKeys().isEmpty() || !table.indexes().isEmpty()) {
+            throw new IllegalArgumentException("drop table " + table.name() + " carries foreign keys or indexes; drop them separately");
+        }
+    }
+
+    @Override
+    public Schema applyTo(Schema schema) {
+        return schema.withTables(Edits.minus(schema.tables(), table));
+    }
+
+    @Override
+    public CreateTable reverse() {
+        return new CreateTable(table);
+    }
+
+    @Override
+    public Optional<String> dataLoss() {
+        return Optional.of("drops table " + table.name() + " with all its rows");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.autogen.operations;
+
+import dev.autogen.schema.QualifiedName;
+import dev.autogen.schema.Schema;
+import dev.autogen.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/** Small list and model edits shared by the operations' {@code applyTo}. */
+final class Edits {
+
+    private Edits() {}
+
+    static <T> List<T> plus(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(item);
+        return copy;
+    }
+
+    static <T> List<T> minus(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        if (!copy.remove(item)) {
+            throw new IllegalStateException(item + " is not in the model");
+        }
+        return copy;
+    }
+
+    static <T> List<T> replace(List<T> list, Predicate<T> which, T replacement) {
+        List<T> copy = new ArrayList<>(list);
+        int index = -1;
+        for (int i = 0; i < copy.size(); i++) {
+            if (which.test(copy.get(i))) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new IllegalStateException("nothing to replace with " + replacement);
+        }
+        copy.set(index, replacement);
+        return copy;
+    }
+
+    static Schema table(Schema schema, QualifiedName name, UnaryOperator<Table> edit) {
+        Table table = schema.table(name).orElseThrow(() -> new IllegalStateException("no table " + name + " in the model"));
+        return schema.withTables(replace(schema.tables(), t -> t.name().equals(name), edit.apply(table)));
+    }
+}
