@@ -10,9 +10,7 @@ public record AddCheckConstraint(QualifiedName table, CheckConstraint check) imp
     public AddCheckConstraint {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(check, "check");
-        if (check.name() == null) {
-            throw new IllegalArgumentException("an added constraint on " + table + " needs a name, so that it can be dropped again");
-        }
+        Edits.requireNamed(table, check);
     }
 
     @Override

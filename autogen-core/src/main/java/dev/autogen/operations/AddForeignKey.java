@@ -10,9 +10,7 @@ public record AddForeignKey(QualifiedName table, ForeignKey key) implements Oper
     public AddForeignKey {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(key, "key");
-        if (key.name() == null) {
-            throw new IllegalArgumentException("an added constraint on " + table + " needs a name, so that it can be dropped again");
-        }
+        Edits.requireNamed(table, key);
     }
 
     @Override

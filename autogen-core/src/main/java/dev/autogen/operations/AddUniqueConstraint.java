@@ -10,9 +10,7 @@ public record AddUniqueConstraint(QualifiedName table, UniqueConstraint constrai
     public AddUniqueConstraint {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(constraint, "constraint");
-        if (constraint.name() == null) {
-            throw new IllegalArgumentException("an added constraint on " + table + " needs a name, so that it can be dropped again");
-        }
+        Edits.requireNamed(table, constraint);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.autogen.operations;
 
+import dev.autogen.schema.Constraint;
 import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Table;
@@ -12,6 +13,13 @@ import java.util.function.UnaryOperator;
 final class Edits {
 
     private Edits() {}
+
+    /** An added constraint must be named, so that its reverse can drop it again. */
+    static void requireNamed(QualifiedName table, Constraint constraint) {
+        if (constraint.name() == null) {
+            throw new IllegalArgumentException("constraint " + constraint + " added to " + table + " needs a name, so that it can be dropped again");
+        }
+    }
 
     static <T> List<T> plus(List<T> list, T item) {
         List<T> copy = new ArrayList<>(list);

@@ -8,14 +8,12 @@ import dev.autogen.entities.EntityReader;
 import dev.autogen.entities.EntitySource;
 import dev.autogen.entities.Naming;
 import dev.autogen.introspect.IntrospectionScope;
-import dev.autogen.introspect.PostgresIntrospector;
 import dev.autogen.operations.Operation;
 import dev.autogen.sample.Owner;
 import dev.autogen.schema.Schema;
 import dev.autogen.testing.ModelLines;
 import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,21 +31,21 @@ class MigrateSampleTest {
                 TestDatabase hibernates = TestDatabase.create()) {
             Schema target = model.schema();
             IntrospectionScope scope = IntrospectionScope.of("public").withOtherSchemas(target.namespaces());
-            Schema empty = introspect(ours, scope);
+            Schema empty = ours.introspect(scope);
 
             List<Operation> upgrade = SchemaDiffer.diff(empty, target);
             ours.execute(sql(upgrade));
             hibernates.execute(model.hibernateCreateScript());
 
-            Schema migrated = introspect(ours, scope);
-            Schema created = introspect(hibernates, scope);
+            Schema migrated = ours.introspect(scope);
+            Schema created = hibernates.introspect(scope);
             assertThat(ModelLines.of(migrated, target)).containsExactlyElementsOf(ModelLines.of(created, target));
             assertThat(ModelLines.of(migrated, target)).containsExactlyElementsOf(ModelLines.of(target));
             assertThat(SchemaDiffer.diff(migrated, target)).isEmpty();
             assertThat(SchemaDiffer.diff(created, target)).as("a database Hibernate created needs nothing").isEmpty();
 
             ours.execute(sql(DiffPropertiesTest.downgrade(upgrade)));
-            assertThat(introspect(ours, scope)).isEqualTo(empty);
+            assertThat(ours.introspect(scope)).isEqualTo(empty);
         }
     }
 
@@ -55,9 +53,4 @@ class MigrateSampleTest {
         return operations.stream().flatMap(o -> dialect.render(o).stream()).toList();
     }
 
-    private static Schema introspect(TestDatabase db, IntrospectionScope scope) throws SQLException {
-        try (Connection connection = db.connect()) {
-            return PostgresIntrospector.introspect(connection, scope).schema();
-        }
-    }
 }

@@ -68,7 +68,7 @@ class PostgresIntrospectorTest {
     void readsBackHandWrittenDdlExactly() throws SQLException {
         try (TestDatabase db = TestDatabase.create()) {
             db.execute(HAND_WRITTEN_DDL.split(";\\s*\n"));
-            Schema actual = introspect(db, IntrospectionScope.of("public").withOtherSchemas(List.of("billing"))
+            Schema actual = db.introspect(IntrospectionScope.of("public").withOtherSchemas(List.of("billing"))
                     .withExcludeTables(List.of("audit_*")));
 
             QualifiedName customer = QualifiedName.of("public", "customer");
@@ -129,7 +129,7 @@ class PostgresIntrospectorTest {
     @Test
     void refusesAMissingDefaultSchemaNamingIt() {
         try (TestDatabase db = TestDatabase.create()) {
-            assertThatThrownBy(() -> introspect(db, IntrospectionScope.of("sales")))
+            assertThatThrownBy(() -> db.introspect(IntrospectionScope.of("sales")))
                     .isInstanceOf(AutogenException.class)
                     .hasMessageContaining("schema 'sales' does not exist")
                     .hasMessageContaining("create schema sales")
@@ -140,7 +140,7 @@ class PostgresIntrospectorTest {
     @Test
     void leavesOutSchemasThatDoNotExistYetBesideTheDefault() throws SQLException {
         try (TestDatabase db = TestDatabase.create()) {
-            Schema schema = introspect(db, IntrospectionScope.of("public").withOtherSchemas(List.of("inventory")));
+            Schema schema = db.introspect(IntrospectionScope.of("public").withOtherSchemas(List.of("inventory")));
             assertThat(schema.namespaces()).containsExactly("public");
             assertThat(schema.tables()).isEmpty();
         }
@@ -178,9 +178,4 @@ class PostgresIntrospectorTest {
         }
     }
 
-    private static Schema introspect(TestDatabase db, IntrospectionScope scope) throws SQLException {
-        try (Connection connection = db.connect()) {
-            return PostgresIntrospector.introspect(connection, scope).schema();
-        }
-    }
 }

@@ -2,6 +2,9 @@ package dev.autogen.testing;
 
 import dev.autogen.db.ConnectionSettings;
 import dev.autogen.db.Connections;
+import dev.autogen.introspect.IntrospectionScope;
+import dev.autogen.introspect.PostgresIntrospector;
+import dev.autogen.schema.Schema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,6 +74,15 @@ public final class TestDatabase implements AutoCloseable {
 
     public void execute(String... statements) {
         execute(List.of(statements));
+    }
+
+    /** The schema model of this database, as the introspector reads it. */
+    public Schema introspect(IntrospectionScope scope) {
+        try (Connection connection = connect()) {
+            return PostgresIntrospector.introspect(connection, scope).schema();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
