@@ -27,8 +27,10 @@ class PackageDependenciesTest {
             "db", Set.of("dev.autogen"),
             "entities", Set.of("dev.autogen", "dev.autogen.schema", "dev.autogen.canonical"),
             "introspect", Set.of("dev.autogen", "dev.autogen.schema", "dev.autogen.canonical", "dev.autogen.db"),
-            "operations", Set.of("dev.autogen.schema"),
-            "diff", Set.of("dev.autogen.schema", "dev.autogen.operations"),
+            "operations", Set.of("dev.autogen.schema", "dev.autogen.canonical"),
+            "diff", Set.of("dev.autogen.schema", "dev.autogen.operations", "dev.autogen.canonical"),
+            "migration", Set.of("dev.autogen.schema", "dev.autogen.operations"),
+            "codegen", Set.of("dev.autogen.schema", "dev.autogen.operations", "dev.autogen.migration"),
             "dialect", Set.of("dev.autogen.schema", "dev.autogen.operations", "dev.autogen.canonical"));
 
     @Test
@@ -40,7 +42,7 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void onlyTheEntityReaderImportsHibernate() throws IOException {
+    void onlyTheEntityReaderImportsHibernateAndOnlyCodegenJavaPoet() throws IOException {
         List<String> packages;
         try (Stream<Path> dirs = Files.list(SOURCES)) {
             packages = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
@@ -49,13 +51,16 @@ class PackageDependenciesTest {
         for (String name : packages) {
             boolean hibernate = imports(name).stream().anyMatch(i -> i.startsWith("org.hibernate"));
             assertThat(hibernate).as("dev.autogen.%s imports Hibernate", name).isEqualTo(name.equals("entities"));
+            boolean javapoet = imports(name).stream().anyMatch(i -> i.startsWith("com.palantir.javapoet"));
+            assertThat(javapoet).as("dev.autogen.%s imports JavaPoet", name).isEqualTo(name.equals("codegen"));
         }
     }
 
     private static Set<String> ownImports(String name) throws IOException {
         Set<String> own = new TreeSet<>();
         for (String imported : imports(name)) {
-            if (imported.startsWith("dev.autogen") && !imported.equals("dev.autogen." + name)) {
+            boolean ownNestedClass = imported.startsWith("dev.autogen." + name + ".");
+            if (imported.startsWith("dev.autogen") && !imported.equals("dev.autogen." + name) && !ownNestedClass) {
                 own.add(imported);
             }
         }

@@ -43,6 +43,18 @@ public final class SqlExpressions {
         }
     }
 
+    /** The canonical expression with every reference to column {@code from} naming {@code to} instead. */
+    public static String renameColumn(String expression, String from, String to) {
+        StringBuilder out = new StringBuilder();
+        for (Token token : Lexer.tokens(expression)) {
+            String text = token.text();
+            boolean names = token.kind() == Kind.WORD && text.equals(from)
+                    || token.kind() == Kind.QUOTED && text.substring(1, text.length() - 1).replace("\"\"", "\"").equals(from);
+            out.append(names ? Identifiers.quote(to) : text).append(' ');
+        }
+        return canonical(out.toString());
+    }
+
     // ---------------------------------------------------------------- syntax tree
 
     private sealed interface Node {}

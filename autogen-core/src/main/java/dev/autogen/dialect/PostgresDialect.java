@@ -9,6 +9,9 @@ import dev.autogen.operations.AddForeignKey;
 import dev.autogen.operations.AddPrimaryKey;
 import dev.autogen.operations.AddUniqueConstraint;
 import dev.autogen.operations.AlterColumn;
+import dev.autogen.operations.AlterEnumType;
+import dev.autogen.operations.ColumnRef;
+import dev.autogen.operations.RenameColumn;
 import dev.autogen.operations.AlterSequence;
 import dev.autogen.operations.CreateEnumType;
 import dev.autogen.operations.CreateIndex;
@@ -63,6 +66,8 @@ public final class PostgresDialect implements Dialect {
             return List.of("alter table " + name(op.table()) + " drop column " + quote(op.column().name()));
         } else if (operation instanceof AlterColumn op) {
             return alterColumn(op);
+        } else if (operation instanceof RenameColumn op) {
+            return List.of("alter table " + name(op.table()) + " rename column " + quote(op.from()) + " to " + quote(op.to()));
         } else if (operation instanceof AddPrimaryKey op) {
             return addConstraint(op.table(), op.key());
         } else if (operation instanceof AddUniqueConstraint op) {
@@ -86,6 +91,8 @@ public final class PostgresDialect implements Dialect {
         } else if (operation instanceof CreateEnumType op) {
             return List.of("create type " + name(op.type().name()) + " as enum ("
                     + op.type().labels().stream().map(l -> literal(l)).collect(Collectors.joining(", ")) + ")");
+        } else if (operation instanceof AlterEnumType op) {
+            return alterEnumType(op);
         } else if (operation instanceof DropEnumType op) {
             return List.of("drop type " + name(op.type().name()));
         } else if (operation instanceof SetTableComment op) {
@@ -158,6 +165,33 @@ public final class PostgresDialect implements Dialect {
             sql.add("comment on column " + name(op.table()) + "." + quote(to.name()) + " is "
                     + (to.comment() == null ? "null" : literal(to.comment())));
         }
+        return sql;
+    }
+
+    private static List<String> alterEnumType(AlterEnumType op) {
+        String type = name(op.to().name());
+        List<String> sql = new ArrayList<>();
+        if (op.onlyAddsLabels()) {
+            List<String> labels = op.to().labels();
+            for (int i = 0; i < labels.size(); i++) {
+                if (!op.from().labels().contains(labels.get(i))) {
+                    String place = i + 1 < labels.size() && op.from().labels().contains(labels.get(i + 1))
+                            ? " before " + literal(labels.get(i + 1))
+                            : i > 0 ? " after " + literal(labels.get(i - 1)) : "";
+                    sql.add("alter type " + type + " add value " + literal(labels.get(i)) + place);
+                }
+            }
+            return sql;
+        }
+        // PostgreSQL cannot drop or reorder labels: build the new type beside the old and move the columns over.
+        QualifiedName old = new QualifiedName(op.to().name().schema(), op.to().name().name() + "_old");
+        sql.add("alter type " + type + " rename to " + quote(old.name()));
+        sql.addAll(new PostgresDialect().render(new CreateEnumType(op.to())));
+        for (ColumnRef column : op.columns()) {
+            sql.add("alter table " + name(column.table()) + " alter column " + quote(column.column()) + " type " + type
+                    + " using " + quote(column.column()) + "::text::" + type);
+        }
+        sql.add("drop type " + name(old));
         return sql;
     }
 

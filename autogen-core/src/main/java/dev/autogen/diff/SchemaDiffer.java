@@ -1,11 +1,15 @@
 package dev.autogen.diff;
 
+import dev.autogen.canonical.Identifiers;
 import dev.autogen.operations.AddCheckConstraint;
 import dev.autogen.operations.AddColumn;
 import dev.autogen.operations.AddForeignKey;
 import dev.autogen.operations.AddPrimaryKey;
 import dev.autogen.operations.AddUniqueConstraint;
 import dev.autogen.operations.AlterColumn;
+import dev.autogen.operations.AlterEnumType;
+import dev.autogen.operations.ColumnRef;
+import dev.autogen.operations.RenameColumn;
 import dev.autogen.operations.AlterSequence;
 import dev.autogen.operations.CreateEnumType;
 import dev.autogen.operations.CreateIndex;
@@ -28,6 +32,7 @@ import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Index;
 import dev.autogen.schema.PrimaryKey;
+import dev.autogen.schema.QualifiedName;
 import dev.autogen.schema.Schema;
 import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
@@ -64,11 +69,15 @@ public final class SchemaDiffer {
         return all;
     }
 
-    private void compare(Schema current, Schema target) {
+    private void compare(Schema before, Schema target) {
+        Schema current = renameColumns(before, target);
         target.namespaces().stream().filter(n -> !current.namespaces().contains(n)).forEach(n -> early.add(new CreateSchema(n)));
         for (EnumType type : target.enumTypes()) {
-            if (current.enumType(type.name()).isEmpty()) {
+            Optional<EnumType> existing = current.enumType(type.name());
+            if (existing.isEmpty()) {
                 early.add(new CreateEnumType(type));
+            } else if (!existing.get().equals(type)) {
+                early.add(new AlterEnumType(existing.get(), type, columnsOfType(current, type.name())));
             }
         }
         for (Sequence sequence : target.sequences()) {
@@ -97,6 +106,40 @@ public final class SchemaDiffer {
         current.sequences().stream().filter(s -> target.sequence(s.name()).isEmpty()).forEach(s -> late.add(new DropSequence(s)));
         current.enumTypes().stream().filter(e -> target.enumType(e.name()).isEmpty()).forEach(e -> late.add(new DropEnumType(e)));
         current.namespaces().stream().filter(n -> !target.namespaces().contains(n)).forEach(n -> late.add(new DropSchema(n)));
+    }
+
+    /**
+     * A table that lost exactly one column and gained exactly one of the same definition had it renamed,
+     * most likely: rename it, so its data stays. The renames come first; the rest compares the result.
+     */
+    private Schema renameColumns(Schema current, Schema target) {
+        Schema renamed = current;
+        for (Table table : current.tables()) {
+            Optional<Table> wanted = target.table(table.name());
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            List<Column> gone = table.columns().stream().filter(c -> wanted.get().column(c.name()).isEmpty()).toList();
+            List<Column> added = wanted.get().columns().stream().filter(c -> table.column(c.name()).isEmpty()).toList();
+            if (gone.size() == 1 && added.size() == 1 && gone.get(0).withName(added.get(0).name()).equals(added.get(0))) {
+                RenameColumn rename = new RenameColumn(table.name(), gone.get(0).name(), added.get(0).name());
+                early.add(rename);
+                renamed = rename.applyTo(renamed);
+            }
+        }
+        return renamed;
+    }
+
+    /** The columns whose type is the named enum type, as {@code format_type} spells it. */
+    private static List<ColumnRef> columnsOfType(Schema schema, QualifiedName type) {
+        List<String> spellings = List.of(type.name(), Identifiers.quote(type.name()),
+                Identifiers.quote(type.schema()) + "." + Identifiers.quote(type.name()));
+        List<ColumnRef> columns = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            table.columns().stream().filter(c -> spellings.contains(c.type()))
+                    .forEach(c -> columns.add(new ColumnRef(table.name(), c.name())));
+        }
+        return columns;
     }
 
     private void createTable(Table table) {

@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /** One schema change. */
 public sealed interface Operation
-        permits CreateSchema, DropSchema, CreateTable, DropTable, AddColumn, DropColumn, AlterColumn,
+        permits CreateSchema, DropSchema, CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, RenameColumn,
                 AddPrimaryKey, AddUniqueConstraint, AddForeignKey, AddCheckConstraint, DropConstraint,
                 CreateIndex, DropIndex, CreateSequence, AlterSequence, DropSequence, CreateEnumType,
-                DropEnumType, SetTableComment, Execute {
+                AlterEnumType, DropEnumType, SetTableComment, Execute {
 
     /** The schema after this change. */
     Schema applyTo(Schema schema);

@@ -1,0 +1,52 @@
+package dev.autogen.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autogen.diff.SchemaDiffer;
+import dev.autogen.entities.EntityModel;
+import dev.autogen.entities.EntityReader;
+import dev.autogen.entities.EntitySource;
+import dev.autogen.entities.Naming;
+import dev.autogen.migration.Migration;
+import dev.autogen.migration.RecordingOperations;
+import dev.autogen.operations.Operation;
+import dev.autogen.sample.Owner;
+import dev.autogen.schema.Schema;
+import dev.autogen.testing.JavaCompiler;
+import dev.autogen.testing.TestClasspath;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MigrationWriterTest {
+
+    private static final Instant CREATED = Instant.parse("2026-11-26T09:30:00Z");
+
+    @Test
+    void generatedSampleMigrationCompilesAndRebuildsExactlyItsOperations() {
+        List<Operation> upgrade = SchemaDiffer.diff(Schema.empty(), sampleModel());
+        MigrationSource source = MigrationWriter.write("com.example.migrations",
+                RevisionInfo.of("1a2b3c4d5e6f", List.of(), "Create the clinic schema", CREATED), upgrade);
+        System.out.println(source.source());
+
+        Migration migration = JavaCompiler.load(source);
+
+        assertThat(RecordingOperations.upgrade(migration)).containsExactlyElementsOf(upgrade);
+        assertThat(RecordingOperations.downgrade(migration)).containsExactlyElementsOf(reversed(upgrade));
+    }
+
+    private static Schema sampleModel() {
+        try (EntityModel model = EntityReader.read(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING))) {
+            return model.schema();
+        }
+    }
+
+    private static List<Operation> reversed(List<Operation> operations) {
+        List<Operation> reversed = new ArrayList<>();
+        for (int i = operations.size() - 1; i >= 0; i--) {
+            reversed.add(operations.get(i).reverse());
+        }
+        return reversed;
+    }
+}
