@@ -14,10 +14,11 @@ final class Remarks {
 
     private Remarks() {}
 
-    static List<String> of(Operation operation) {
+    /** In a downgrade a rename only undoes the upgrade's: the guess was flagged there. */
+    static List<String> of(Operation operation, boolean upgrade) {
         List<String> remarks = new ArrayList<>();
         operation.dataLoss().ifPresent(loss -> remarks.add("Data loss: " + loss + "."));
-        if (operation instanceof RenameColumn rename) {
+        if (operation instanceof RenameColumn rename && upgrade) {
             remarks.add("Guess: " + rename.from() + " disappeared and " + rename.to() + " appeared with the same definition,"
                     + " so this renames it. If they are different columns, drop the one and add the other instead.");
         } else if (operation instanceof AddColumn add && !add.column().nullable()
@@ -27,8 +28,6 @@ final class Remarks {
                     + " give it a default, or add it nullable, fill it, then set not null.");
         } else if (operation instanceof AlterColumn alter && alter.from().nullable() && !alter.to().nullable()) {
             remarks.add("Check: fails if any row of " + alter.table() + " holds null in " + alter.to().name() + ".");
-        } else if (operation instanceof AlterColumn alter && alter.typeChanged() && alter.dataLoss().isEmpty()) {
-            remarks.add("Check: converts " + alter.to().name() + " from " + alter.from().type() + " to " + alter.to().type() + ".");
         } else if (operation instanceof AlterEnumType alter && alter.onlyAddsLabels()) {
             remarks.add("Check: PostgreSQL lets new enum labels be used only after this transaction commits.");
         }

@@ -12,6 +12,7 @@ import dev.autogen.migration.RecordingOperations;
 import dev.autogen.operations.Operation;
 import dev.autogen.sample.Owner;
 import dev.autogen.schema.Schema;
+import dev.autogen.testing.GoldenFiles;
 import dev.autogen.testing.JavaCompiler;
 import dev.autogen.testing.TestClasspath;
 import java.time.Instant;
@@ -24,16 +25,34 @@ class MigrationWriterTest {
     private static final Instant CREATED = Instant.parse("2026-11-26T09:30:00Z");
 
     @Test
-    void generatedSampleMigrationCompilesAndRebuildsExactlyItsOperations() {
+    void generatedSampleMigrationMatchesItsGoldenFileCompilesAndRebuildsExactlyItsOperations() {
         List<Operation> upgrade = SchemaDiffer.diff(Schema.empty(), sampleModel());
         MigrationSource source = MigrationWriter.write("com.example.migrations",
                 RevisionInfo.of("1a2b3c4d5e6f", List.of(), "Create the clinic schema", CREATED), upgrade);
-        System.out.println(source.source());
+        GoldenFiles.assertMatches("sample/" + source.className() + ".java", source.source());
 
         Migration migration = JavaCompiler.load(source);
 
         assertThat(RecordingOperations.upgrade(migration)).containsExactlyElementsOf(upgrade);
         assertThat(RecordingOperations.downgrade(migration)).containsExactlyElementsOf(reversed(upgrade));
+    }
+
+    @Test
+    void sameInputGivesTheSameBytes() {
+        List<Operation> upgrade = SchemaDiffer.diff(Schema.empty(), sampleModel());
+        RevisionInfo revision = RevisionInfo.of("1a2b3c4d5e6f", List.of(), "Create the clinic schema", CREATED);
+        assertThat(MigrationWriter.write("p", revision, upgrade).source())
+                .isEqualTo(MigrationWriter.write("p", revision, SchemaDiffer.diff(Schema.empty(), sampleModel())).source());
+    }
+
+    @Test
+    void classNamesSortInCreationOrderAndSayWhatChanged() {
+        String first = MigrationWriter.className(RevisionInfo.of("a", List.of(), "add e-mail to owners!", Instant.parse("2026-01-02T03:04:05Z")));
+        String second = MigrationWriter.className(RevisionInfo.of("b", List.of(), "Drop fax", Instant.parse("2026-01-10T00:00:00Z")));
+        String unnamed = MigrationWriter.className(RevisionInfo.of("c", List.of(), "***", Instant.parse("2026-02-01T00:00:00Z")));
+        assertThat(first).isEqualTo("M20260102030405_AddEMailToOwners");
+        assertThat(List.of(unnamed, second, first)).isSortedAccordingTo((x, y) -> y.compareTo(x));
+        assertThat(unnamed).isEqualTo("M20260201000000_Revision");
     }
 
     private static Schema sampleModel() {
