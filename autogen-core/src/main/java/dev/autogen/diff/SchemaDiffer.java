@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Compares two schema models. Tables, columns, sequences and types are matched by name; constraints and
@@ -57,6 +58,18 @@ public final class SchemaDiffer {
     private final List<Operation> late = new ArrayList<>();
 
     private SchemaDiffer() {}
+
+    /**
+     * The operations that turn {@code current} into {@code target}, never touching the tables that
+     * {@code ignored} names (autogen's own version tables, configured exclusions) on either side.
+     */
+    public static List<Operation> diff(Schema current, Schema target, Predicate<QualifiedName> ignored) {
+        return diff(withoutTables(current, ignored), withoutTables(target, ignored));
+    }
+
+    private static Schema withoutTables(Schema schema, Predicate<QualifiedName> ignored) {
+        return schema.withTables(schema.tables().stream().filter(t -> !ignored.test(t.name())).toList());
+    }
 
     /** The operations that turn {@code current} into {@code target}; empty when they are alike. */
     public static List<Operation> diff(Schema current, Schema target) {

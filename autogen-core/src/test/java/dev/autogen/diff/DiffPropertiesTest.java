@@ -26,7 +26,8 @@ class DiffPropertiesTest {
     static void readModels() {
         List<EntitySource> sources = new ArrayList<>();
         sources.add(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
-        for (String family : List.of("ids", "enums", "embeddables", "associations", "inheritance", "constraints")) {
+        for (String family : List.of("ids", "enums", "embeddables", "associations", "inheritance", "constraints",
+                "evolution.v1", "evolution.v2", "evolution.v3")) {
             sources.add(EntitySource.of(List.of(TestClasspath.testClasses())).withPackages(List.of("dev.autogen.fixtures." + family)));
         }
         sources.add(EntitySource.of(List.of(TestClasspath.testClasses()))
