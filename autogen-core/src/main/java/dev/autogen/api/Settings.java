@@ -1,0 +1,31 @@
+package dev.autogen.api;
+
+import dev.autogen.db.ConnectionSettings;
+import dev.autogen.introspect.IntrospectionScope;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What autogen works on.
+ *
+ * @param schema the default schema ({@code public} unless set)
+ * @param versionTable the version table's name; its history table is named after it
+ * @param excludeTables name patterns with {@code *}: such tables are never read, diffed or dropped
+ */
+public record Settings(ConnectionSettings connection, String schema, String versionTable, List<String> excludeTables) {
+
+    public Settings {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(versionTable, "versionTable");
+        excludeTables = List.copyOf(excludeTables);
+    }
+
+    public static Settings of(ConnectionSettings connection) {
+        return new Settings(connection, "public", IntrospectionScope.DEFAULT_VERSION_TABLE, List.of());
+    }
+
+    public IntrospectionScope scope(List<String> otherSchemas) {
+        return new IntrospectionScope(schema, otherSchemas, excludeTables, versionTable);
+    }
+}
