@@ -170,6 +170,39 @@ class RunnerTest {
         }
     }
 
+    @Test
+    void waitsForTheAdvisoryLockAnotherSessionHolds() throws Exception {
+        try (TestDatabase db = TestDatabase.create(); Connection holder = db.connect(); Connection c = db.connect()) {
+            try (Statement s = holder.createStatement()) {
+                s.execute("select pg_advisory_lock(hashtext('" + TABLES.lockName() + "'))");
+            }
+            java.util.concurrent.CompletableFuture<RunResult> run =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.upgrade(c, "b2"));
+            assertThat(waitingOnAdvisoryLock(holder)).as("the runner waits for the lock").isTrue();
+            assertThat(run).isNotDone();
+            try (Statement s = holder.createStatement()) {
+                s.execute("select pg_advisory_unlock(hashtext('" + TABLES.lockName() + "'))");
+            }
+            assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS).after()).containsExactly("b2");
+        }
+    }
+
+    private static boolean waitingOnAdvisoryLock(Connection observer) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try (Statement s = observer.createStatement(); ResultSet rs = s.executeQuery(
+                    "select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+                            + " where l.locktype = 'advisory' and not l.granted and a.application_name = 'autogen'"
+                            + " and a.pid <> pg_backend_pid()")) {
+                rs.next();
+                if (rs.getInt(1) == 1) {
+                    return true;
+                }
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     private int stepsTaken;
 
     private void check(Connection c, RunResult result, Set<String> heads, String... tableNames) throws SQLException {
