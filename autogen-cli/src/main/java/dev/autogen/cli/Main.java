@@ -1,30 +1,114 @@
 package dev.autogen.cli;
 
+import dev.autogen.AutogenException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code autogen} command. Commands arrive with the runner; for now it only names itself. */
+/** The {@code autogen} command. */
 @Command(
         name = "autogen",
         mixinStandardHelpOptions = true,
         version = "autogen 0.1.0-SNAPSHOT",
-        description = "Schema migrations generated from JPA entities.")
+        description = "Schema migrations generated from JPA entities, for PostgreSQL.",
+        subcommands = {
+            InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+            CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class,
+            ShowCommand.class, StampCommand.class, MergeCommand.class, CheckCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int DIFFERENCES = 3;
+
+    /** Held so that the logging settings are not garbage-collected away. */
+    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
+
+    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default: ./autogen.properties).")
+    Path config;
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, description = "JDBC URL, or 'embedded'; overrides url.")
+    String url;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, description = "Database user; overrides user.")
+    String user;
+
+    @Option(names = "--password", scope = ScopeType.INHERIT, description = "Database password; overrides password.")
+    String password;
+
+    @Option(names = "--schema", scope = ScopeType.INHERIT, description = "Default schema; overrides schema.")
+    String schema;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces and library logs.")
+    boolean debug;
+
+    PrintWriter out;
+    PrintWriter err;
+    Map<String, String> environment;
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code = run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
     }
 
-    /** Runs the command with the given streams and returns its exit code, so tests can run it in-process. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
+    /** Runs the command with the given environment and streams, and returns its exit code. */
+    static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        main.out = out;
+        main.err = err;
+        main.environment = environment;
+        CommandLine commandLine = new CommandLine(main).setOut(out).setErr(err);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            err.println("error: " + Secrets.mask(e.getMessage(), arguments) + " (see 'autogen --help')");
+            err.flush();
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (main.debug) {
+                e.printStackTrace(err);
+            }
+            if (e instanceof AutogenException) {
+                err.println("error: " + e.getMessage());
+            } else {
+                err.println("error: " + e + " (an autogen bug: rerun with --debug and report it)");
+            }
+            err.flush();
+            return FAILED;
+        });
+        HIBERNATE_LOG.setLevel(args.length > 0 && java.util.Arrays.asList(args).contains("--debug") ? Level.INFO : Level.OFF);
+        int code = commandLine.execute(args);
+        // print() does not flush an autoflushing writer, and the caller may exit straight away.
+        out.flush();
+        err.flush();
+        return code;
     }
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.out);
-        return 0;
+        new CommandLine(this).usage(out);
+        return OK;
+    }
+
+    /** A path as the user would type it: relative to the working directory when below it. */
+    String relative(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /** The configuration, with environment and options applied; {@code init} is the only command without one. */
+    Session session() {
+        Path file = config != null ? config : Path.of(Config.FILE_NAME);
+        return new Session(Config.load(file, environment, new Config.Overrides(url, user, password, schema)));
     }
 }

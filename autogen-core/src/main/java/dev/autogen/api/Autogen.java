@@ -1,6 +1,30 @@
 package dev.autogen.api;
 
+import dev.autogen.AutogenException;
+import dev.autogen.ErrorCode;
+import dev.autogen.codegen.MigrationSource;
+import dev.autogen.codegen.MigrationWriter;
+import dev.autogen.codegen.RevisionInfo;
 import dev.autogen.db.Connections;
+import dev.autogen.diff.SchemaDiffer;
+import dev.autogen.entities.EntityModel;
+import dev.autogen.entities.EntityReader;
+import dev.autogen.introspect.IntrospectionScope;
+import dev.autogen.introspect.PostgresIntrospector;
+import dev.autogen.operations.Operation;
+import dev.autogen.revision.GraphError;
+import dev.autogen.revision.RevisionGraphException;
+import dev.autogen.schema.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
 import dev.autogen.dialect.Dialect;
 import dev.autogen.dialect.PostgresDialect;
 import dev.autogen.revision.RevisionGraph;
@@ -22,13 +46,154 @@ import java.util.function.Function;
  */
 public final class Autogen {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Settings settings;
     private final Migrations migrations;
+    private final Project project;
     private final Dialect dialect = new PostgresDialect();
 
+    /** For running migrations, from sources or from an application's classes. */
     public Autogen(Settings settings, Migrations migrations) {
+        this(settings, migrations, null);
+    }
+
+    private Autogen(Settings settings, Migrations migrations, Project project) {
         this.settings = settings;
         this.migrations = migrations;
+        this.project = project;
+    }
+
+    /** For a project: running, and also making revisions from its entities. */
+    public static Autogen forProject(Settings settings, Project project) {
+        return new Autogen(settings, project.migrations(), project);
+    }
+
+    /**
+     * Writes a new migration after the head (or {@code request.head()}). With autogenerate, the database
+     * must be at that revision; its differences from the entities become the upgrade, and when there are
+     * none no file is written unless {@code allowEmpty}.
+     */
+    public RevisionResult revision(RevisionRequest request) {
+        Project project = requireProject();
+        RevisionGraph graph = graph();
+        List<String> parents = parents(graph, request.head());
+        String id = newId(graph, request.revisionId());
+        List<Operation> operations = List.of();
+        if (request.autogenerate()) {
+            Set<String> current = withConnection(c -> new Runner(graph, tables(), dialect).current(c));
+            if (!current.equals(Set.copyOf(parents))) {
+                throw new AutogenException(ErrorCode.NOT_AT_HEAD,
+                        "the database is at " + describe(current) + ", not at " + describe(Set.copyOf(parents)),
+                        "run 'autogen upgrade head' first, or 'autogen stamp' if the schema is already there");
+            }
+            operations = differences(project);
+            if (operations.isEmpty() && !request.allowEmpty()) {
+                return new RevisionResult(null, id, parents, operations);
+            }
+        }
+        RevisionInfo info = new RevisionInfo(id, parents, request.message(), request.created(), request.branchLabels(), request.dependsOn());
+        return new RevisionResult(write(project, MigrationWriter.write(project.migrationsPackage(), info, operations)), id, parents, operations);
+    }
+
+    /** Writes a migration that joins {@code revisions} into one head and changes nothing itself. */
+    public RevisionResult merge(List<String> revisions, String message, String revisionId, Instant created) {
+        Project project = requireProject();
+        RevisionGraph graph = graph();
+        List<String> parents = new ArrayList<>();
+        for (String revision : revisions) {
+            graph.resolve(revision, Set.of()).forEach(parents::add);
+        }
+        if (parents.stream().distinct().count() < 2) {
+            throw new AutogenException(ErrorCode.BAD_TARGET, "a merge needs two or more revisions, got " + parents,
+                    "name the heads to merge, for example 'autogen merge heads -m ...'");
+        }
+        String id = newId(graph, revisionId);
+        RevisionInfo info = RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
+        return new RevisionResult(write(project, MigrationWriter.write(project.migrationsPackage(), info, List.of())), id, info.revises(), List.of());
+    }
+
+    /** What the database lacks or has beyond the entities: empty when they match. */
+    public List<Operation> check() {
+        return differences(requireProject());
+    }
+
+    /** One revision, by id, prefix or label. */
+    public RevisionNode show(String revision) {
+        RevisionGraph graph = graph();
+        Set<String> ids = graph.resolve(revision, Set.of());
+        if (ids.size() != 1) {
+            throw new AutogenException(ErrorCode.BAD_TARGET, "'" + revision + "' names " + ids.size() + " revisions", "name one");
+        }
+        return graph.node(ids.iterator().next()).orElseThrow();
+    }
+
+    private List<Operation> differences(Project project) {
+        if (project.entities() == null) {
+            throw new AutogenException(ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
+        }
+        Schema target;
+        try (EntityModel model = EntityReader.read(project.entities())) {
+            target = model.schema();
+        }
+        IntrospectionScope scope = settings.scope(target.namespaces());
+        Schema current = withConnection(c -> PostgresIntrospector.introspect(c, scope).schema());
+        return SchemaDiffer.diff(current, target, name -> scope.excludes(name.schema(), name.name()));
+    }
+
+    private static List<String> parents(RevisionGraph graph, String head) {
+        if (head == null) {
+            List<String> heads = graph.heads();
+            if (heads.size() > 1) {
+                throw new RevisionGraphException(new GraphError.MultipleHeads(heads));
+            }
+            return heads;
+        }
+        return List.copyOf(new java.util.TreeSet<>(graph.resolve(head, Set.of())));
+    }
+
+    private static String newId(RevisionGraph graph, String requested) {
+        String id = requested;
+        if (id == null) {
+            byte[] bytes = new byte[6];
+            RANDOM.nextBytes(bytes);
+            id = HexFormat.of().formatHex(bytes);
+        }
+        if (!id.matches("[A-Za-z0-9_]+")) {
+            throw new AutogenException(ErrorCode.BAD_TARGET, "revision id '" + id + "' has characters other than letters, digits and _",
+                    "choose an id like 3f2a9c1d07be");
+        }
+        Optional<RevisionNode> taken = graph.node(id);
+        if (taken.isPresent()) {
+            throw new AutogenException(ErrorCode.DUPLICATE_REVISION, "revision id " + id + " is taken by " + taken.get().origin(),
+                    "choose another --rev-id");
+        }
+        return id;
+    }
+
+    private static Path write(Project project, MigrationSource source) {
+        Path file = project.migrationsDir().resolve(source.relativePath());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.source(), StandardOpenOption.CREATE_NEW);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw new AutogenException(ErrorCode.FILE_EXISTS, file + " exists already and would be overwritten",
+                    "use another message, or wait a second: file names carry the time", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(Set<String> revisions) {
+        return revisions.isEmpty() ? "base" : String.join(", ", new java.util.TreeSet<>(revisions));
+    }
+
+    private Project requireProject() {
+        if (project == null) {
+            throw new IllegalStateException("making revisions needs a Project: use Autogen.forProject");
+        }
+        return project;
     }
 
     public RevisionGraph graph() {
@@ -94,7 +259,7 @@ public final class Autogen {
     }
 
     private <T> T withConnection(Function<Connection, T> work) {
-        try (Connection connection = Connections.open(settings.connection())) {
+        try (Connection connection = Connections.open(settings.connection().get())) {
             return work.apply(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("closing the connection failed", e);
@@ -104,6 +269,6 @@ public final class Autogen {
     /** A revision the version table names but no migration has: shown as such, not hidden. */
     private static RevisionNode unknown(String id) {
         return new RevisionNode(id, List.of(), List.of(), List.of(), "(no migration has this revision)",
-                java.time.Instant.EPOCH, "version table", null);
+                Instant.EPOCH, "version table", null);
     }
 }

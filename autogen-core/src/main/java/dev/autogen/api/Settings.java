@@ -4,15 +4,18 @@ import dev.autogen.db.ConnectionSettings;
 import dev.autogen.introspect.IntrospectionScope;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What autogen works on.
  *
+ * @param connection where the database is, asked only when a verb needs a database (so that an embedded
+ *     server is started only then)
  * @param schema the default schema ({@code public} unless set)
  * @param versionTable the version table's name; its history table is named after it
  * @param excludeTables name patterns with {@code *}: such tables are never read, diffed or dropped
  */
-public record Settings(ConnectionSettings connection, String schema, String versionTable, List<String> excludeTables) {
+public record Settings(Supplier<ConnectionSettings> connection, String schema, String versionTable, List<String> excludeTables) {
 
     public Settings {
         Objects.requireNonNull(connection, "connection");
@@ -22,7 +25,7 @@ public record Settings(ConnectionSettings connection, String schema, String vers
     }
 
     public static Settings of(ConnectionSettings connection) {
-        return new Settings(connection, "public", IntrospectionScope.DEFAULT_VERSION_TABLE, List.of());
+        return new Settings(() -> connection, "public", IntrospectionScope.DEFAULT_VERSION_TABLE, List.of());
     }
 
     public IntrospectionScope scope(List<String> otherSchemas) {

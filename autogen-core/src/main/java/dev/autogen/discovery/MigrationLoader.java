@@ -31,10 +31,10 @@ public final class MigrationLoader {
      * the sources stay the same). A missing directory holds no migrations.
      */
     public static List<RevisionNode> fromSources(Path sources, Path cacheRoot) {
-        if (!Files.isDirectory(sources)) {
+        Path classes = SourceCompiler.compile(sources, cacheRoot);
+        if (classes == null) {
             return List.of();
         }
-        Path classes = SourceCompiler.compile(sources, cacheRoot);
         URLClassLoader loader = new URLClassLoader("autogen-migrations", new URL[] {url(classes)}, Migration.class.getClassLoader());
         return fromClassLoader(loader, List.of(classes), "", sources);
     }

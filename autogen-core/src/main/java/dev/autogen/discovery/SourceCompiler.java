@@ -25,9 +25,15 @@ final class SourceCompiler {
 
     private SourceCompiler() {}
 
-    /** The directory holding the compiled classes of every {@code .java} file below {@code sources}. */
+    /**
+     * The directory holding the compiled classes of every {@code .java} file below {@code sources}, or
+     * {@code null} when there are none.
+     */
     static Path compile(Path sources, Path cacheRoot) {
         List<Path> files = javaFiles(sources);
+        if (files.isEmpty()) {
+            return null;
+        }
         Path output = cacheRoot.resolve(digest(sources, files));
         if (Files.isDirectory(output.resolve(".complete"))) {
             return output;

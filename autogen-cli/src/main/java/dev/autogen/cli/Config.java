@@ -1,0 +1,146 @@
+package dev.autogen.cli;
+
+import dev.autogen.AutogenException;
+import dev.autogen.ErrorCode;
+import dev.autogen.entities.Naming;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code autogen.properties}, with environment variables over the file and command-line options over
+ * both. Paths in it are relative to the file's directory.
+ */
+record Config(
+        Path file,
+        String url,
+        String user,
+        String password,
+        String schema,
+        List<String> entitiesClasspath,
+        List<String> entitiesPackages,
+        Path migrationsDir,
+        String migrationsPackage,
+        String versionTable,
+        Naming naming,
+        List<String> excludeTables,
+        Map<String, String> hibernateSettings) {
+
+    static final String FILE_NAME = "autogen.properties";
+    static final String EMBEDDED = "embedded";
+
+    private static final Set<String> KEYS = Set.of(
+            "url", "user", "password", "schema", "entities.classpath", "entities.packages", "migrations.dir",
+            "migrations.package", "version.table", "naming", "exclude.tables");
+    private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
+
+    /** Values given on the command line; {@code null} where not given. */
+    record Overrides(String url, String user, String password, String schema) {}
+
+    /** The directory the file lives in: relative paths and {@code .autogen} are there. */
+    Path baseDir() {
+        return file.toAbsolutePath().getParent();
+    }
+
+    boolean embedded() {
+        return EMBEDDED.equals(url);
+    }
+
+    static Config load(Path file, Map<String, String> environment, Overrides overrides) {
+        if (!Files.isRegularFile(file)) {
+            throw new AutogenException(ErrorCode.CONFIG_INVALID, "no configuration file " + file.toAbsolutePath(),
+                    "run 'autogen init' here, or pass -c FILE");
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new AutogenException(ErrorCode.CONFIG_INVALID, file + " cannot be read: " + e.getMessage(), "fix its syntax");
+        }
+        Map<String, String> values = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).strip()));
+        Map<String, String> hibernate = new LinkedHashMap<>();
+        for (String key : values.keySet()) {
+            if (PASSED_TO_HIBERNATE.stream().anyMatch(key::startsWith)) {
+                hibernate.put(key, values.get(key));
+            } else if (!KEYS.contains(key)) {
+                throw new AutogenException(ErrorCode.CONFIG_INVALID, file + " has an unknown key '" + key + "'",
+                        "did you mean '" + nearest(key) + "'? keys starting with hibernate. go to Hibernate");
+            }
+        }
+        Path base = file.toAbsolutePath().getParent();
+        String naming = values.get("naming");
+        Naming parsedNaming;
+        try {
+            parsedNaming = Naming.parse(naming);
+        } catch (IllegalArgumentException e) {
+            throw new AutogenException(ErrorCode.CONFIG_INVALID, e.getMessage(), "fix naming in " + file);
+        }
+        return new Config(
+                file,
+                first(overrides.url(), environment.get("AUTOGEN_URL"), values.get("url")),
+                first(overrides.user(), environment.get("AUTOGEN_USER"), values.get("user")),
+                first(overrides.password(), environment.get("AUTOGEN_PASSWORD"), values.get("password")),
+                first(overrides.schema(), environment.get("AUTOGEN_SCHEMA"), values.getOrDefault("schema", "public")),
+                list(values.get("entities.classpath"), ":").stream().map(entry -> resolve(base, entry)).toList(),
+                list(values.get("entities.packages"), ","),
+                base.resolve(values.getOrDefault("migrations.dir", "migrations")).normalize(),
+                values.getOrDefault("migrations.package", "migrations"),
+                values.getOrDefault("version.table", "autogen_version"),
+                parsedNaming,
+                list(values.get("exclude.tables"), ","),
+                hibernate);
+    }
+
+    private static String resolve(Path base, String entry) {
+        return Path.of(entry).isAbsolute() ? entry : base.resolve(entry).normalize().toString();
+    }
+
+    private static String first(String... values) {
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
+    }
+
+    private static List<String> list(String value, String separator) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The known key closest to a misspelt one, by edit distance. */
+    static String nearest(String key) {
+        return KEYS.stream().min(Comparator.comparingInt((String k) -> distance(k, key)).thenComparing(k -> k)).orElseThrow();
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,25 @@
+package dev.autogen.cli;
+
+import dev.autogen.revision.RevisionNode;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "heads", mixinStandardHelpOptions = true, description = "List the revisions no other revision follows.")
+final class HeadsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Override
+    public Integer call() {
+        try (Session session = main.session()) {
+            for (RevisionNode head : session.autogen().heads()) {
+                StringBuilder line = new StringBuilder(head.id());
+                head.branchLabels().forEach(label -> line.append(" (").append(label).append(')'));
+                main.out.println(line.append(" (head), ").append(head.message().lines().findFirst().orElse("")));
+            }
+            return Main.OK;
+        }
+    }
+}

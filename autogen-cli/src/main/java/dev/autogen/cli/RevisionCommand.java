@@ -1,0 +1,68 @@
+package dev.autogen.cli;
+
+import dev.autogen.api.Changes;
+import dev.autogen.api.RevisionRequest;
+import dev.autogen.api.RevisionResult;
+import dev.autogen.operations.Operation;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "revision", mixinStandardHelpOptions = true,
+        description = "Write a new migration; with --autogenerate, from the differences between the database and the entities.")
+final class RevisionCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = {"-m", "--message"}, required = true, description = "What the change is for.")
+    String message;
+
+    @Option(names = "--autogenerate", description = "Fill the migration with what the entities need and the database lacks.")
+    boolean autogenerate;
+
+    @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id (default: 12 random hex digits).")
+    String revisionId;
+
+    @Option(names = "--head", paramLabel = "REV", description = "The revision to follow (default: the head; 'base' starts a new root).")
+    String head;
+
+    @Option(names = "--branch-label", paramLabel = "LABEL", description = "A label for the branch this revision starts.")
+    List<String> branchLabels = new ArrayList<>();
+
+    @Option(names = "--depends-on", paramLabel = "REV", description = "A revision that must be applied before this one.")
+    List<String> dependsOn = new ArrayList<>();
+
+    @Option(names = "--allow-empty", description = "Write the file even when autogenerate finds nothing to change.")
+    boolean allowEmpty;
+
+    @Override
+    public Integer call() {
+        try (Session session = main.session()) {
+            RevisionResult result = session.autogen().revision(new RevisionRequest(message, autogenerate, revisionId, head,
+                    branchLabels, dependsOn, allowEmpty, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+            if (autogenerate) {
+                if (result.operations().isEmpty()) {
+                    main.out.println("No changes: the database matches the entities.");
+                } else {
+                    main.out.println("Detected " + result.operations().size() + " change" + (result.operations().size() == 1 ? "" : "s") + ":");
+                    for (Operation operation : result.operations()) {
+                        main.out.println("  " + Changes.describe(operation));
+                    }
+                }
+            }
+            if (result.written().isPresent()) {
+                main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id()
+                        + ", after " + Format.revisions(result.revises()) + ")");
+            } else {
+                main.out.println("No file written (--allow-empty writes one anyway).");
+            }
+            return Main.OK;
+        }
+    }
+}

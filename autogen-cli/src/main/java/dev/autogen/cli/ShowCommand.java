@@ -1,0 +1,29 @@
+package dev.autogen.cli;
+
+import dev.autogen.api.Autogen;
+import dev.autogen.revision.RevisionNode;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one revision in full.")
+final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "REV", description = "An id, prefix, label, or head.")
+    String revision;
+
+    @Override
+    public Integer call() {
+        try (Session session = main.session()) {
+            Autogen autogen = session.autogen();
+            RevisionNode node = autogen.show(revision);
+            Format.verbose(main.out, Format.entry(node, Set.of(), autogen.graph().heads()));
+            return Main.OK;
+        }
+    }
+}

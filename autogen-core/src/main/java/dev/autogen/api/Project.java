@@ -1,0 +1,26 @@
+package dev.autogen.api;
+
+import dev.autogen.entities.EntitySource;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A project's migrations as sources, and its entities: what {@code revision}, {@code merge} and
+ * {@code check} need beyond running migrations.
+ *
+ * @param migrationsDir the source root migrations are written below, in {@code migrationsPackage}
+ * @param cacheDir where compiled migrations are kept between runs
+ * @param entities the entities, or {@code null} when only hand-written revisions are made
+ */
+public record Project(Path migrationsDir, String migrationsPackage, Path cacheDir, EntitySource entities) {
+
+    public Project {
+        Objects.requireNonNull(migrationsDir, "migrationsDir");
+        Objects.requireNonNull(migrationsPackage, "migrationsPackage");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+    }
+
+    public Migrations migrations() {
+        return Migrations.fromSources(migrationsDir, cacheDir);
+    }
+}
