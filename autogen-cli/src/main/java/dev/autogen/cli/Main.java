@@ -69,7 +69,12 @@ public final class Main implements Callable<Integer> {
         main.environment = environment;
         CommandLine commandLine = new CommandLine(main).setOut(out).setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
-            err.println("error: " + Secrets.mask(e.getMessage(), arguments) + " (see 'autogen --help')");
+            String what = e.getMessage();
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+                String argument = unmatched.getUnmatched().get(0);
+                what = (argument.startsWith("-") ? "unknown option '" : "unknown command or argument '") + argument + "'";
+            }
+            err.println("error: " + Secrets.mask(what, arguments) + " (see 'autogen --help')");
             err.flush();
             return USAGE;
         });

@@ -123,7 +123,9 @@ class WorkflowIT {
 
     static Cli.Result assertSuccess(Cli.Result result, String... expected) {
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).as(result.toString()).contains(expected);
+        for (String line : expected) {
+            assertThat(result.out()).as(result.toString()).contains(line);
+        }
         assertThat(result.err()).as(result.toString()).isEmpty();
         return result;
     }
