@@ -2,6 +2,7 @@ package dev.autogen.discovery;
 
 import dev.autogen.AutogenException;
 import dev.autogen.ErrorCode;
+import dev.autogen.migration.Migration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class SourceCompiler {
         try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             Path staging = Files.createDirectories(cacheRoot).resolve(output.getFileName() + ".tmp" + ProcessHandle.current().pid());
             Files.createDirectories(staging);
-            List<String> options = List.of("-d", staging.toString(), "-classpath", System.getProperty("java.class.path"),
+            List<String> options = List.of("-d", staging.toString(), "-classpath", classpath(),
                     "-encoding", "UTF-8", "-proc:none", "-nowarn");
             boolean compiled = compiler.getTask(null, manager, diagnostics, options, null,
                     manager.getJavaFileObjectsFromPaths(files)).call();
@@ -67,6 +68,17 @@ final class SourceCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What migrations compile against: autogen's own classes, wherever they were loaded from, and the JVM's classpath. */
+    private static String classpath() {
+        String own;
+        try {
+            own = Path.of(Migration.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            return System.getProperty("java.class.path");
+        }
+        return own + java.io.File.pathSeparator + System.getProperty("java.class.path");
     }
 
     private static AutogenException failure(Path sources, DiagnosticCollector<JavaFileObject> diagnostics) {
@@ -95,7 +107,7 @@ final class SourceCompiler {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(System.getProperty("java.version").getBytes(StandardCharsets.UTF_8));
-            sha.update(System.getProperty("java.class.path").getBytes(StandardCharsets.UTF_8));
+            sha.update(classpath().getBytes(StandardCharsets.UTF_8));
             for (Path file : files) {
                 sha.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
