@@ -3,12 +3,14 @@ package dev.autogen.cli;
 import dev.autogen.AutogenException;
 import dev.autogen.ErrorCode;
 import dev.autogen.entities.Naming;
+import dev.autogen.runner.RunOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ record Config(
         String versionTable,
         Naming naming,
         List<String> excludeTables,
+        RunOptions runOptions,
         Map<String, String> hibernateSettings) {
 
     static final String FILE_NAME = "autogen.properties";
@@ -42,7 +45,7 @@ record Config(
 
     private static final Set<String> KEYS = Set.of(
             "url", "user", "password", "schema", "entities.classpath", "entities.packages", "migrations.dir",
-            "migrations.package", "version.table", "naming", "exclude.tables");
+            "migrations.package", "version.table", "naming", "exclude.tables", "lock.wait", "lock.timeout");
     private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
 
     /** Values given on the command line; {@code null} where not given. */
@@ -102,7 +105,25 @@ record Config(
                 values.getOrDefault("version.table", "autogen_version"),
                 parsedNaming,
                 list(values.get("exclude.tables"), ","),
+                new RunOptions(duration(file, "lock.wait", values.getOrDefault("lock.wait", "300s")),
+                        duration(file, "lock.timeout", values.getOrDefault("lock.timeout", "0"))),
                 hibernate);
+    }
+
+    /** {@code 300s}, {@code 5m}, {@code 500ms}, or a bare number of seconds. */
+    private static Duration duration(Path file, String key, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|min)?").matcher(text.strip());
+        if (!m.matches()) {
+            throw new AutogenException(ErrorCode.CONFIG_INVALID, key + " = " + text + " in " + file + " is not a duration",
+                    "write it like 300s, 5m or 500ms");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m", "min" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     private static String resolve(Path base, String entry) {

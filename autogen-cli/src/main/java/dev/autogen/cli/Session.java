@@ -27,7 +27,8 @@ final class Session implements AutoCloseable {
     }
 
     Autogen autogen() {
-        Settings settings = new Settings(this::connection, config.schema(), config.versionTable(), config.excludeTables());
+        Settings settings = new Settings(this::connection, config.schema(), config.versionTable(), config.excludeTables(),
+                config.runOptions());
         EntitySource entities = config.entitiesClasspath().isEmpty() ? null : new EntitySource(
                 config.entitiesClasspath(), config.entitiesPackages(), config.naming(), config.schema(), config.hibernateSettings());
         Project project = new Project(config.migrationsDir(), config.migrationsPackage(),

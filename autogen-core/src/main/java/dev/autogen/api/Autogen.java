@@ -251,7 +251,7 @@ public final class Autogen {
     }
 
     private Runner runner() {
-        return new Runner(graph(), tables(), dialect);
+        return new Runner(graph(), tables(), dialect, settings.runOptions());
     }
 
     private VersionTables tables() {

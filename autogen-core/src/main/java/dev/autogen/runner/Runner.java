@@ -28,18 +28,24 @@ public final class Runner {
     private final RevisionGraph graph;
     private final VersionTables tables;
     private final Dialect dialect;
+    private final RunOptions options;
     private final HeadTransitions transitions;
 
     public Runner(RevisionGraph graph, VersionTables tables, Dialect dialect) {
+        this(graph, tables, dialect, RunOptions.DEFAULT);
+    }
+
+    public Runner(RevisionGraph graph, VersionTables tables, Dialect dialect, RunOptions options) {
         this.graph = graph;
         this.tables = tables;
         this.dialect = dialect;
+        this.options = options;
         this.transitions = new HeadTransitions(graph);
     }
 
     public RunResult upgrade(Connection connection, String target) {
         return locked(connection, heads -> {
-            requireKnown(heads);
+            requireConsistent(connection, heads);
             List<RevisionNode> plan = graph.upgradePlan(heads, graph.resolve(target, heads));
             return run(connection, heads, plan, Direction.UPGRADE);
         });
@@ -47,7 +53,7 @@ public final class Runner {
 
     public RunResult downgrade(Connection connection, String target) {
         return locked(connection, heads -> {
-            requireKnown(heads);
+            requireConsistent(connection, heads);
             List<RevisionNode> plan = graph.downgradePlan(heads, graph.resolve(target, heads));
             return run(connection, heads, plan, Direction.DOWNGRADE);
         });
@@ -76,9 +82,15 @@ public final class Runner {
                         changes.add(tables.change(change));
                         after = change.applyTo(after);
                     }
-                    changes.add(tables.history(node.id(), Direction.STAMP, null, null));
+                    changes.add(tables.history(node.id(), Direction.STAMP, null,
+                            upgrading ? Step.of(node, Direction.UPGRADE, dialect).checksum() : null));
+                }
+                // Stamping says the schema matches these files: record any edit made to them since they ran.
+                for (String id : changedSinceApplied(connection, after)) {
+                    changes.add(tables.history(id, Direction.STAMP, null, checksum(id)));
                 }
             }
+            changes.add(tables.clearAllPartial());
             inTransaction(connection, changes);
             return new RunResult(heads, after, List.of());
         });
@@ -105,24 +117,83 @@ public final class Runner {
         RunResult run(Set<String> heads) throws SQLException;
     }
 
+    /**
+     * Runs {@code work} holding the session-level advisory lock of this version table. PostgreSQL drops
+     * such a lock with the session, so a crashed or killed run can never leave it behind.
+     */
     private RunResult locked(Connection connection, Work work) {
         try {
             connection.setAutoCommit(true);
-            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(hashtext(?))")) {
-                lock.setString(1, tables.lockName());
-                lock.execute();
+            acquireLock(connection);
+        } catch (SQLException e) {
+            throw failure("taking the migration lock", e, null);
+        }
+        RunResult result = null;
+        try {
+            setLockTimeout(connection, options.statementLockTimeout());
+            inTransaction(connection, tables.create());
+            result = work.run(readHeads(connection));
+            return result;
+        } catch (SQLException e) {
+            throw failure("running migrations", e, null);
+        } finally {
+            releaseLock(connection);
+        }
+    }
+
+    private void acquireLock(Connection connection) throws SQLException {
+        setLockTimeout(connection, options.lockWait());
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(hashtext(?))")) {
+            lock.setString(1, tables.lockName());
+            lock.execute();
+        } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                throw lockHeld(connection, e);
             }
-            try {
-                inTransaction(connection, tables.create());
-                return work.run(readHeads(connection));
-            } finally {
+            throw e;
+        }
+    }
+
+    /** Who holds the lock, for the message: the session's pid, application, user and since when. */
+    private AutogenException lockHeld(Connection connection, SQLException timeout) throws SQLException {
+        String holder = "a session that has since gone";
+        try (PreparedStatement who = connection.prepareStatement(
+                "select a.pid, a.application_name, a.usename, a.backend_start, a.state from pg_locks l"
+                        + " join pg_stat_activity a on a.pid = l.pid"
+                        + " where l.locktype = 'advisory' and l.granted and l.pid <> pg_backend_pid()"
+                        + " and l.objid::bigint = (hashtext(?)::bigint & 4294967295)")) {
+            who.setString(1, tables.lockName());
+            try (ResultSet rs = who.executeQuery()) {
+                if (rs.next()) {
+                    holder = "pid " + rs.getInt("pid") + ", application '" + rs.getString("application_name") + "', user "
+                            + rs.getString("usename") + ", connected since " + rs.getTimestamp("backend_start").toInstant()
+                            + ", " + rs.getString("state");
+                }
+            }
+        }
+        return new AutogenException(ErrorCode.LOCK_TIMEOUT,
+                "another session has held the migration lock on " + tables.versionTable() + " for more than "
+                        + options.lockWait().toSeconds() + " s: " + holder,
+                "wait for it to finish, or raise lock.wait; if it is stuck, end it with pg_terminate_backend(pid)", timeout);
+    }
+
+    private static void setLockTimeout(Connection connection, java.time.Duration timeout) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set lock_timeout = " + timeout.toMillis());
+        }
+    }
+
+    /** Best effort: on a lost connection the server has released the lock already. */
+    private void releaseLock(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
                 try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
                     unlock.setString(1, tables.lockName());
                     unlock.execute();
                 }
             }
-        } catch (SQLException e) {
-            throw databaseError("running migrations", e);
+        } catch (SQLException ignored) {
+            // The session is gone or broken; PostgreSQL released its advisory locks with it.
         }
     }
 
@@ -145,13 +216,21 @@ public final class Runner {
     private StepResult runStep(Connection connection, Step step, List<VersionChange> changes, Set<String> heads) throws SQLException {
         long start = System.nanoTime();
         List<String> outside = new ArrayList<>();
+        Long mark = null;
         int number = 0;
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             for (String sql : step.statements()) {
                 number++;
                 if (Step.runsOutsideTransaction(sql)) {
-                    // PostgreSQL refuses these inside a transaction: run them on their own, and say so.
+                    // PostgreSQL refuses these inside a transaction: run them on their own, and say so. The mark
+                    // committed with what ran before tells the next run if this one dies half-way.
+                    if (mark == null) {
+                        try (ResultSet marked = statement.executeQuery(tables.markPartial(step.revision().id(), step.direction(), sql))) {
+                            marked.next();
+                            mark = marked.getLong(1);
+                        }
+                    }
                     connection.commit();
                     connection.setAutoCommit(true);
                     statement.execute(sql);
@@ -164,22 +243,56 @@ public final class Runner {
             for (VersionChange change : changes) {
                 statement.execute(tables.change(change));
             }
+            if (mark != null) {
+                statement.execute(tables.clearPartial(mark));
+            }
             long millis = (System.nanoTime() - start) / 1_000_000;
             statement.execute(tables.history(step.revision().id(), step.direction(), millis, step.checksum()));
             connection.commit();
             return new StepResult(step.revision().id(), step.revision().message(), step.direction(), millis,
                     step.statements().size(), outside);
         } catch (SQLException e) {
-            connection.rollback();
+            rollbackQuietly(connection);
             String failed = number == 0 ? "its version-table change" : "statement " + number + " of " + step.statements().size()
                     + " (" + step.statements().get(number - 1) + ")";
-            throw new AutogenException(ErrorCode.MIGRATION_FAILED,
-                    step.direction().word() + " of revision " + step.revision().id() + " (" + step.revision().message()
-                            + ") failed at " + failed + ": " + oneLine(e.getMessage()),
-                    "it was rolled back; the database stays at " + (heads.isEmpty() ? "base" : String.join(", ", heads)), e);
+            throw failure(step.direction().word() + " of revision " + step.revision().id() + " (" + step.revision().message()
+                    + ") failed at " + failed, e, heads);
         } finally {
-            connection.setAutoCommit(true);
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
         }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // The connection broke: the server rolls the open transaction back itself.
+        }
+    }
+
+    /** A failed statement, told apart from a lost connection, a missing permission and a busy table. */
+    private static AutogenException failure(String what, SQLException e, Set<String> heads) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = heads == null ? "no migration ran"
+                : "the database stays at " + (heads.isEmpty() ? "base" : String.join(", ", heads));
+        if (state.startsWith("08") || state.startsWith("57P")) {
+            return new AutogenException(ErrorCode.CONNECTION_LOST, what + ": the connection to the database was lost ("
+                    + oneLine(e.getMessage()) + ")", "PostgreSQL rolled the open transaction back; " + where + "; run the command again", e);
+        }
+        if (state.equals("42501") || state.equals("25006")) {
+            return new AutogenException(ErrorCode.PERMISSION_DENIED, what + ": " + oneLine(e.getMessage()),
+                    "connect as a user that may change the schema; " + where, e);
+        }
+        if (state.equals("55P03")) {
+            return new AutogenException(ErrorCode.LOCK_TIMEOUT, what + ": " + oneLine(e.getMessage()),
+                    "a table it needs stayed locked longer than lock.timeout; it was rolled back; " + where + "; try again when traffic is lower", e);
+        }
+        return new AutogenException(ErrorCode.MIGRATION_FAILED, what + ": " + oneLine(e.getMessage()),
+                "it was rolled back; " + where, e);
     }
 
     private void inTransaction(Connection connection, List<String> statements) throws SQLException {
@@ -190,10 +303,12 @@ public final class Runner {
             }
             connection.commit();
         } catch (SQLException e) {
-            connection.rollback();
+            rollbackQuietly(connection);
             throw e;
         } finally {
-            connection.setAutoCommit(true);
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
         }
     }
 
@@ -209,6 +324,50 @@ public final class Runner {
 
     private boolean known(Set<String> heads) {
         return heads.stream().allMatch(id -> graph.node(id).isPresent());
+    }
+
+    /**
+     * Before moving: the version table names known revisions, no earlier run died in a migration's
+     * non-transactional part, and no applied migration was edited since it ran.
+     */
+    private void requireConsistent(Connection connection, Set<String> heads) throws SQLException {
+        requireKnown(heads);
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(tables.selectPartial())) {
+            if (rs.next()) {
+                throw new AutogenException(ErrorCode.MIGRATION_INTERRUPTED,
+                        "revision " + rs.getString("revision") + " was interrupted at " + rs.getTimestamp("applied_at").toInstant()
+                                + " after its " + rs.getString("note"),
+                        "check which of its statements took effect and finish or undo them by hand, then 'autogen stamp' the revision the schema is at");
+            }
+        }
+        List<String> changed = changedSinceApplied(connection, heads);
+        if (!changed.isEmpty()) {
+            RevisionNode node = graph.node(changed.get(0)).orElseThrow();
+            throw new AutogenException(ErrorCode.MIGRATION_CHANGED,
+                    "revision " + node.id() + " (" + node.origin() + ") was edited after it was applied: its operations differ from those that ran",
+                    "restore it from version control; if the database already has the edited schema, 'autogen stamp "
+                            + String.join(" ", new TreeSet<>(heads)) + "' records the edit");
+        }
+    }
+
+    /** Applied revisions whose operations no longer match the checksum recorded when they ran. */
+    private List<String> changedSinceApplied(Connection connection, Set<String> heads) throws SQLException {
+        Set<String> applied = graph.ancestorsOrSelf(heads);
+        List<String> changed = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(tables.selectChecksums())) {
+            while (rs.next()) {
+                String id = rs.getString("revision");
+                String recorded = rs.getString("checksum");
+                if (applied.contains(id) && recorded != null && !recorded.equals(checksum(id))) {
+                    changed.add(id);
+                }
+            }
+        }
+        return changed;
+    }
+
+    private String checksum(String id) {
+        return Step.of(graph.node(id).orElseThrow(), Direction.UPGRADE, dialect).checksum();
     }
 
     private void requireKnown(Set<String> heads) {

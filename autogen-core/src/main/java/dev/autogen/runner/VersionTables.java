@@ -47,7 +47,8 @@ public final class VersionTables {
                         + "applied_at timestamp with time zone not null default now(), "
                         + "duration_ms bigint, "
                         + "applied_by text not null default current_user, "
-                        + "checksum character varying(64))");
+                        + "checksum character varying(64), "
+                        + "note text)");
     }
 
     public String selectHeads() {
@@ -64,6 +65,35 @@ public final class VersionTables {
         return "update " + versionTable() + " set version_num = " + literal(update.to())
                 + " where version_num = " + literal(update.from());
     }
+
+    /**
+     * The mark left while a migration runs statements outside its transaction: if the run dies there,
+     * the next one finds it and explains instead of skipping the half-done revision.
+     */
+    public String markPartial(String revision, Direction direction, String statement) {
+        return "insert into " + historyTable() + " (revision, direction, note) values (" + literal(revision) + ", "
+                + literal(PARTIAL) + ", " + literal(direction.word() + " ran outside its transaction: " + statement) + ") returning id";
+    }
+
+    public String clearPartial(long id) {
+        return "delete from " + historyTable() + " where id = " + id;
+    }
+
+    public String clearAllPartial() {
+        return "delete from " + historyTable() + " where direction = " + literal(PARTIAL);
+    }
+
+    public String selectPartial() {
+        return "select revision, applied_at, note from " + historyTable() + " where direction = " + literal(PARTIAL) + " order by id";
+    }
+
+    /** The checksum recorded when each revision was last applied or stamped. */
+    public String selectChecksums() {
+        return "select distinct on (revision) revision, checksum, applied_at from " + historyTable()
+                + " where direction in ('upgrade', 'stamp') order by revision, id desc";
+    }
+
+    static final String PARTIAL = "partial";
 
     /** The history row, with its duration when known ({@code null} in an offline script). */
     public String history(String revision, Direction direction, Long durationMillis, String checksum) {
