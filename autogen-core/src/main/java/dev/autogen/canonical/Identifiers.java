@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 public final class Identifiers {
 
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    private static final int MAX_NAME_BYTES = 63;
 
     /** PostgreSQL's reserved, column-name and type/function-name keywords: all but the unreserved ones. */
     private static final Set<String> KEYWORDS = Set.of(
@@ -38,6 +39,26 @@ public final class Identifiers {
             return name;
         }
         return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** PostgreSQL keeps the first 63 bytes of a longer name, cut at a character boundary, and so must we. */
+    public static String truncate(String name) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+            return name;
+        }
+        StringBuilder kept = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < name.length(); ) {
+            int codePoint = name.codePointAt(i);
+            int size = new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_NAME_BYTES) {
+                break;
+            }
+            kept.appendCodePoint(codePoint);
+            bytes += size;
+            i += Character.charCount(codePoint);
+        }
+        return kept.toString();
     }
 
     /** A string literal, with embedded quotes doubled. */

@@ -1,5 +1,6 @@
 package dev.autogen.entities;
 
+import dev.autogen.canonical.Identifiers;
 import dev.autogen.canonical.PostgresTypes;
 import dev.autogen.canonical.SqlExpressions;
 import dev.autogen.schema.CheckConstraint;
@@ -227,16 +228,16 @@ final class MetadataTranslator {
     }
 
     private static String columnName(org.hibernate.mapping.Column column) {
-        return column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+        return Identifiers.truncate(column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT));
     }
 
     private String schemaName(Identifier schema) {
         return schema == null ? defaultSchema : fold(schema);
     }
 
-    /** PostgreSQL folds unquoted names to lower case and keeps quoted ones as written. */
+    /** PostgreSQL folds unquoted names to lower case, keeps quoted ones as written, and cuts both at 63 bytes. */
     private static String fold(Identifier identifier) {
-        return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
+        return Identifiers.truncate(identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT));
     }
 
     private static String fold(String name) {
