@@ -154,7 +154,199 @@ class ErrorsIT {
         expect(1, "error: ./autogen.properties exists already; nothing was changed", "init");
     }
 
-    private static void expect(int exitCode, String errorStart, String... arguments) {
+    @Test
+    void versionTableNamingARevisionThatNoLongerExists() {
+        db.execute("update autogen_version set version_num = 'gone01'");
+        try {
+            expect(1, "error: public.autogen_version says the database is at revision gone01, which no migration has "
+                    + "(restore that migration, or 'stamp' the revision the schema really is at)", "upgrade", "head");
+        } finally {
+            db.execute("update autogen_version set version_num = '00a1'");
+        }
+    }
+
+    @Test
+    void migrationEditedAfterItWasApplied() throws IOException {
+        Path file = firstMigration();
+        String original = Files.readString(file);
+        Files.writeString(file, original.replace("character varying(100)", "character varying(120)"));
+        try {
+            expect(1, "error: revision 00a1 (" + project.resolve("migrations") + "/migrations/" + file.getFileName()
+                    + ") was edited after it was applied", "downgrade", "base");
+        } finally {
+            Files.writeString(file, original);
+        }
+    }
+
+    @Test
+    void truncatedMigrationSource() throws IOException {
+        Path file = firstMigration();
+        String original = Files.readString(file);
+        Files.writeString(file, original.substring(0, original.length() / 2));
+        try {
+            expect(1, "error: migration source " + file + ":", "upgrade", "head");
+        } finally {
+            Files.writeString(file, original);
+        }
+    }
+
+    @Test
+    void readOnlyUser() {
+        String role = db.name() + "_ro";
+        db.execute("create role " + role + " login password 'ro-pass'", "grant select on all tables in schema public to " + role);
+        try {
+            expectContaining(1, "error: ", "(connect as a user that may change the schema", "downgrade", "base", "--user", role, "--password", "ro-pass");
+        } finally {
+            db.execute("drop owned by " + role, "drop role " + role);
+        }
+    }
+
+    @Test
+    void lockHeldByAnotherSessionPastTheWait() throws Exception {
+        try (Connection holder = db.connect(); java.sql.Statement statement = holder.createStatement()) {
+            statement.execute("select pg_advisory_lock(hashtext('autogen:public.autogen_version'))");
+            withProperty("lock.wait", "1s", () -> expect(1,
+                    "error: another session has held the migration lock on public.autogen_version for more than 1 s: pid ", "upgrade", "head"));
+        }
+    }
+
+    @Test
+    void twoMigrationsWithTheSameId() throws IOException {
+        withSource("Copy", "00a1", "", () -> expectContaining(1, "error: revision id 00a1 is used by ", "(give one of them a new id)", "upgrade", "head"));
+    }
+
+    @Test
+    void aCycleInTheGraph() throws IOException {
+        withSource("CycleOne", "0c01", "0c02", () -> withSourceUnchecked("CycleTwo", "0c02", "0c01", () ->
+                expect(1, "error: the revisions form a cycle: 0c01 -> 0c02 -> 0c01 (fix the 'revises' of one of these migrations)", "heads")));
+    }
+
+    @Test
+    void aMissingParent() throws IOException {
+        withSource("Orphan", "0e01", "0ff", () -> expect(1,
+                "error: revision 0e01 revises or depends on 0ff, which does not exist (restore the missing migration", "history"));
+    }
+
+    @Test
+    void aClassWithRevisionThatIsNoMigration() throws IOException {
+        Path file = project.resolve("migrations/migrations/NotAMigration.java");
+        Files.writeString(file, "package migrations;\n\n@dev.autogen.migration.Revision(id = \"0n01\", message = \"m\", created = \"2026-01-01T00:00:00Z\")\n"
+                + "public class NotAMigration {\n}\n");
+        try {
+            expectContaining(1, "error: ", "NotAMigration.java has @Revision but does not implement Migration", "heads");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aSchemaThatDoesNotExist() {
+        expect(1, "error: schema 'nope' does not exist in the database (create it (create schema nope) or set 'schema'", "check", "--schema", "nope");
+    }
+
+    @Test
+    void aUrlThatIsNotPostgres() {
+        expect(1, "error: url 'jdbc:mysql://db/app' is not a PostgreSQL JDBC URL (use jdbc:postgresql://HOST:PORT/DATABASE)",
+                "current", "--url", "jdbc:mysql://db/app");
+    }
+
+    @Test
+    void anUnknownNaming() {
+        withProperty("naming", "snake", () -> expect(1, "error: naming 'snake' is not 'hibernate', 'spring', or a physical", "check"));
+    }
+
+    @Test
+    void aLockWaitThatIsNoDuration() {
+        withProperty("lock.wait", "soon", () -> expect(1, "error: lock.wait = soon in ", "upgrade", "head"));
+    }
+
+    @Test
+    void aRevisionIdWithSpaces() {
+        expect(1, "error: revision id 'a b' has characters other than letters, digits and _", "revision", "-m", "x", "--rev-id", "a b");
+    }
+
+    @Test
+    void aRevisionIdThatIsTaken() {
+        expectContaining(1, "error: revision id 00a1 is taken by ", "(choose another --rev-id)", "revision", "-m", "x", "--rev-id", "00a1");
+    }
+
+    @Test
+    void downgradeToARevisionNotApplied() throws IOException {
+        withSecondHead("00c2", () -> expect(1, "error: cannot go to '00c2': it is not applied, so there is no going down to it", "downgrade", "00c2"));
+    }
+
+    @Test
+    void downgradeBeyondBase() {
+        expect(1, "error: cannot go to '-5': only 1 below the current one (name the revision to go to)", "downgrade", "-5");
+    }
+
+    @Test
+    void offlineDowngradeWithoutAStart() {
+        expect(1, "error: an offline downgrade needs FROM:TO, got 'base' (say where the database is, for example head:base)",
+                "downgrade", "--sql", "base");
+    }
+
+    @Test
+    void mergeOfOneRevision() {
+        expect(1, "error: a merge needs two or more revisions, got [00a1]", "merge", "00a1", "-m", "alone");
+    }
+
+    @Test
+    void revisionWithoutAMessage() {
+        expect(2, "error: Missing required option: '--message=<message>' (see 'autogen --help')", "revision");
+    }
+
+    @Test
+    void debugShowsTheStackTraceButNeverThePassword() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Cli.Result result = cli.run("current", "--debug", "--url", "jdbc:postgresql://127.0.0.1:" + closed + "/app?password=" + SECRET,
+                "--password", SECRET);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("\tat dev.autogen.db.Connections.open").contains("error: cannot reach the database");
+        assertThat(result.out() + result.err()).doesNotContain(SECRET);
+    }
+
+    private static Path firstMigration() throws IOException {
+        try (var walk = Files.walk(project.resolve("migrations"))) {
+            return walk.filter(p -> p.getFileName().toString().endsWith("_First.java")).findFirst().orElseThrow();
+        }
+    }
+
+    private interface Body {
+        void run() throws IOException;
+    }
+
+    /** A hand-written migration source, present while {@code test} runs. */
+    private static void withSource(String className, String id, String revises, Body test) throws IOException {
+        Path file = project.resolve("migrations/migrations/" + className + ".java");
+        Files.writeString(file, "package migrations;\n\nimport dev.autogen.migration.*;\n\n"
+                + "@Revision(id = \"" + id + "\", revises = {" + (revises.isEmpty() ? "" : "\"" + revises + "\"")
+                + "}, message = \"" + className + "\", created = \"2026-01-01T00:00:00Z\")\n"
+                + "public final class " + className + " implements Migration {\n"
+                + "    public void upgrade(Operations op) {}\n    public void downgrade(Operations op) {}\n}\n");
+        try {
+            test.run();
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static void withSourceUnchecked(String className, String id, String revises, Runnable test) {
+        try {
+            withSource(className, id, revises, test::run);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void expectContaining(int exitCode, String errorStart, String fragment, String... arguments) {
+        assertThat(expect(exitCode, errorStart, arguments).err()).contains(fragment);
+    }
+
+    private static Cli.Result expect(int exitCode, String errorStart, String... arguments) {
         List<String> files = Snapshot.files(project);
         List<String> database = databaseSnapshot();
 
@@ -164,6 +356,7 @@ class ErrorsIT {
         assertThat(result.out() + result.err()).as("output never shows a password").doesNotContain(SECRET);
         assertThat(Snapshot.files(project)).as("files after '%s'", String.join(" ", arguments)).isEqualTo(files);
         assertThat(databaseSnapshot()).as("database after '%s'", String.join(" ", arguments)).isEqualTo(database);
+        return result;
     }
 
     private static List<String> databaseSnapshot() {
@@ -189,7 +382,7 @@ class ErrorsIT {
         }
     }
 
-    private static void withSecondHead(String id, Runnable test) throws IOException {
+    private static void withSecondHead(String id, Body test) throws IOException {
         WorkflowIT.assertSuccess(cli.run("revision", "-m", "beside", "--head", "base", "--rev-id", id));
         Path file;
         try (var walk = Files.walk(project.resolve("migrations"))) {

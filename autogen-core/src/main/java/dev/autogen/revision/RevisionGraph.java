@@ -195,7 +195,7 @@ public final class RevisionGraph {
                 if (i == steps - 1) {
                     return Set.of();
                 }
-                throw new RevisionGraphException(new BadTarget(target, "only " + (i + 1) + " revisions lie below"));
+                throw new RevisionGraphException(new BadTarget(target, "only " + (i + 1) + " below the current one"));
             }
             if (parents.size() > 1) {
                 throw new RevisionGraphException(new BadTarget(target, at + " merges " + parents + "; name the one to go back to"));
