@@ -41,6 +41,9 @@ final class RevisionCommand implements Callable<Integer> {
     @Option(names = "--allow-empty", description = "Write the file even when autogenerate finds nothing to change.")
     boolean allowEmpty;
 
+    @Option(names = "--timings", description = "Print how long each stage took.")
+    boolean timings;
+
     @Override
     public Integer call() {
         try (Session session = main.session()) {
@@ -55,6 +58,9 @@ final class RevisionCommand implements Callable<Integer> {
                         main.out.println("  " + Changes.describe(operation));
                     }
                 }
+            }
+            if (timings) {
+                result.stages().forEach(stage -> main.out.println("timing: " + stage));
             }
             if (result.written().isPresent()) {
                 main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id()

@@ -9,6 +9,7 @@ import dev.autogen.db.Connections;
 import dev.autogen.diff.SchemaDiffer;
 import dev.autogen.entities.EntityModel;
 import dev.autogen.entities.EntityReader;
+import dev.autogen.introspect.Introspection;
 import dev.autogen.introspect.IntrospectionScope;
 import dev.autogen.introspect.PostgresIntrospector;
 import dev.autogen.operations.Operation;
@@ -76,7 +77,9 @@ public final class Autogen {
      */
     public RevisionResult revision(RevisionRequest request) {
         Project project = requireProject();
-        RevisionGraph graph = graph();
+        Stages stages = new Stages();
+        RevisionGraph graph = stages.time("migrations", this::graph);
+        stages.note(graph.revisions().size() + " revisions");
         List<String> parents = parents(graph, request.head());
         String id = newId(graph, request.revisionId());
         List<Operation> operations = List.of();
@@ -87,13 +90,23 @@ public final class Autogen {
                         "the database is at " + describe(current) + ", not at " + describe(Set.copyOf(parents)),
                         "run 'autogen upgrade head' first, or 'autogen stamp' if the schema is already there");
             }
-            operations = differences(project);
+            operations = differences(project, stages);
             if (operations.isEmpty() && !request.allowEmpty()) {
-                return new RevisionResult(null, id, parents, operations);
+                return new RevisionResult(null, id, parents, operations, stages.list());
             }
         }
         RevisionInfo info = new RevisionInfo(id, parents, request.message(), request.created(), request.branchLabels(), request.dependsOn());
-        return new RevisionResult(write(project, MigrationWriter.write(project.migrationsPackage(), info, operations)), id, parents, operations);
+        List<Operation> upgrade = operations;
+        MigrationSource source = stages.time("codegen", () -> MigrationWriter.write(project.migrationsPackage(), info, upgrade));
+        Path file = write(project, source);
+        // Compiling now proves the new file compiles, and leaves the classes cached for 'upgrade'.
+        try {
+            stages.time("compile", this::graph);
+        } catch (AutogenException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        return new RevisionResult(file, id, parents, operations, stages.list());
     }
 
     /** Writes a migration that joins {@code revisions} into one head and changes nothing itself. */
@@ -110,12 +123,13 @@ public final class Autogen {
         }
         String id = newId(graph, revisionId);
         RevisionInfo info = RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
-        return new RevisionResult(write(project, MigrationWriter.write(project.migrationsPackage(), info, List.of())), id, info.revises(), List.of());
+        return new RevisionResult(write(project, MigrationWriter.write(project.migrationsPackage(), info, List.of())), id, info.revises(),
+                List.of(), List.of());
     }
 
     /** What the database lacks or has beyond the entities: empty when they match. */
     public List<Operation> check() {
-        return differences(requireProject());
+        return differences(requireProject(), new Stages());
     }
 
     /** One revision, by id, prefix or label. */
@@ -128,17 +142,31 @@ public final class Autogen {
         return graph.node(ids.iterator().next()).orElseThrow();
     }
 
-    private List<Operation> differences(Project project) {
+    private List<Operation> differences(Project project, Stages stages) {
         if (project.entities() == null) {
             throw new AutogenException(ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
         }
-        Schema target;
-        try (EntityModel model = EntityReader.read(project.entities())) {
-            target = model.schema();
-        }
+        Schema target = stages.time("entities", () -> {
+            try (EntityModel model = EntityReader.read(project.entities())) {
+                return model.schema();
+            }
+        });
+        stages.note(target.tables().size() + " tables");
         IntrospectionScope scope = settings.scope(target.namespaces());
-        Schema current = withConnection(c -> PostgresIntrospector.introspect(c, scope).schema());
-        return SchemaDiffer.diff(current, target, name -> scope.excludes(name.schema(), name.name()));
+        Introspection introspection = stages.time("introspection", () -> withConnection(c -> PostgresIntrospector.introspect(c, scope)));
+        stages.note(introspection.catalogQueries() + " catalog queries, " + introspection.schema().tables().size() + " tables");
+        List<Operation> operations = stages.time("diff",
+                () -> SchemaDiffer.diff(introspection.schema(), target, name -> scope.excludes(name.schema(), name.name())));
+        stages.note(operations.size() + " operations");
+        return operations;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // The compile error is what the user needs to hear about.
+        }
     }
 
     private static List<String> parents(RevisionGraph graph, String head) {

@@ -55,6 +55,27 @@ class MigrationWriterTest {
         assertThat(unnamed).isEqualTo("M20260201000000_Revision");
     }
 
+    @Test
+    void aMigrationTooBigForOneJavaMethodIsSplitIntoPartsThatCompileAndReplay() {
+        List<dev.autogen.schema.Table> tables = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            List<dev.autogen.schema.Column> columns = new ArrayList<>();
+            for (int c = 0; c < 10; c++) {
+                columns.add(dev.autogen.schema.Column.of("column_" + c, "character varying(" + (10 + c) + ")", c > 0));
+            }
+            tables.add(dev.autogen.schema.Table.of(dev.autogen.schema.QualifiedName.of("public", "table_" + i), columns)
+                    .withPrimaryKey(new dev.autogen.schema.PrimaryKey(null, List.of("column_0"))));
+        }
+        Schema big = new Schema(List.of("public"), tables, List.of(), List.of());
+        List<Operation> upgrade = SchemaDiffer.diff(Schema.empty().withNamespaces(List.of("public")), big);
+        MigrationSource source = MigrationWriter.write("big", RevisionInfo.of("b1", List.of(), "Big", CREATED), upgrade);
+
+        assertThat(source.source()).contains("// In 8 parts: a Java method holds at most 64 KB of bytecode.", "private static void upgradePart8(Operations op)");
+        Migration migration = JavaCompiler.load(source);
+        assertThat(RecordingOperations.upgrade(migration)).containsExactlyElementsOf(upgrade);
+        assertThat(RecordingOperations.downgrade(migration)).containsExactlyElementsOf(reversed(upgrade));
+    }
+
     private static Schema sampleModel() {
         try (EntityModel model = EntityReader.read(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING))) {
             return model.schema();
