@@ -34,6 +34,7 @@ public final class Bench {
     private static final Pattern TIMING = Pattern.compile("timing: (\\w+) (\\d+) ms(?: \\((.*)\\))?");
 
     private final Path jar;
+    private final Path launcher = Path.of("bin/autogen").toAbsolutePath();
     private final Path work;
     private final int runs;
     private final EmbeddedPostgres server;
@@ -85,6 +86,8 @@ public final class Bench {
         List<Measurement> measurements = new ArrayList<>();
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             Bench bench = new Bench(jar, work, Integer.parseInt(options.get("--runs")), server);
+            // The launcher makes its start-up archive on first use: not something to time.
+            timed(List.of(bench.launcher.toString(), "--version"), Path.of("."));
             for (String size : options.get("--sizes").split(",")) {
                 measurements.addAll(bench.measure(Integer.parseInt(size.strip())));
             }
@@ -110,6 +113,11 @@ public final class Bench {
             deleteRecursively(project.resolve("migrations"));
             return autogen(project, freshDatabase(), "revision", "--autogenerate", "-m", "bench", "--rev-id", "bench1", "--timings");
         }));
+        // The first command after a revision compiles it (cached for the next ones): measured on its own.
+        results.add(repeat(entities, "autogen compiling the new migration", () -> {
+            deleteRecursively(project.resolve(".autogen/classes"));
+            return autogen(project, "postgres", "heads");
+        }));
         results.add(repeat(entities, "autogen upgrade head, from empty", () -> autogen(project, freshDatabase(), "upgrade", "head")));
         String[] hibernates = new String[1];
         results.add(repeat(entities, "psql running Hibernate's create script", () -> {
@@ -124,6 +132,8 @@ public final class Bench {
                 autogen(project, atModel, "revision", "--autogenerate", "-m", "nothing", "--timings")));
         results.add(repeat(entities, "autogen check, no changes", () -> autogen(project, atModel, "check")));
         results.add(repeat(entities, "Hibernate hbm2ddl validate", () -> hibernate("validate", atModel, classes)));
+        results.add(repeat(entities, "Hibernate hbm2ddl validate, autogen's JVM flags", () ->
+                hibernate("validate", atModel, classes, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")));
         results.add(repeat(entities, "Hibernate hbm2ddl update, no changes", () -> hibernate("update", atModel, classes)));
         results.add(repeat(entities, "Hibernate hbm2ddl update, from empty", () -> hibernate("update", freshDatabase(), classes)));
         return results;
@@ -144,16 +154,20 @@ public final class Bench {
         return measurement;
     }
 
+    /** autogen as a user runs it: through bin/autogen, with its start-up archive and JVM flags. */
     private Sample autogen(Path project, String database, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(Arrays.asList(arguments));
         command.addAll(List.of("--url", url(database), "--user", "postgres"));
         return timed(command, project);
     }
 
-    private Sample hibernate(String action, String database, Path classes) throws Exception {
-        return timed(List.of(java(), "-cp", jar + ":" + work.resolve("classes"), HibernateSchemaTool.class.getName(),
-                action, url(database), "postgres", classes.toString()), work);
+    private Sample hibernate(String action, String database, Path classes, String... jvmFlags) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(Arrays.asList(jvmFlags));
+        command.addAll(List.of("-cp", jar + ":" + work.resolve("classes"), HibernateSchemaTool.class.getName(),
+                action, url(database), "postgres", classes.toString()));
+        return timed(command, work);
     }
 
     /** Runs a command under GNU time for its peak RSS; fails the benchmark when the command fails. */

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** The markdown table and JSON file of one benchmark run, with ratios against the tools measured beside. */
 final class Report {
 
-    private static final List<String> STAGES = List.of("migrations", "entities", "introspection", "diff", "codegen", "compile");
+    private static final List<String> STAGES = List.of("migrations", "entities", "introspection", "diff", "codegen");
 
     private Report() {}
 
@@ -35,7 +35,10 @@ final class Report {
     private static String markdown(List<Measurement> all, int runs) {
         StringBuilder md = new StringBuilder();
         md.append("Whole processes, medians of ").append(runs).append(" runs (min-max); ratios against tools measured in the same run, ")
-                .append("on the same model and database. ").append(machine()).append("\n\n");
+                .append("on the same model and database. ").append(machine())
+                .append(" autogen runs through bin/autogen (class-data sharing archive, C1 only, serial GC); Hibernate's tools run ")
+                .append("with the JVM's defaults, and once more with autogen's flags (no archive). The upgrade is measured with the new ")
+                .append("migration already compiled, as the first command after `revision` leaves it; that compile is its own row.\n\n");
         md.append("| N | what | median s | min-max s | peak RSS MiB | ratio |\n|---:|---|---:|---:|---:|---|\n");
         for (Measurement m : all) {
             md.append(String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f-%.2f | %d | %s |\n", m.entities(), m.name(),
@@ -50,8 +53,8 @@ final class Report {
                 for (String stage : STAGES) {
                     md.append(" | ").append(m.samples().get(0).stages().containsKey(stage) ? String.valueOf(m.stage(stage)) : "-");
                 }
-                md.append(" | ").append(m.samples().stream().map(Sample::detail).map(Report::queries).collect(Collectors.toCollection(TreeSet::new)))
-                        .append(" |\n");
+                TreeSet<String> queries = new TreeSet<>(m.samples().stream().map(Sample::detail).map(Report::queries).toList());
+                md.append(" | ").append(String.join(", ", queries)).append(" |\n");
             }
         }
         md.append("\nBounds:\n\n");

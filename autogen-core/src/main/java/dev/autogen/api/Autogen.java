@@ -98,14 +98,8 @@ public final class Autogen {
         RevisionInfo info = new RevisionInfo(id, parents, request.message(), request.created(), request.branchLabels(), request.dependsOn());
         List<Operation> upgrade = operations;
         MigrationSource source = stages.time("codegen", () -> MigrationWriter.write(project.migrationsPackage(), info, upgrade));
+        // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = write(project, source);
-        // Compiling now proves the new file compiles, and leaves the classes cached for 'upgrade'.
-        try {
-            stages.time("compile", this::graph);
-        } catch (AutogenException e) {
-            deleteQuietly(file);
-            throw e;
-        }
         return new RevisionResult(file, id, parents, operations, stages.list());
     }
 
@@ -161,13 +155,6 @@ public final class Autogen {
         return operations;
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // The compile error is what the user needs to hear about.
-        }
-    }
 
     private static List<String> parents(RevisionGraph graph, String head) {
         if (head == null) {

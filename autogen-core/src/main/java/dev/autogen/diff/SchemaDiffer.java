@@ -38,9 +38,12 @@ import dev.autogen.schema.Sequence;
 import dev.autogen.schema.Table;
 import dev.autogen.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -83,7 +86,9 @@ public final class SchemaDiffer {
     }
 
     private void compare(Schema before, Schema target) {
-        Schema current = renameColumns(before, target);
+        Map<QualifiedName, Table> targetTables = byName(target);
+        Schema current = renameColumns(before, targetTables);
+        Map<QualifiedName, Table> currentTables = byName(current);
         target.namespaces().stream().filter(n -> !current.namespaces().contains(n)).forEach(n -> early.add(new CreateSchema(n)));
         for (EnumType type : target.enumTypes()) {
             Optional<EnumType> existing = current.enumType(type.name());
@@ -93,8 +98,12 @@ public final class SchemaDiffer {
                 early.add(new AlterEnumType(existing.get(), type, columnsOfType(current, type.name())));
             }
         }
+        Map<QualifiedName, Sequence> currentSequences = new HashMap<>();
+        current.sequences().forEach(q -> currentSequences.put(q.name(), q));
+        Set<QualifiedName> targetSequences = new java.util.HashSet<>();
+        target.sequences().forEach(q -> targetSequences.add(q.name()));
         for (Sequence sequence : target.sequences()) {
-            Optional<Sequence> existing = current.sequence(sequence.name());
+            Optional<Sequence> existing = Optional.ofNullable(currentSequences.get(sequence.name()));
             if (existing.isEmpty()) {
                 early.add(new CreateSequence(sequence));
             } else if (!existing.get().equals(sequence)) {
@@ -102,7 +111,7 @@ public final class SchemaDiffer {
             }
         }
         for (Table table : current.tables()) {
-            Optional<Table> wanted = target.table(table.name());
+            Optional<Table> wanted = Optional.ofNullable(targetTables.get(table.name()));
             if (wanted.isPresent()) {
                 compareTable(table, wanted.get());
             } else {
@@ -112,11 +121,11 @@ public final class SchemaDiffer {
             }
         }
         for (Table table : target.tables()) {
-            if (current.table(table.name()).isEmpty()) {
+            if (!currentTables.containsKey(table.name())) {
                 createTable(table);
             }
         }
-        current.sequences().stream().filter(s -> target.sequence(s.name()).isEmpty()).forEach(s -> late.add(new DropSequence(s)));
+        current.sequences().stream().filter(q -> !targetSequences.contains(q.name())).forEach(q -> late.add(new DropSequence(q)));
         current.enumTypes().stream().filter(e -> target.enumType(e.name()).isEmpty()).forEach(e -> late.add(new DropEnumType(e)));
         current.namespaces().stream().filter(n -> !target.namespaces().contains(n)).forEach(n -> late.add(new DropSchema(n)));
     }
@@ -125,10 +134,10 @@ public final class SchemaDiffer {
      * A table that lost exactly one column and gained exactly one of the same definition had it renamed,
      * most likely: rename it, so its data stays. The renames come first; the rest compares the result.
      */
-    private Schema renameColumns(Schema current, Schema target) {
+    private Schema renameColumns(Schema current, Map<QualifiedName, Table> targetTables) {
         Schema renamed = current;
         for (Table table : current.tables()) {
-            Optional<Table> wanted = target.table(table.name());
+            Optional<Table> wanted = Optional.ofNullable(targetTables.get(table.name()));
             if (wanted.isEmpty()) {
                 continue;
             }
@@ -141,6 +150,12 @@ public final class SchemaDiffer {
             }
         }
         return renamed;
+    }
+
+    private static Map<QualifiedName, Table> byName(Schema schema) {
+        Map<QualifiedName, Table> tables = new HashMap<>();
+        schema.tables().forEach(t -> tables.put(t.name(), t));
+        return tables;
     }
 
     /** The columns whose type is the named enum type, as {@code format_type} spells it. */

@@ -217,12 +217,12 @@ public final class Runner {
         long start = System.nanoTime();
         List<String> outside = new ArrayList<>();
         Long mark = null;
-        int number = 0;
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            Progress progress = new Progress(statement, step.statements());
             for (String sql : step.statements()) {
-                number++;
                 if (Step.runsOutsideTransaction(sql)) {
+                    progress.flush();
                     // PostgreSQL refuses these inside a transaction: run them on their own, and say so. The mark
                     // committed with what ran before tells the next run if this one dies half-way.
                     if (mark == null) {
@@ -233,13 +233,17 @@ public final class Runner {
                     }
                     connection.commit();
                     connection.setAutoCommit(true);
-                    statement.execute(sql);
+                    progress.runAlone(sql);
                     connection.setAutoCommit(false);
                     outside.add(sql);
+                } else if (Step.returnsRows(sql)) {
+                    progress.flush();
+                    progress.runAlone(sql);
                 } else {
-                    statement.execute(sql);
+                    progress.add(sql);
                 }
             }
+            progress.flush();
             for (VersionChange change : changes) {
                 statement.execute(tables.change(change));
             }
@@ -253,14 +257,80 @@ public final class Runner {
                     step.statements().size(), outside);
         } catch (SQLException e) {
             rollbackQuietly(connection);
-            String failed = number == 0 ? "its version-table change" : "statement " + number + " of " + step.statements().size()
-                    + " (" + step.statements().get(number - 1) + ")";
+            String failed = e instanceof FailedStatement statement ? statement.where : "its version-table change";
             throw failure(step.direction().word() + " of revision " + step.revision().id() + " (" + step.revision().message()
-                    + ") failed at " + failed, e, heads);
+                    + ") failed at " + failed, e instanceof FailedStatement ? (SQLException) e.getCause() : e, heads);
         } finally {
             if (!connection.isClosed()) {
                 connection.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Runs a step's statements, sending each run of plain statements as one JDBC batch (one round trip
+     * instead of one per statement), and keeps count, so a failure names the statement that failed.
+     */
+    private static final class Progress {
+        private final Statement statement;
+        private final List<String> statements;
+        private int done;
+        private int pending;
+
+        Progress(Statement statement, List<String> statements) {
+            this.statement = statement;
+            this.statements = statements;
+        }
+
+        void add(String sql) throws SQLException {
+            statement.addBatch(sql);
+            pending++;
+        }
+
+        void flush() throws SQLException {
+            if (pending == 0) {
+                return;
+            }
+            try {
+                statement.executeBatch();
+            } catch (java.sql.BatchUpdateException e) {
+                SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+                int succeeded = 0;
+                while (succeeded < e.getUpdateCounts().length && succeeded < pending - 1
+                        && e.getUpdateCounts()[succeeded] != Statement.EXECUTE_FAILED) {
+                    succeeded++;
+                }
+                throw new FailedStatement(describe(done + succeeded + 1), cause);
+            } catch (SQLException e) {
+                throw new FailedStatement("one of statements " + (done + 1) + "-" + (done + pending) + " of " + statements.size(), e);
+            } finally {
+                statement.clearBatch();
+            }
+            done += pending;
+            pending = 0;
+        }
+
+        void runAlone(String sql) throws SQLException {
+            try {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new FailedStatement(describe(done + 1), e);
+            }
+            done++;
+        }
+
+        private String describe(int number) {
+            return "statement " + number + " of " + statements.size() + " (" + statements.get(number - 1) + ")";
+        }
+    }
+
+    /** Which statement of a step failed; its cause is the driver's error. */
+    private static final class FailedStatement extends SQLException {
+        final String where;
+
+        FailedStatement(String where, SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause);
+            this.where = where;
         }
     }
 

@@ -29,6 +29,13 @@ record Step(RevisionNode revision, Direction direction, List<Operation> operatio
         return new Step(revision, direction, operations, statements, checksum(operations));
     }
 
+    /** Statements whose rows pgjdbc will not take in a batch; they run on their own. */
+    private static final Pattern RETURNS_ROWS = Pattern.compile("(?is)\\s*\\(*\\s*(select|with|values|show|explain|table)\\b.*");
+
+    static boolean returnsRows(String statement) {
+        return RETURNS_ROWS.matcher(statement).matches();
+    }
+
     static boolean runsOutsideTransaction(String statement) {
         return OUTSIDE_TRANSACTION.matcher(statement).matches();
     }
