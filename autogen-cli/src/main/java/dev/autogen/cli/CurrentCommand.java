@@ -2,6 +2,7 @@ package dev.autogen.cli;
 
 import dev.autogen.api.Autogen;
 import dev.autogen.api.Current;
+import dev.autogen.revision.RevisionGraph;
 import dev.autogen.revision.RevisionNode;
 import java.util.List;
 import java.util.Set;
@@ -30,10 +31,11 @@ final class CurrentCommand implements Callable<Integer> {
                 return Main.OK;
             }
             Set<String> ids = current.revisions().stream().map(RevisionNode::id).collect(Collectors.toSet());
-            List<String> heads = autogen.graph().heads();
+            RevisionGraph graph = autogen.graph();
+            List<String> heads = graph.heads();
             for (RevisionNode node : current.revisions()) {
                 if (verbose) {
-                    Format.verbose(main.out, Format.entry(node, ids, heads));
+                    Format.verbose(main.out, Format.entry(node, ids, graph));
                 } else {
                     main.out.println(node.id() + (heads.contains(node.id()) ? " (head)" : "") + ", " + node.message().lines().findFirst().orElse(""));
                 }

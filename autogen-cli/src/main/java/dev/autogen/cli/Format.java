@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.HistoryEntry;
+import dev.autogen.revision.RevisionGraph;
 import dev.autogen.revision.RevisionNode;
 import dev.autogen.runner.RunResult;
 import dev.autogen.runner.StepResult;
@@ -70,8 +71,9 @@ final class Format {
         out.println("Now at: " + revisions(result.after()));
     }
 
-    static HistoryEntry entry(RevisionNode node, Set<String> current, List<String> heads) {
-        return new HistoryEntry(node, current.contains(node.id()), heads.contains(node.id()), false, node.isMerge());
+    static HistoryEntry entry(RevisionNode node, Set<String> current, RevisionGraph graph) {
+        return new HistoryEntry(node, current.contains(node.id()), graph.heads().contains(node.id()),
+                graph.children(node.id()).size() > 1, node.isMerge());
     }
 
     private static String firstLine(String message) {

@@ -1,36 +1,19 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.Autogen;
-import java.util.concurrent.Callable;
+import dev.autogen.runner.RunResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "upgrade", mixinStandardHelpOptions = true,
-        description = "Apply the migrations up to TARGET.")
-final class UpgradeCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Main main;
-
-    @Parameters(paramLabel = "TARGET", description = "head, heads, base, an id or prefix, LABEL@head, +N, -N, REV+N, REV-N;"
-            + " with --sql, FROM:TO")
-    String target;
-
-    @Option(names = "--sql", description = "Print the SQL script instead of touching the database.")
-    boolean sql;
+@Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply the migrations up to TARGET.")
+final class UpgradeCommand extends MoveCommand {
 
     @Override
-    public Integer call() {
-        try (Session session = main.session()) {
-            Autogen autogen = session.autogen();
-            if (sql) {
-                main.out.print(autogen.upgradeSql(target));
-            } else {
-                Format.run(main.out, autogen.upgrade(target));
-            }
-            return Main.OK;
-        }
+    RunResult move(Autogen autogen, String target) {
+        return autogen.upgrade(target);
+    }
+
+    @Override
+    String script(Autogen autogen, String range) {
+        return autogen.upgradeSql(range);
     }
 }

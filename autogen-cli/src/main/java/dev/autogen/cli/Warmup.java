@@ -10,6 +10,9 @@ import dev.autogen.entities.EntityModel;
 import dev.autogen.entities.EntityReader;
 import dev.autogen.entities.EntitySource;
 import dev.autogen.operations.Operation;
+import dev.autogen.revision.RevisionGraph;
+import dev.autogen.runner.OfflineScript;
+import dev.autogen.runner.VersionTables;
 import dev.autogen.schema.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +31,14 @@ import java.util.Map;
  */
 public final class Warmup {
 
+    /** The driver's classes a connection and a batch use; loading them puts them in the archive. */
+    private static final List<String> DRIVER_CLASSES = List.of(
+            "org.postgresql.jdbc.PgConnection", "org.postgresql.jdbc.PgStatement", "org.postgresql.jdbc.PgPreparedStatement",
+            "org.postgresql.jdbc.PgResultSet", "org.postgresql.core.v3.QueryExecutorImpl", "org.postgresql.core.v3.ConnectionFactoryImpl",
+            "org.postgresql.core.v3.BatchedQuery", "org.postgresql.core.v3.SimpleQuery", "org.postgresql.core.Parser",
+            "org.postgresql.core.PGStream", "org.postgresql.jdbc.PgArray", "org.postgresql.util.PSQLException",
+            "org.postgresql.core.v3.ScramAuthenticator", "org.postgresql.core.QueryExecutorBase");
+
     private Warmup() {}
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
@@ -44,7 +55,12 @@ public final class Warmup {
         Path file = work.resolve("src").resolve(source.relativePath());
         Files.createDirectories(file.getParent());
         Files.writeString(file, source.source());
-        MigrationLoader.fromSources(work.resolve("src"), work.resolve("cache"));
+        RevisionGraph graph = RevisionGraph.of(MigrationLoader.fromSources(work.resolve("src"), work.resolve("cache")));
+        // What upgrade and downgrade run, short of a database: planning, version-table SQL, the offline script.
+        new OfflineScript(graph, new VersionTables("public", "autogen_version"), dialect).upgrade("base:head");
+        for (String name : DRIVER_CLASSES) {
+            Class.forName(name, false, Warmup.class.getClassLoader());
+        }
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         Main.run(new String[] {"--help"}, Map.of(), nowhere, nowhere);
         Main.run(new String[] {"upgrade", "--help"}, Map.of(), nowhere, nowhere);

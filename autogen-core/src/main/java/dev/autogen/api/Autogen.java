@@ -42,8 +42,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * autogen's verbs. Each call loads the migrations, opens its own connection when it needs one, and
- * returns what happened; failures are {@link dev.autogen.AutogenException}s.
+ * autogen's verbs. An instance loads the migrations once, on first need; each call opens its own
+ * connection when it needs one, and returns what happened; failures are {@link dev.autogen.AutogenException}s.
  */
 public final class Autogen {
 
@@ -53,6 +53,7 @@ public final class Autogen {
     private final Migrations migrations;
     private final Project project;
     private final Dialect dialect = new PostgresDialect();
+    private RevisionGraph graph;
 
     /** For running migrations, from sources or from an application's classes. */
     public Autogen(Settings settings, Migrations migrations) {
@@ -211,8 +212,12 @@ public final class Autogen {
         return project;
     }
 
-    public RevisionGraph graph() {
-        return RevisionGraph.of(migrations.load());
+    /** The migrations' graph, loaded (and compiled, when they are sources) once per instance. */
+    public synchronized RevisionGraph graph() {
+        if (graph == null) {
+            graph = RevisionGraph.of(migrations.load());
+        }
+        return graph;
     }
 
     public RunResult upgrade(String target) {

@@ -31,6 +31,7 @@ import dev.autogen.operations.SetTableComment;
 import dev.autogen.schema.CheckConstraint;
 import dev.autogen.schema.Column;
 import dev.autogen.schema.Constraint;
+import dev.autogen.schema.EnumType;
 import dev.autogen.schema.ForeignKey;
 import dev.autogen.schema.Identity;
 import dev.autogen.schema.Index;
@@ -89,8 +90,7 @@ public final class PostgresDialect implements Dialect {
         } else if (operation instanceof DropSequence op) {
             return List.of("drop sequence " + name(op.sequence().name()));
         } else if (operation instanceof CreateEnumType op) {
-            return List.of("create type " + name(op.type().name()) + " as enum ("
-                    + op.type().labels().stream().map(l -> literal(l)).collect(Collectors.joining(", ")) + ")");
+            return List.of(createEnumType(op.type()));
         } else if (operation instanceof AlterEnumType op) {
             return alterEnumType(op);
         } else if (operation instanceof DropEnumType op) {
@@ -186,13 +186,18 @@ public final class PostgresDialect implements Dialect {
         // PostgreSQL cannot drop or reorder labels: build the new type beside the old and move the columns over.
         QualifiedName old = new QualifiedName(op.to().name().schema(), op.to().name().name() + "_old");
         sql.add("alter type " + type + " rename to " + quote(old.name()));
-        sql.addAll(new PostgresDialect().render(new CreateEnumType(op.to())));
+        sql.add(createEnumType(op.to()));
         for (ColumnRef column : op.columns()) {
             sql.add("alter table " + name(column.table()) + " alter column " + quote(column.column()) + " type " + type
                     + " using " + quote(column.column()) + "::text::" + type);
         }
         sql.add("drop type " + name(old));
         return sql;
+    }
+
+    private static String createEnumType(EnumType type) {
+        return "create type " + name(type.name()) + " as enum ("
+                + type.labels().stream().map(l -> literal(l)).collect(Collectors.joining(", ")) + ")";
     }
 
     private static List<String> addConstraint(QualifiedName table, Constraint constraint) {

@@ -1,0 +1,39 @@
+package dev.autogen.cli;
+
+import dev.autogen.api.Autogen;
+import dev.autogen.runner.RunResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** What {@code upgrade} and {@code downgrade} share: a target, and --sql to print the script instead. */
+abstract class MoveCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "TARGET", description = "head, heads, base, an id or prefix, LABEL@head, +N, -N, REV+N, REV-N;"
+            + " with --sql, FROM:TO")
+    String target;
+
+    @Option(names = "--sql", description = "Print the SQL script instead of touching the database.")
+    boolean sql;
+
+    abstract RunResult move(Autogen autogen, String target);
+
+    abstract String script(Autogen autogen, String range);
+
+    @Override
+    public Integer call() {
+        try (Session session = main.session()) {
+            Autogen autogen = session.autogen();
+            if (sql) {
+                main.out.print(script(autogen, target));
+            } else {
+                Format.run(main.out, move(autogen, target));
+            }
+            return Main.OK;
+        }
+    }
+}
