@@ -7,7 +7,6 @@ import dev.autogen.runner.RunResult;
 import dev.autogen.runner.StepResult;
 import java.io.PrintWriter;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
