@@ -2,7 +2,6 @@ package dev.autogen.cli;
 
 import dev.autogen.api.Autogen;
 import dev.autogen.api.Current;
-import dev.autogen.revision.RevisionGraph;
 import dev.autogen.revision.RevisionNode;
 import java.util.List;
 import java.util.Set;
@@ -31,11 +30,10 @@ final class CurrentCommand implements Callable<Integer> {
                 return Main.OK;
             }
             Set<String> ids = current.revisions().stream().map(RevisionNode::id).collect(Collectors.toSet());
-            RevisionGraph graph = autogen.graph();
-            List<String> heads = graph.heads();
+            List<String> heads = autogen.graph().heads();
             for (RevisionNode node : current.revisions()) {
                 if (verbose) {
-                    Format.verbose(main.out, Format.entry(node, ids, graph));
+                    Format.verbose(main.out, autogen.entry(node, ids));
                 } else {
                     main.out.println(node.id() + (heads.contains(node.id()) ? " (head)" : "") + ", " + node.message().lines().findFirst().orElse(""));
                 }

@@ -1,13 +1,11 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.HistoryEntry;
-import dev.autogen.revision.RevisionGraph;
 import dev.autogen.revision.RevisionNode;
 import dev.autogen.runner.RunResult;
 import dev.autogen.runner.StepResult;
 import java.io.PrintWriter;
 import java.util.Collection;
-import java.util.Set;
 import java.util.TreeSet;
 
 /** How revisions and runs are printed, in Alembic's manner. */
@@ -70,10 +68,6 @@ final class Format {
         out.println("Now at: " + revisions(result.after()));
     }
 
-    static HistoryEntry entry(RevisionNode node, Set<String> current, RevisionGraph graph) {
-        return new HistoryEntry(node, current.contains(node.id()), graph.heads().contains(node.id()),
-                graph.children(node.id()).size() > 1, node.isMerge());
-    }
 
     private static String firstLine(String message) {
         return message.lines().findFirst().orElse("");

@@ -22,7 +22,7 @@ final class ShowCommand implements Callable<Integer> {
         try (Session session = main.session()) {
             Autogen autogen = session.autogen();
             RevisionNode node = autogen.show(revision);
-            Format.verbose(main.out, Format.entry(node, Set.of(), autogen.graph()));
+            Format.verbose(main.out, autogen.entry(node, Set.of()));
             return Main.OK;
         }
     }

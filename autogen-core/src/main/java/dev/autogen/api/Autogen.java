@@ -37,6 +37,7 @@ import dev.autogen.runner.VersionTables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -259,15 +260,18 @@ public final class Autogen {
 
     /** Every revision, newest first, with the current ones marked when a database is reachable. */
     public List<HistoryEntry> history(Set<String> current) {
-        RevisionGraph graph = graph();
-        Set<String> heads = Set.copyOf(graph.heads());
-        Set<String> branchPoints = Set.copyOf(graph.branchPoints());
         List<HistoryEntry> entries = new ArrayList<>();
-        for (RevisionNode node : graph.revisions()) {
-            entries.add(0, new HistoryEntry(node, current.contains(node.id()), heads.contains(node.id()),
-                    branchPoints.contains(node.id()), node.isMerge()));
+        for (RevisionNode node : graph().revisions()) {
+            entries.add(entry(node, current));
         }
+        Collections.reverse(entries);
         return entries;
+    }
+
+    /** One revision with its marks: a head has no child, a branch point two or more. */
+    public HistoryEntry entry(RevisionNode node, Set<String> current) {
+        int children = graph().children(node.id()).size();
+        return new HistoryEntry(node, current.contains(node.id()), children == 0, children > 1, node.isMerge());
     }
 
     private Runner runner() {
