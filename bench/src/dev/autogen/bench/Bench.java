@@ -1,8 +1,9 @@
 package dev.autogen.bench;
 
-import dev.autogen.entities.EntityModel;
-import dev.autogen.entities.EntityReader;
-import dev.autogen.entities.EntitySource;
+import dev.autogen.internal.entities.EntityModel;
+import dev.autogen.internal.entities.EntityReader;
+import dev.autogen.api.EntitySource;
+import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ public final class Bench {
         log("N = " + entities + ": generating and compiling the model");
         Path classes = ModelGenerator.generate(entities, root, jar.toString());
         Path script = root.resolve("hibernate-create.sql");
-        try (EntityModel model = EntityReader.read(EntitySource.of(List.of(classes.toString())))) {
+        try (EntityModel model = EntityReader.read(EntitySource.of(List.of(classes.toString())), PostgresDialect.INSTANCE)) {
             Files.writeString(script, String.join(";\n", model.hibernateCreateScript()) + ";\n");
         }
         Path project = Files.createDirectories(root.resolve("project"));

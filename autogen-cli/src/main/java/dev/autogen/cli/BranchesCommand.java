@@ -1,7 +1,7 @@
 package dev.autogen.cli;
 
-import dev.autogen.revision.RevisionGraph;
-import dev.autogen.revision.RevisionNode;
+import dev.autogen.api.Branch;
+import dev.autogen.api.RevisionInfo;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -15,12 +15,10 @@ final class BranchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            RevisionGraph graph = session.autogen().graph();
-            for (String id : graph.branchPoints()) {
-                RevisionNode point = graph.node(id).orElseThrow();
-                main.out.println(id + " (branchpoint), " + point.message().lines().findFirst().orElse(""));
-                for (String child : graph.children(id)) {
-                    main.out.println("  -> " + child + ", " + graph.node(child).orElseThrow().message().lines().findFirst().orElse(""));
+            for (Branch branch : session.autogen().branches()) {
+                main.out.println(Format.text(branch.point().id() + " (branchpoint), " + branch.point().title()));
+                for (RevisionInfo next : branch.next()) {
+                    main.out.println(Format.text("  -> " + next.id() + ", " + next.title()));
                 }
             }
             return Main.OK;

@@ -1,7 +1,6 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.Changes;
-import dev.autogen.operations.Operation;
+import dev.autogen.api.Change;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,14 +16,14 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            List<Operation> differences = session.autogen().check();
+            List<Change> differences = session.autogen().check();
             if (differences.isEmpty()) {
                 main.out.println("No differences: the database matches the entities.");
                 return Main.OK;
             }
             main.out.println(differences.size() + " difference" + (differences.size() == 1 ? "" : "s")
                     + " between the database and the entities:");
-            differences.forEach(operation -> main.out.println("  " + Changes.describe(operation)));
+            differences.forEach(change -> main.out.println(Format.text("  " + change)));
             return Main.DIFFERENCES;
         }
     }

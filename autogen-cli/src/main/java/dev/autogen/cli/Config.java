@@ -1,9 +1,9 @@
 package dev.autogen.cli;
 
-import dev.autogen.AutogenException;
-import dev.autogen.ErrorCode;
-import dev.autogen.entities.Naming;
-import dev.autogen.runner.RunOptions;
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.api.Naming;
+import dev.autogen.api.RunOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

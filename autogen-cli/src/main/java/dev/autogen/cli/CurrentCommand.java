@@ -1,12 +1,8 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.Autogen;
 import dev.autogen.api.Current;
-import dev.autogen.revision.RevisionNode;
-import java.util.List;
-import java.util.Set;
+import dev.autogen.api.HistoryEntry;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -23,19 +19,16 @@ final class CurrentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            Autogen autogen = session.autogen();
-            Current current = autogen.current();
+            Current current = session.autogen().current();
             if (current.revisions().isEmpty()) {
                 main.out.println("base (no revision applied)");
                 return Main.OK;
             }
-            Set<String> ids = current.revisions().stream().map(RevisionNode::id).collect(Collectors.toSet());
-            List<String> heads = autogen.graph().heads();
-            for (RevisionNode node : current.revisions()) {
+            for (HistoryEntry entry : current.revisions()) {
                 if (verbose) {
-                    Format.verbose(main.out, autogen.entry(node, ids));
+                    Format.verbose(main.out, entry);
                 } else {
-                    main.out.println(node.id() + (heads.contains(node.id()) ? " (head)" : "") + ", " + node.message().lines().findFirst().orElse(""));
+                    main.out.println(Format.text(entry.revision().id() + (entry.head() ? " (head)" : "") + ", " + entry.revision().title()));
                 }
             }
             return Main.OK;

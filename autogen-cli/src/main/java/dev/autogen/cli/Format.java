@@ -1,14 +1,14 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.HistoryEntry;
-import dev.autogen.revision.RevisionNode;
-import dev.autogen.runner.RunResult;
-import dev.autogen.runner.StepResult;
+import dev.autogen.api.RevisionInfo;
+import dev.autogen.api.RunResult;
+import dev.autogen.api.StepResult;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.TreeSet;
 
-/** How revisions and runs are printed, in Alembic's manner. */
+/** How revisions and runs are printed, in Alembic's manner; text from files and databases printed inert. */
 final class Format {
 
     private Format() {}
@@ -19,57 +19,70 @@ final class Format {
 
     /** {@code parents -> id (head) (current) (branchpoint) (mergepoint), message}. */
     static String line(HistoryEntry entry) {
-        RevisionNode node = entry.revision();
-        StringBuilder line = new StringBuilder(node.revises().isEmpty() ? "<base>" : String.join(", ", node.revises()))
-                .append(" -> ").append(node.id());
-        node.branchLabels().forEach(label -> line.append(" (").append(label).append(')'));
-        if (entry.head()) {
-            line.append(" (head)");
-        }
-        if (entry.current()) {
-            line.append(" (current)");
-        }
-        if (entry.branchPoint()) {
-            line.append(" (branchpoint)");
-        }
-        if (entry.mergePoint()) {
-            line.append(" (mergepoint)");
-        }
-        return line.append(", ").append(firstLine(node.message())).toString();
+        RevisionInfo revision = entry.revision();
+        StringBuilder line = new StringBuilder(revision.revises().isEmpty() ? "<base>" : String.join(", ", revision.revises()))
+                .append(" -> ").append(revision.id());
+        revision.branchLabels().forEach(label -> line.append(" (").append(label).append(')'));
+        line.append(marks(entry));
+        return text(line.append(", ").append(revision.title()).toString());
     }
 
     static void verbose(PrintWriter out, HistoryEntry entry) {
-        RevisionNode node = entry.revision();
-        out.println("Rev: " + node.id() + (entry.head() ? " (head)" : "") + (entry.current() ? " (current)" : "")
-                + (entry.branchPoint() ? " (branchpoint)" : "") + (entry.mergePoint() ? " (mergepoint)" : ""));
-        out.println((node.isMerge() ? "Merges: " : "Parent: ") + (node.revises().isEmpty() ? "<base>" : String.join(", ", node.revises())));
-        if (!node.branchLabels().isEmpty()) {
-            out.println("Branch names: " + String.join(", ", node.branchLabels()));
+        RevisionInfo revision = entry.revision();
+        out.println(text("Rev: " + revision.id() + marks(entry)));
+        out.println(text((revision.isMerge() ? "Merges: " : "Parent: ")
+                + (revision.revises().isEmpty() ? "<base>" : String.join(", ", revision.revises()))));
+        if (!revision.branchLabels().isEmpty()) {
+            out.println(text("Branch names: " + String.join(", ", revision.branchLabels())));
         }
-        if (!node.dependsOn().isEmpty()) {
-            out.println("Depends on: " + String.join(", ", node.dependsOn()));
+        if (!revision.dependsOn().isEmpty()) {
+            out.println(text("Depends on: " + String.join(", ", revision.dependsOn())));
         }
-        out.println("Created: " + node.created());
-        out.println("Path: " + node.origin());
+        out.println("Created: " + revision.created());
+        out.println(text("Path: " + entry.origin()));
         out.println();
-        node.message().lines().forEach(l -> out.println("    " + l));
+        revision.message().lines().forEach(l -> out.println(text("    " + l)));
         out.println();
+    }
+
+    private static String marks(HistoryEntry entry) {
+        return (entry.head() ? " (head)" : "") + (entry.current() ? " (current)" : "")
+                + (entry.branchPoint() ? " (branchpoint)" : "") + (entry.mergePoint() ? " (mergepoint)" : "");
     }
 
     static void run(PrintWriter out, RunResult result) {
-        for (StepResult step : result.steps()) {
-            out.println("Running " + step.direction().word() + " " + step.revision() + ", " + firstLine(step.message())
-                    + " (" + step.statements() + " statements, " + step.durationMillis() + " ms)");
-            step.outsideTransaction().forEach(sql -> out.println("  ran outside a transaction, as PostgreSQL requires: " + sql));
-        }
         if (result.steps().isEmpty()) {
             out.println("Nothing to do.");
         }
-        out.println("Now at: " + revisions(result.after()));
+        out.println("Now at: " + text(revisions(result.after())));
     }
 
+    /** One line for a migration applied or undone. */
+    static String step(StepResult step) {
+        return text("Done: " + step.direction().word() + " " + step.revision() + ", " + step.message().lines().findFirst().orElse("")
+                + " (" + step.statements() + " statements, " + step.durationMillis() + " ms)");
+    }
 
-    private static String firstLine(String message) {
-        return message.lines().findFirst().orElse("");
+    /**
+     * Text for a terminal: control characters (escape sequences among them) shown as {@code \x{..}},
+     * never sent; line breaks and tabs kept.
+     */
+    static String text(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            boolean shown = switch (Character.getType(c)) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                        Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> c == '\n' || c == '\t';
+                default -> true;
+            };
+            if (shown) {
+                out.appendCodePoint(c);
+            } else {
+                out.append("\\x{").append(Integer.toHexString(c)).append('}');
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,6 +1,6 @@
 package dev.autogen.cli;
 
-import dev.autogen.revision.RevisionNode;
+import dev.autogen.api.RevisionInfo;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -14,10 +14,10 @@ final class HeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            for (RevisionNode head : session.autogen().heads()) {
+            for (RevisionInfo head : session.autogen().heads()) {
                 StringBuilder line = new StringBuilder(head.id());
                 head.branchLabels().forEach(label -> line.append(" (").append(label).append(')'));
-                main.out.println(line.append(" (head), ").append(head.message().lines().findFirst().orElse("")));
+                main.out.println(Format.text(line.append(" (head), ").append(head.title()).toString()));
             }
             return Main.OK;
         }

@@ -1,13 +1,7 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.Autogen;
 import dev.autogen.api.HistoryEntry;
-import dev.autogen.revision.RevisionGraph;
-import dev.autogen.revision.RevisionNode;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,14 +22,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            Autogen autogen = session.autogen();
-            RevisionGraph graph = autogen.graph();
-            Set<String> current = autogen.current().revisions().stream().map(RevisionNode::id).collect(Collectors.toSet());
-            Set<String> shown = inRange(graph, current);
-            for (HistoryEntry entry : autogen.history(current)) {
-                if (!shown.contains(entry.revision().id())) {
-                    continue;
-                }
+            for (HistoryEntry entry : session.autogen().history(range)) {
                 if (verbose) {
                     Format.verbose(main.out, entry);
                 } else {
@@ -44,25 +31,5 @@ final class HistoryCommand implements Callable<Integer> {
             }
             return Main.OK;
         }
-    }
-
-    /** The revisions above FROM (itself included) up to and including TO. */
-    private Set<String> inRange(RevisionGraph graph, Set<String> current) {
-        Set<String> all = graph.revisions().stream().map(RevisionNode::id).collect(Collectors.toSet());
-        if (range == null) {
-            return all;
-        }
-        int colon = range.indexOf(':');
-        String from = colon < 0 ? range : range.substring(0, colon);
-        String to = colon < 0 ? "" : range.substring(colon + 1);
-        Set<String> upTo = to.isEmpty() ? all : graph.ancestorsOrSelf(graph.resolve(to, current));
-        if (from.isEmpty() || from.equals("base")) {
-            return upTo;
-        }
-        Set<String> start = graph.resolve(from, current);
-        Set<String> below = graph.ancestorsOrSelf(start);
-        below.removeAll(start);
-        return upTo.stream().filter(id -> !below.contains(id)).filter(id -> start.stream()
-                .anyMatch(s -> graph.descendantsOrSelf(s).contains(id))).collect(Collectors.toSet());
     }
 }

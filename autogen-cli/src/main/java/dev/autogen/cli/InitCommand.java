@@ -1,7 +1,7 @@
 package dev.autogen.cli;
 
-import dev.autogen.AutogenException;
-import dev.autogen.ErrorCode;
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,10 +1,14 @@
 package dev.autogen.cli;
 
-import dev.autogen.AutogenException;
+import dev.autogen.api.AutogenException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.autogen.Autogen;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -29,6 +33,9 @@ public final class Main implements Callable<Integer> {
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int DIFFERENCES = 3;
+
+    /** How long Ctrl-C waits for the cancelled migration to roll back before the process ends anyway. */
+    private static final int CANCEL_WAIT_SECONDS = 20;
 
     /** Held so that the logging settings are not garbage-collected away. */
     private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
@@ -55,6 +62,8 @@ public final class Main implements Callable<Integer> {
     PrintWriter out;
     PrintWriter err;
     Map<String, String> environment;
+    /** Open until this command has printed all it has to say: a Ctrl-C waits for it. */
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public static void main(String[] args) {
         int code = run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -91,17 +100,46 @@ public final class Main implements Callable<Integer> {
             return FAILED;
         });
         HIBERNATE_LOG.setLevel(args.length > 0 && java.util.Arrays.asList(args).contains("--debug") ? Level.INFO : Level.OFF);
-        int code = commandLine.execute(args);
-        // print() does not flush an autoflushing writer, and the caller may exit straight away.
-        out.flush();
-        err.flush();
-        return code;
+        try {
+            return commandLine.execute(args);
+        } finally {
+            // print() does not flush an autoflushing writer, and the caller may exit straight away.
+            out.flush();
+            err.flush();
+            main.finished.countDown();
+        }
     }
 
     @Override
     public Integer call() {
         new CommandLine(this).usage(out);
         return OK;
+    }
+
+    /**
+     * Runs {@code work} so that Ctrl-C (or SIGTERM) cancels it cleanly: the running statement is cancelled,
+     * its migration rolled back and the lock released, and the error saying where the database stays is
+     * printed before the process ends.
+     */
+    <T> T interruptibly(Autogen autogen, Supplier<T> work) {
+        Thread onSignal = new Thread(() -> {
+            autogen.cancel();
+            try {
+                finished.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "autogen-cancel");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            return work.get();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waits for this command to finish printing.
+            }
+        }
     }
 
     /** A path as the user would type it: relative to the working directory when below it. */
@@ -114,6 +152,6 @@ public final class Main implements Callable<Integer> {
     /** The configuration, with environment and options applied; {@code init} is the only command without one. */
     Session session() {
         Path file = config != null ? config : Path.of(Config.FILE_NAME);
-        return new Session(Config.load(file, environment, new Config.Overrides(url, user, password, schema)));
+        return new Session(Config.load(file, environment, new Config.Overrides(url, user, password, schema)), out);
     }
 }

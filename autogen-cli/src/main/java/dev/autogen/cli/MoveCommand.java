@@ -1,7 +1,7 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.Autogen;
-import dev.autogen.runner.RunResult;
+import dev.autogen.Autogen;
+import dev.autogen.api.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +31,7 @@ abstract class MoveCommand implements Callable<Integer> {
             if (sql) {
                 main.out.print(script(autogen, target));
             } else {
-                Format.run(main.out, move(autogen, target));
+                Format.run(main.out, main.interruptibly(autogen, () -> move(autogen, target)));
             }
             return Main.OK;
         }

@@ -1,9 +1,8 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.Changes;
+import dev.autogen.api.Change;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
-import dev.autogen.operations.Operation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,15 +46,15 @@ final class RevisionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            RevisionResult result = session.autogen().revision(new RevisionRequest(message, autogenerate, revisionId, head,
+            RevisionResult result = session.autogen().revision(new RevisionRequest(message, autogenerate, false, revisionId, head,
                     branchLabels, dependsOn, allowEmpty, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
             if (autogenerate) {
-                if (result.operations().isEmpty()) {
+                if (result.changes().isEmpty()) {
                     main.out.println("No changes: the database matches the entities.");
                 } else {
-                    main.out.println("Detected " + result.operations().size() + " change" + (result.operations().size() == 1 ? "" : "s") + ":");
-                    for (Operation operation : result.operations()) {
-                        main.out.println("  " + Changes.describe(operation));
+                    main.out.println("Detected " + result.changes().size() + " change" + (result.changes().size() == 1 ? "" : "s") + ":");
+                    for (Change change : result.changes()) {
+                        main.out.println(Format.text("  " + change));
                     }
                 }
             }

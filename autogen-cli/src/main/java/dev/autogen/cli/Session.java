@@ -1,12 +1,18 @@
 package dev.autogen.cli;
 
-import dev.autogen.AutogenException;
-import dev.autogen.ErrorCode;
-import dev.autogen.api.Autogen;
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.Autogen;
 import dev.autogen.api.Project;
 import dev.autogen.api.Settings;
-import dev.autogen.db.ConnectionSettings;
-import dev.autogen.entities.EntitySource;
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.api.Direction;
+import dev.autogen.api.EntitySource;
+import dev.autogen.api.RevisionInfo;
+import dev.autogen.api.RunListener;
+import dev.autogen.api.StepResult;
+import java.io.PrintWriter;
+import java.time.Duration;
 
 /**
  * One command's view of the project: its configuration, the database (started on first use when it is
@@ -15,11 +21,36 @@ import dev.autogen.entities.EntitySource;
 final class Session implements AutoCloseable {
 
     private final Config config;
+    private final RunListener progress;
     private EmbeddedDatabase embedded;
     private ConnectionSettings connection;
 
-    Session(Config config) {
+    Session(Config config, PrintWriter out) {
         this.config = config;
+        this.progress = new Progress(out);
+    }
+
+    /** Each migration printed as it starts and ends, so a failure after ten shows the ten. */
+    private record Progress(PrintWriter out) implements RunListener {
+        @Override
+        public void started(RevisionInfo revision, Direction direction, int statements) {
+            out.println(Format.text("Running " + direction.word() + " " + revision.id() + ", " + revision.title()
+                    + " (" + statements + " statement" + (statements == 1 ? "" : "s") + ")"));
+            out.flush();
+        }
+
+        @Override
+        public void finished(StepResult step) {
+            step.outsideTransaction().forEach(sql -> out.println(Format.text("  ran outside a transaction, as PostgreSQL requires: " + sql)));
+            out.println("  done in " + step.durationMillis() + " ms");
+            out.flush();
+        }
+
+        @Override
+        public void stillRunning(RevisionInfo revision, String statement, Duration elapsed) {
+            out.println(Format.text("  still running after " + elapsed.toSeconds() + " s: " + statement));
+            out.flush();
+        }
     }
 
     Config config() {
@@ -28,7 +59,7 @@ final class Session implements AutoCloseable {
 
     Autogen autogen() {
         Settings settings = new Settings(this::connection, config.schema(), config.versionTable(), config.excludeTables(),
-                config.runOptions());
+                config.runOptions(), progress);
         EntitySource entities = config.entitiesClasspath().isEmpty() ? null : new EntitySource(
                 config.entitiesClasspath(), config.entitiesPackages(), config.naming(), config.schema(), config.hibernateSettings());
         Project project = new Project(config.migrationsDir(), config.migrationsPackage(),

@@ -1,8 +1,5 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.Autogen;
-import dev.autogen.revision.RevisionNode;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -20,9 +17,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            Autogen autogen = session.autogen();
-            RevisionNode node = autogen.show(revision);
-            Format.verbose(main.out, autogen.entry(node, Set.of()));
+            Format.verbose(main.out, session.autogen().show(revision));
             return Main.OK;
         }
     }

@@ -1,5 +1,6 @@
 package dev.autogen.cli;
 
+import dev.autogen.Autogen;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,8 @@ final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            main.out.println("Stamped: " + Format.revisions(session.autogen().stamp(target).after()));
+            Autogen autogen = session.autogen();
+            main.out.println("Stamped: " + Format.revisions(main.interruptibly(autogen, () -> autogen.stamp(target)).after()));
             return Main.OK;
         }
     }

@@ -1,7 +1,7 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.Autogen;
-import dev.autogen.runner.RunResult;
+import dev.autogen.Autogen;
+import dev.autogen.api.RunResult;
 import picocli.CommandLine.Command;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply the migrations up to TARGET.")

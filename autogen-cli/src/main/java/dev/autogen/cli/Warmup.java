@@ -1,33 +1,24 @@
 package dev.autogen.cli;
 
-import dev.autogen.codegen.MigrationSource;
-import dev.autogen.codegen.MigrationWriter;
-import dev.autogen.codegen.RevisionInfo;
-import dev.autogen.dialect.PostgresDialect;
-import dev.autogen.diff.SchemaDiffer;
-import dev.autogen.discovery.MigrationLoader;
-import dev.autogen.entities.EntityModel;
-import dev.autogen.entities.EntityReader;
-import dev.autogen.entities.EntitySource;
-import dev.autogen.operations.Operation;
-import dev.autogen.revision.RevisionGraph;
-import dev.autogen.runner.OfflineScript;
-import dev.autogen.runner.VersionTables;
-import dev.autogen.schema.Schema;
+import dev.autogen.Autogen;
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.api.EntitySource;
+import dev.autogen.api.Project;
+import dev.autogen.api.RevisionRequest;
+import dev.autogen.api.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A training run for {@code bin/autogen}'s class-data sharing archive: it does, offline, what a typical
- * command does (boot Hibernate on some entities, diff, generate, render SQL, compile a migration, parse a
- * command line), so that the archive holds the classes those load and later commands start faster.
- * Argument: a directory of compiled entities.
+ * A training run for {@code bin/autogen}'s class-data sharing archive: it does, with no database, what a
+ * typical command does (boot Hibernate on some entities, diff, generate, compile the migration, write
+ * its SQL, parse a command line), so that the archive holds the classes those load and later commands
+ * start faster. Argument: a directory of compiled entities.
  */
 public final class Warmup {
 
@@ -43,21 +34,13 @@ public final class Warmup {
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         Class.forName("org.postgresql.Driver");
-        Schema target;
-        try (EntityModel model = EntityReader.read(EntitySource.of(List.of(args[0])))) {
-            target = model.schema();
-        }
-        List<Operation> operations = SchemaDiffer.diff(Schema.empty(), target);
-        PostgresDialect dialect = new PostgresDialect();
-        operations.forEach(dialect::render);
-        MigrationSource source = MigrationWriter.write("warmup", RevisionInfo.of("warmup", List.of(), "Warm up", Instant.EPOCH), operations);
         Path work = Files.createTempDirectory("autogen-warmup");
-        Path file = work.resolve("src").resolve(source.relativePath());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, source.source());
-        RevisionGraph graph = RevisionGraph.of(MigrationLoader.fromSources(work.resolve("src"), work.resolve("cache")));
-        // What upgrade and downgrade run, short of a database: planning, version-table SQL, the offline script.
-        new OfflineScript(graph, new VersionTables("public", "autogen_version"), dialect).upgrade("base:head");
+        Project project = new Project(work.resolve("migrations"), "warmup", work.resolve("cache"), EntitySource.of(List.of(args[0])));
+        Settings settings = Settings.of(new ConnectionSettings("jdbc:postgresql://localhost/warmup", null, null));
+        Autogen.forProject(settings, project).revision(new RevisionRequest("Warm up", true, true, "warmup", null, List.of(), List.of(),
+                false, java.time.Instant.EPOCH));
+        // What upgrade and downgrade run, short of a database: compiling, planning, version-table SQL, the script.
+        Autogen.forProject(settings, project).upgradeSql("base:head");
         for (String name : DRIVER_CLASSES) {
             Class.forName(name, false, Warmup.class.getClassLoader());
         }

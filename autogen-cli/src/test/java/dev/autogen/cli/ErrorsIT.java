@@ -206,7 +206,7 @@ class ErrorsIT {
         try (Connection holder = db.connect(); java.sql.Statement statement = holder.createStatement()) {
             statement.execute("select pg_advisory_lock(hashtext('autogen:public.autogen_version'))");
             withProperty("lock.wait", "1s", () -> expect(1,
-                    "error: another session has held the migration lock on public.autogen_version for more than 1 s: pid ", "upgrade", "head"));
+                    "error: another session holds the migration lock public.autogen_version for more than 1 s: pid ", "upgrade", "head"));
         }
     }
 
@@ -246,7 +246,7 @@ class ErrorsIT {
 
     @Test
     void aUrlThatIsNotPostgres() {
-        expect(1, "error: url 'jdbc:mysql://db/app' is not a PostgreSQL JDBC URL (use jdbc:postgresql://HOST:PORT/DATABASE)",
+        expect(1, "error: url 'jdbc:mysql://db/app' is not a PostgreSQL JDBC URL (use jdbc:postgresql://HOST:PORT/DATABASE",
                 "current", "--url", "jdbc:mysql://db/app");
     }
 
@@ -262,7 +262,7 @@ class ErrorsIT {
 
     @Test
     void aRevisionIdWithSpaces() {
-        expect(1, "error: revision id 'a b' has characters other than letters, digits and _", "revision", "-m", "x", "--rev-id", "a b");
+        expect(1, "error: revision id 'a b' is not 1 to 64 letters, digits and _", "revision", "-m", "x", "--rev-id", "a b");
     }
 
     @Test
@@ -305,7 +305,7 @@ class ErrorsIT {
         Cli.Result result = cli.run("current", "--debug", "--url", "jdbc:postgresql://127.0.0.1:" + closed + "/app?password=" + SECRET,
                 "--password", SECRET);
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("\tat dev.autogen.db.Connections.open").contains("error: cannot reach the database");
+        assertThat(result.err()).contains("\tat dev.autogen.internal.dialect.postgres.Connections.open").contains("error: cannot reach the database");
         assertThat(result.out() + result.err()).doesNotContain(SECRET);
     }
 

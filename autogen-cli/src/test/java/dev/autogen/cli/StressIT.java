@@ -1,20 +1,19 @@
 package dev.autogen.cli;
 
+import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autogen.codegen.MigrationSource;
-import dev.autogen.codegen.MigrationWriter;
-import dev.autogen.codegen.RevisionInfo;
-import dev.autogen.discovery.MigrationLoader;
-import dev.autogen.introspect.IntrospectionScope;
-import dev.autogen.migration.Definitions;
-import dev.autogen.migration.RecordingOperations;
-import dev.autogen.operations.CreateTable;
-import dev.autogen.operations.Execute;
-import dev.autogen.operations.Operation;
-import dev.autogen.revision.RevisionGraph;
-import dev.autogen.revision.RevisionNode;
-import dev.autogen.schema.Schema;
+import dev.autogen.internal.codegen.MigrationSource;
+import dev.autogen.api.RevisionInfo;
+import dev.autogen.internal.discovery.MigrationLoader;
+import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.testing.Models;
+import dev.autogen.internal.operations.CreateTable;
+import dev.autogen.internal.operations.Execute;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.revision.RevisionGraph;
+import dev.autogen.internal.revision.RevisionNode;
+import dev.autogen.internal.schema.Schema;
 import dev.autogen.testing.ModelLines;
 import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
@@ -55,7 +54,7 @@ class StressIT {
         for (int i = 1; i <= REVISIONS; i++) {
             String id = "r" + i;
             List<Operation> upgrade = List.of(table("t" + i + "a"), table("t" + i + "b"), new Execute("select pg_sleep(0.15)", null));
-            MigrationSource source = MigrationWriter.write("stress", RevisionInfo.of(id, previous == null ? List.of() : List.of(previous),
+            MigrationSource source = Pg.writer("stress").write(RevisionInfo.of(id, previous == null ? List.of() : List.of(previous),
                     "step " + i, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)), upgrade);
             Path file = project.resolve("migrations").resolve(source.relativePath());
             Files.createDirectories(file.getParent());
@@ -66,8 +65,8 @@ class StressIT {
     }
 
     private static CreateTable table(String name) {
-        return new CreateTable(Definitions.table(Definitions.name("public", name))
-                .column(Definitions.column("id", "bigint").notNull()).column(Definitions.column("note", "text"))
+        return new CreateTable(Models.table(Models.name("public", name))
+                .column(Models.column("id", "bigint").notNull()).column(Models.column("note", "text"))
                 .primaryKey(name + "_pkey", "id").table());
     }
 
@@ -132,7 +131,7 @@ class StressIT {
     private static Schema modelAt(Set<String> heads) {
         Schema schema = Schema.empty().withNamespaces(List.of("public"));
         for (RevisionNode node : graph.upgradePlan(Set.of(), heads)) {
-            for (Operation operation : RecordingOperations.upgrade(node.migration())) {
+            for (Operation operation : Pg.upgrade(node.migration())) {
                 schema = operation.applyTo(schema);
             }
         }

@@ -1,10 +1,12 @@
 package dev.autogen.api;
 
-import dev.autogen.revision.RevisionNode;
 import java.util.List;
 
-/** The revisions the database is at (none: base), and whether those are all the heads. */
-public record Current(List<RevisionNode> revisions, boolean atHeads) {
+/**
+ * The revisions the database is at (none: base), and whether those are all the heads. A revision the
+ * version table names but no migration has is listed with the message {@code (no migration has this revision)}.
+ */
+public record Current(List<HistoryEntry> revisions, boolean atHeads) {
 
     public Current {
         revisions = List.copyOf(revisions);

@@ -1,6 +1,9 @@
 package dev.autogen.api;
 
-import dev.autogen.revision.RevisionNode;
-
-/** One revision as {@code history} shows it, with what is special about it. */
-public record HistoryEntry(RevisionNode revision, boolean current, boolean head, boolean branchPoint, boolean mergePoint) {}
+/**
+ * One revision as {@code history} shows it, with what is special about it.
+ *
+ * @param origin where its migration came from: a source file or a class name
+ */
+public record HistoryEntry(
+        RevisionInfo revision, String origin, boolean current, boolean head, boolean branchPoint, boolean mergePoint) {}

@@ -1,15 +1,10 @@
 package dev.autogen.api;
 
-import dev.autogen.discovery.MigrationLoader;
-import dev.autogen.revision.RevisionNode;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 /** Where the migrations are. */
 public sealed interface Migrations {
-
-    List<RevisionNode> load();
 
     /** Sources below {@code directory}, compiled in-process into {@code cache} (reused while unchanged). */
     static Migrations fromSources(Path directory, Path cache) {
@@ -26,20 +21,12 @@ public sealed interface Migrations {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(cache, "cache");
         }
-
-        public List<RevisionNode> load() {
-            return MigrationLoader.fromSources(directory, cache);
-        }
     }
 
     record FromClassLoader(ClassLoader loader, String packageName) implements Migrations {
         public FromClassLoader {
             Objects.requireNonNull(loader, "loader");
             Objects.requireNonNull(packageName, "packageName");
-        }
-
-        public List<RevisionNode> load() {
-            return MigrationLoader.fromClassLoader(loader, packageName);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.autogen.api;
 
-import dev.autogen.entities.EntitySource;
+import dev.autogen.api.EntitySource;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -22,5 +22,9 @@ public record Project(Path migrationsDir, String migrationsPackage, Path cacheDi
 
     public Migrations migrations() {
         return Migrations.fromSources(migrationsDir, cacheDir);
+    }
+
+    public Project withEntities(EntitySource newEntities) {
+        return new Project(migrationsDir, migrationsPackage, cacheDir, newEntities);
     }
 }

@@ -1,24 +1,30 @@
 package dev.autogen.api;
 
-import dev.autogen.db.ConnectionSettings;
-import dev.autogen.introspect.IntrospectionScope;
-import dev.autogen.runner.RunOptions;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * What autogen works on.
+ * What autogen works on, and how.
  *
  * @param connection where the database is, asked only when a verb needs a database (so that an embedded
  *     server is started only then)
- * @param schema the default schema ({@code public} unless set)
+ * @param schema the default schema ({@code public} unless set); names in it are written without it
  * @param versionTable the version table's name; its history table is named after it
  * @param excludeTables name patterns with {@code *}: such tables are never read, diffed or dropped
  * @param runOptions how long to wait for the migration lock and for busy tables
+ * @param listener hears each migration start and end while a run goes
  */
 public record Settings(
-        Supplier<ConnectionSettings> connection, String schema, String versionTable, List<String> excludeTables, RunOptions runOptions) {
+        Supplier<ConnectionSettings> connection,
+        String schema,
+        String versionTable,
+        List<String> excludeTables,
+        RunOptions runOptions,
+        RunListener listener) {
+
+    public static final String DEFAULT_SCHEMA = "public";
+    public static final String DEFAULT_VERSION_TABLE = "autogen_version";
 
     public Settings {
         Objects.requireNonNull(connection, "connection");
@@ -26,13 +32,15 @@ public record Settings(
         Objects.requireNonNull(versionTable, "versionTable");
         excludeTables = List.copyOf(excludeTables);
         Objects.requireNonNull(runOptions, "runOptions");
+        Objects.requireNonNull(listener, "listener");
     }
 
+    /** The defaults: schema {@code public}, version table {@code autogen_version}, nothing excluded. */
     public static Settings of(ConnectionSettings connection) {
-        return new Settings(() -> connection, "public", IntrospectionScope.DEFAULT_VERSION_TABLE, List.of(), RunOptions.DEFAULT);
+        return new Settings(() -> connection, DEFAULT_SCHEMA, DEFAULT_VERSION_TABLE, List.of(), RunOptions.DEFAULT, RunListener.NONE);
     }
 
-    public IntrospectionScope scope(List<String> otherSchemas) {
-        return new IntrospectionScope(schema, otherSchemas, excludeTables, versionTable);
+    public Settings withListener(RunListener newListener) {
+        return new Settings(connection, schema, versionTable, excludeTables, runOptions, newListener);
     }
 }

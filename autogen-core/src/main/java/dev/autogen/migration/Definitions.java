@@ -1,152 +1,270 @@
 package dev.autogen.migration;
 
-import dev.autogen.schema.CheckConstraint;
-import dev.autogen.schema.Column;
-import dev.autogen.schema.EnumType;
-import dev.autogen.schema.ForeignKey;
-import dev.autogen.schema.Identity;
-import dev.autogen.schema.Index;
-import dev.autogen.schema.IndexKey;
-import dev.autogen.schema.PrimaryKey;
-import dev.autogen.schema.QualifiedName;
-import dev.autogen.schema.ReferentialAction;
-import dev.autogen.schema.Sequence;
-import dev.autogen.schema.Table;
-import dev.autogen.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Builders for the schema objects a migration names, meant to be imported statically:
- * {@code column("email", "character varying(160)").notNull()}. Each builds one model record.
+ * {@code column("email", "character varying(160)").notNull()}. Each returns a small immutable record;
+ * a {@code with}-style call returns a changed copy.
+ *
+ * <p>Types, defaults and expressions are SQL text, handed to the database as written. Names are as the
+ * database stores them (PostgreSQL: unquoted names in lower case); they are quoted where SQL needs it.
  */
 public final class Definitions {
 
     private Definitions() {}
 
-    public static QualifiedName name(String schema, String name) {
-        return new QualifiedName(schema, name);
+    /** A table, sequence or type in the default schema (the {@code schema} setting, {@code public} unless set). */
+    public static Name name(String name) {
+        return new Name(null, name);
     }
 
+    /** A table, sequence or type in {@code schema}. */
+    public static Name name(String schema, String name) {
+        return new Name(schema, name);
+    }
+
+    /** A nullable column with no default, until told otherwise. */
     public static ColumnDef column(String name, String type) {
-        return new ColumnDef(Column.of(name, type, true));
+        return new ColumnDef(name, type, true, null, Identity.NONE, null, null);
     }
 
-    public static TableDef table(QualifiedName name) {
-        return new TableDef(Table.of(name, List.of()));
+    /** A table with no columns yet: add them in order with {@link TableDef#column}. */
+    public static TableDef table(Name name) {
+        return new TableDef(name, List.of(), null, List.of(), List.of(), null);
     }
 
-    public static PrimaryKey primaryKey(String name, String... columns) {
-        return new PrimaryKey(name, List.of(columns));
+    public static PrimaryKeyDef primaryKey(String name, String... columns) {
+        return new PrimaryKeyDef(name, List.of(columns));
     }
 
-    public static UniqueConstraint unique(String name, String... columns) {
-        return new UniqueConstraint(name, List.of(columns));
+    public static UniqueDef unique(String name, String... columns) {
+        return new UniqueDef(name, List.of(columns));
     }
 
-    public static CheckConstraint check(String name, String expression) {
-        return new CheckConstraint(name, expression);
+    public static CheckDef check(String name, String expression) {
+        return new CheckDef(name, expression);
     }
 
+    /** The columns of a foreign key; {@link ForeignKeyColumns#references} says what they point at. */
     public static ForeignKeyColumns foreignKey(String name, String... columns) {
         return new ForeignKeyColumns(name, List.of(columns));
     }
 
+    /** A b-tree index with no keys yet: add them in order with {@link IndexDef#column} and {@link IndexDef#expression}. */
     public static IndexDef index(String name) {
-        return new IndexDef(name, false, List.of(), Index.DEFAULT_METHOD, null);
+        return new IndexDef(name, false, List.of(), IndexDef.DEFAULT_METHOD, null);
     }
 
-    public static SequenceDef sequence(QualifiedName name) {
-        return new SequenceDef(Sequence.withDefaults(name, 1, 1));
+    /** A sequence with the database's defaults: {@code bigint}, from 1 up by 1, cache 1, no cycle. */
+    public static SequenceDef sequence(Name name) {
+        return new SequenceDef(name, "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false);
     }
 
-    public static EnumType enumType(QualifiedName name, String... labels) {
-        return new EnumType(name, List.of(labels));
+    public static EnumTypeDef enumType(Name name, String... labels) {
+        return new EnumTypeDef(name, List.of(labels));
     }
 
-    /** A column: nullable, no default, until told otherwise. */
-    public record ColumnDef(Column column) {
+    /** A column of a table, named from outside it (the columns an enum type change moves). */
+    public static ColumnRef columnOf(Name table, String column) {
+        return new ColumnRef(table, column);
+    }
+
+    /**
+     * A schema-qualified name.
+     *
+     * @param schema the schema, or {@code null} for the default schema
+     */
+    public record Name(String schema, String name) {
+        public Name {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String toString() {
+            return schema == null ? name : schema + "." + name;
+        }
+    }
+
+    /**
+     * A column.
+     *
+     * @param type the SQL type, as the database spells it ({@code character varying(255)})
+     * @param defaultValue the default expression, or {@code null}
+     * @param generatedAs the expression of a stored generated column, or {@code null}
+     * @param comment the column comment, or {@code null}
+     */
+    public record ColumnDef(
+            String name,
+            String type,
+            boolean nullable,
+            String defaultValue,
+            Identity identity,
+            String generatedAs,
+            String comment) {
+
+        public ColumnDef {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(identity, "identity");
+        }
 
         public ColumnDef notNull() {
-            return new ColumnDef(column.withNullable(false));
+            return new ColumnDef(name, type, false, defaultValue, identity, generatedAs, comment);
         }
 
         public ColumnDef defaultValue(String expression) {
-            return new ColumnDef(column.withDefaultValue(expression));
+            return new ColumnDef(name, type, nullable, expression, identity, generatedAs, comment);
         }
 
-        public ColumnDef identity(Identity identity) {
-            return new ColumnDef(column.withIdentity(identity));
+        public ColumnDef identity(Identity kind) {
+            return new ColumnDef(name, type, nullable, defaultValue, kind, generatedAs, comment);
         }
 
         public ColumnDef generatedAs(String expression) {
-            Column c = column;
-            return new ColumnDef(new Column(c.name(), c.type(), c.nullable(), c.defaultValue(), c.identity(), expression, c.comment()));
+            return new ColumnDef(name, type, nullable, defaultValue, identity, expression, comment);
         }
 
-        public ColumnDef comment(String comment) {
-            return new ColumnDef(column.withComment(comment));
+        public ColumnDef comment(String text) {
+            return new ColumnDef(name, type, nullable, defaultValue, identity, generatedAs, text);
         }
     }
 
-    /** A table: its columns in order, then its constraints and comment. */
-    public record TableDef(Table table) {
+    /**
+     * A table: its columns in order, its primary key, unique and check constraints, and comment. Foreign
+     * keys and indexes are added with calls of their own.
+     */
+    public record TableDef(
+            Name name,
+            List<ColumnDef> columns,
+            PrimaryKeyDef primaryKey,
+            List<UniqueDef> uniques,
+            List<CheckDef> checks,
+            String comment) {
+
+        public TableDef {
+            Objects.requireNonNull(name, "name");
+            columns = List.copyOf(columns);
+            uniques = List.copyOf(uniques);
+            checks = List.copyOf(checks);
+        }
 
         public TableDef column(ColumnDef column) {
-            return new TableDef(table.withColumns(plus(table.columns(), column.column())));
+            return new TableDef(name, plus(columns, column), primaryKey, uniques, checks, comment);
         }
 
-        public TableDef primaryKey(String name, String... columns) {
-            return new TableDef(table.withPrimaryKey(Definitions.primaryKey(name, columns)));
+        public TableDef primaryKey(String keyName, String... keyColumns) {
+            return new TableDef(name, columns, Definitions.primaryKey(keyName, keyColumns), uniques, checks, comment);
         }
 
-        public TableDef unique(String name, String... columns) {
-            return new TableDef(table.withUniqueConstraints(plus(table.uniqueConstraints(), Definitions.unique(name, columns))));
+        public TableDef unique(String constraintName, String... constraintColumns) {
+            return new TableDef(name, columns, primaryKey, plus(uniques, Definitions.unique(constraintName, constraintColumns)),
+                    checks, comment);
         }
 
-        public TableDef check(String name, String expression) {
-            return new TableDef(table.withChecks(plus(table.checks(), Definitions.check(name, expression))));
+        public TableDef check(String constraintName, String expression) {
+            return new TableDef(name, columns, primaryKey, uniques, plus(checks, Definitions.check(constraintName, expression)),
+                    comment);
         }
 
-        public TableDef comment(String comment) {
-            return new TableDef(table.withComment(comment));
+        public TableDef comment(String text) {
+            return new TableDef(name, columns, primaryKey, uniques, checks, text);
+        }
+    }
+
+    /** A primary key, unique, check or foreign key constraint. */
+    public sealed interface ConstraintDef permits PrimaryKeyDef, UniqueDef, CheckDef, ForeignKeyDef {
+        String name();
+    }
+
+    public record PrimaryKeyDef(String name, List<String> columns) implements ConstraintDef {
+        public PrimaryKeyDef {
+            Objects.requireNonNull(name, "name");
+            columns = List.copyOf(columns);
+        }
+    }
+
+    public record UniqueDef(String name, List<String> columns) implements ConstraintDef {
+        public UniqueDef {
+            Objects.requireNonNull(name, "name");
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** @param expression the boolean SQL expression, without the surrounding {@code check (...)} */
+    public record CheckDef(String name, String expression) implements ConstraintDef {
+        public CheckDef {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(expression, "expression");
         }
     }
 
     /** The columns of a foreign key, waiting for {@link #references} to say what they point at. */
     public record ForeignKeyColumns(String name, List<String> columns) {
+        public ForeignKeyColumns {
+            columns = List.copyOf(columns);
+        }
 
-        public ForeignKeyDef references(QualifiedName table, String... targetColumns) {
-            return new ForeignKeyDef(ForeignKey.of(name, columns, table, List.of(targetColumns)));
+        public ForeignKeyDef references(Name table, String... targetColumns) {
+            return new ForeignKeyDef(name, columns, table, List.of(targetColumns), ReferentialAction.NO_ACTION,
+                    ReferentialAction.NO_ACTION, false, false);
         }
     }
 
     /** A foreign key: no action on delete or update, not deferrable, until told otherwise. */
-    public record ForeignKeyDef(ForeignKey foreignKey) {
+    public record ForeignKeyDef(
+            String name,
+            List<String> columns,
+            Name target,
+            List<String> targetColumns,
+            ReferentialAction onDelete,
+            ReferentialAction onUpdate,
+            boolean isDeferrable,
+            boolean isInitiallyDeferred) implements ConstraintDef {
+
+        public ForeignKeyDef {
+            Objects.requireNonNull(name, "name");
+            columns = List.copyOf(columns);
+            Objects.requireNonNull(target, "target");
+            targetColumns = List.copyOf(targetColumns);
+            Objects.requireNonNull(onDelete, "onDelete");
+            Objects.requireNonNull(onUpdate, "onUpdate");
+        }
 
         public ForeignKeyDef onDelete(ReferentialAction action) {
-            ForeignKey k = foreignKey;
-            return new ForeignKeyDef(new ForeignKey(k.name(), k.columns(), k.target(), k.targetColumns(), action, k.onUpdate(), k.deferrable(), k.initiallyDeferred()));
+            return new ForeignKeyDef(name, columns, target, targetColumns, action, onUpdate, isDeferrable, isInitiallyDeferred);
         }
 
         public ForeignKeyDef onUpdate(ReferentialAction action) {
-            ForeignKey k = foreignKey;
-            return new ForeignKeyDef(new ForeignKey(k.name(), k.columns(), k.target(), k.targetColumns(), k.onDelete(), action, k.deferrable(), k.initiallyDeferred()));
+            return new ForeignKeyDef(name, columns, target, targetColumns, onDelete, action, isDeferrable, isInitiallyDeferred);
         }
 
         public ForeignKeyDef deferrable() {
-            ForeignKey k = foreignKey;
-            return new ForeignKeyDef(new ForeignKey(k.name(), k.columns(), k.target(), k.targetColumns(), k.onDelete(), k.onUpdate(), true, k.initiallyDeferred()));
+            return new ForeignKeyDef(name, columns, target, targetColumns, onDelete, onUpdate, true, isInitiallyDeferred);
         }
 
         public ForeignKeyDef initiallyDeferred() {
-            ForeignKey k = foreignKey;
-            return new ForeignKeyDef(new ForeignKey(k.name(), k.columns(), k.target(), k.targetColumns(), k.onDelete(), k.onUpdate(), k.deferrable(), true));
+            return new ForeignKeyDef(name, columns, target, targetColumns, onDelete, onUpdate, isDeferrable, true);
         }
     }
 
-    /** An index: its keys in order, then how it is built. */
+    /**
+     * An index.
+     *
+     * @param method the access method ({@code btree}, {@code gin}, ...)
+     * @param predicate the {@code where} condition of a partial index, or {@code null}
+     */
     public record IndexDef(String name, boolean isUnique, List<IndexKey> keys, String method, String predicate) {
+
+        static final String DEFAULT_METHOD = "btree";
+
+        public IndexDef {
+            Objects.requireNonNull(name, "name");
+            keys = List.copyOf(keys);
+            Objects.requireNonNull(method, "method");
+        }
 
         public IndexDef column(String column) {
             return withKey(new IndexKey(column, false, false));
@@ -176,53 +294,72 @@ public final class Definitions {
             return new IndexDef(name, isUnique, keys, method, condition);
         }
 
-        public Index index() {
-            return new Index(name, isUnique, keys, method, predicate);
-        }
-
         private IndexDef withKey(IndexKey key) {
             return new IndexDef(name, isUnique, plus(keys, key), method, predicate);
         }
     }
 
-    /** A sequence: PostgreSQL's defaults until told otherwise. */
-    public record SequenceDef(Sequence sequence) {
+    /** One key of an index: a column name, or an SQL expression when {@code expression} is true. */
+    public record IndexKey(String text, boolean expression, boolean descending) {
+        public IndexKey {
+            Objects.requireNonNull(text, "text");
+        }
+    }
 
-        public SequenceDef startWith(long start) {
-            Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), start, s.increment(), s.min(), s.max(), s.cache(), s.cycle()));
+    /** A sequence: the database's defaults until told otherwise. */
+    public record SequenceDef(
+            Name name, String dataType, long start, long increment, long min, long max, long cache, boolean cycles) {
+
+        public SequenceDef {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(dataType, "dataType");
+        }
+
+        public SequenceDef startWith(long value) {
+            return new SequenceDef(name, dataType, value, increment, min, max, cache, cycles);
         }
 
         /** The step; a negative one also turns the default bounds around, as in PostgreSQL. */
-        public SequenceDef incrementBy(long increment) {
-            Sequence s = sequence;
-            Sequence defaults = Sequence.withDefaults(s.name(), s.start(), increment);
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), increment, defaults.min(), defaults.max(), s.cache(), s.cycle()));
+        public SequenceDef incrementBy(long step) {
+            return step > 0
+                    ? new SequenceDef(name, dataType, start, step, 1, Long.MAX_VALUE, cache, cycles)
+                    : new SequenceDef(name, dataType, start, step, Long.MIN_VALUE, -1, cache, cycles);
         }
 
         public SequenceDef dataType(String type) {
-            Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), type, s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle()));
+            return new SequenceDef(name, type, start, increment, min, max, cache, cycles);
         }
 
-        public SequenceDef minValue(long min) {
-            Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), min, s.max(), s.cache(), s.cycle()));
+        public SequenceDef minValue(long value) {
+            return new SequenceDef(name, dataType, start, increment, value, max, cache, cycles);
         }
 
-        public SequenceDef maxValue(long max) {
-            Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), max, s.cache(), s.cycle()));
+        public SequenceDef maxValue(long value) {
+            return new SequenceDef(name, dataType, start, increment, min, value, cache, cycles);
         }
 
-        public SequenceDef cache(long cache) {
-            Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), s.max(), cache, s.cycle()));
+        public SequenceDef cache(long size) {
+            return new SequenceDef(name, dataType, start, increment, min, max, size, cycles);
         }
 
         public SequenceDef cycle() {
-            Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), true));
+            return new SequenceDef(name, dataType, start, increment, min, max, cache, true);
+        }
+    }
+
+    /** An enum type; label order is significant. */
+    public record EnumTypeDef(Name name, List<String> labels) {
+        public EnumTypeDef {
+            Objects.requireNonNull(name, "name");
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /** A column of a table, named from outside the table. */
+    public record ColumnRef(Name table, String column) {
+        public ColumnRef {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(column, "column");
         }
     }
 

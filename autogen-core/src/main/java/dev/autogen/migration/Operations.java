@@ -1,148 +1,95 @@
 package dev.autogen.migration;
 
+import dev.autogen.migration.Definitions.CheckDef;
 import dev.autogen.migration.Definitions.ColumnDef;
+import dev.autogen.migration.Definitions.ColumnRef;
+import dev.autogen.migration.Definitions.ConstraintDef;
+import dev.autogen.migration.Definitions.EnumTypeDef;
 import dev.autogen.migration.Definitions.ForeignKeyDef;
 import dev.autogen.migration.Definitions.IndexDef;
+import dev.autogen.migration.Definitions.Name;
+import dev.autogen.migration.Definitions.PrimaryKeyDef;
 import dev.autogen.migration.Definitions.SequenceDef;
 import dev.autogen.migration.Definitions.TableDef;
-import dev.autogen.operations.AddCheckConstraint;
-import dev.autogen.operations.AddColumn;
-import dev.autogen.operations.AddForeignKey;
-import dev.autogen.operations.AddPrimaryKey;
-import dev.autogen.operations.AddUniqueConstraint;
-import dev.autogen.operations.AlterColumn;
-import dev.autogen.operations.AlterEnumType;
-import dev.autogen.operations.AlterSequence;
-import dev.autogen.operations.ColumnRef;
-import dev.autogen.operations.CreateEnumType;
-import dev.autogen.operations.CreateIndex;
-import dev.autogen.operations.CreateSchema;
-import dev.autogen.operations.CreateSequence;
-import dev.autogen.operations.CreateTable;
-import dev.autogen.operations.DropColumn;
-import dev.autogen.operations.DropConstraint;
-import dev.autogen.operations.DropEnumType;
-import dev.autogen.operations.DropIndex;
-import dev.autogen.operations.DropSchema;
-import dev.autogen.operations.DropSequence;
-import dev.autogen.operations.DropTable;
-import dev.autogen.operations.Execute;
-import dev.autogen.operations.Operation;
-import dev.autogen.operations.RenameColumn;
-import dev.autogen.operations.SetTableComment;
-import dev.autogen.schema.CheckConstraint;
-import dev.autogen.schema.Constraint;
-import dev.autogen.schema.EnumType;
-import dev.autogen.schema.PrimaryKey;
-import dev.autogen.schema.QualifiedName;
-import dev.autogen.schema.UniqueConstraint;
-import java.util.List;
+import dev.autogen.migration.Definitions.UniqueDef;
 
 /**
- * The calls a migration makes. Each call builds one operation record and hands it to {@link #run}; an
- * implementation decides what running means (record it, render it as SQL, execute it).
+ * The calls a migration makes. autogen records them, in order, and then runs them, prints them as an SQL
+ * script, or undoes them. A call that removes something names it whole ({@code dropColumn} gives the
+ * column's definition), so that the way back can create it again.
  */
 public interface Operations {
 
-    void run(Operation operation);
+    void createSchema(String schema);
 
-    default void createSchema(String schema) {
-        run(new CreateSchema(schema));
-    }
+    void dropSchema(String schema);
 
-    default void dropSchema(String schema) {
-        run(new DropSchema(schema));
-    }
-
-    default void createTable(TableDef table) {
-        run(new CreateTable(table.table()));
-    }
+    void createTable(TableDef table);
 
     /** Drops a table, naming all it holds so that the downgrade can create it again. */
-    default void dropTable(TableDef table) {
-        run(new DropTable(table.table()));
-    }
+    void dropTable(TableDef table);
 
-    default void addColumn(QualifiedName table, ColumnDef column) {
-        run(new AddColumn(table, column.column()));
-    }
+    void addColumn(Name table, ColumnDef column);
 
-    default void dropColumn(QualifiedName table, ColumnDef column) {
-        run(new DropColumn(table, column.column()));
-    }
+    void dropColumn(Name table, ColumnDef column);
 
     /** Changes a column from what it is to what it becomes: both are given whole. */
-    default void alterColumn(QualifiedName table, ColumnDef from, ColumnDef to) {
-        run(new AlterColumn(table, from.column(), to.column()));
-    }
+    void alterColumn(Name table, ColumnDef from, ColumnDef to);
 
-    default void renameColumn(QualifiedName table, String from, String to) {
-        run(new RenameColumn(table, from, to));
-    }
+    void renameColumn(Name table, String from, String to);
 
-    default void addPrimaryKey(QualifiedName table, PrimaryKey key) {
-        run(new AddPrimaryKey(table, key));
-    }
+    void addPrimaryKey(Name table, PrimaryKeyDef key);
 
-    default void addUniqueConstraint(QualifiedName table, UniqueConstraint constraint) {
-        run(new AddUniqueConstraint(table, constraint));
-    }
+    void addUniqueConstraint(Name table, UniqueDef constraint);
 
-    default void addCheckConstraint(QualifiedName table, CheckConstraint check) {
-        run(new AddCheckConstraint(table, check));
-    }
+    void addCheckConstraint(Name table, CheckDef check);
 
-    default void addForeignKey(QualifiedName table, ForeignKeyDef key) {
-        run(new AddForeignKey(table, key.foreignKey()));
-    }
+    void addForeignKey(Name table, ForeignKeyDef key);
 
-    default void dropConstraint(QualifiedName table, Constraint constraint) {
-        run(new DropConstraint(table, constraint));
-    }
+    void dropConstraint(Name table, ConstraintDef constraint);
 
-    default void dropConstraint(QualifiedName table, ForeignKeyDef key) {
-        run(new DropConstraint(table, key.foreignKey()));
-    }
+    void createIndex(Name table, IndexDef index);
 
-    default void createIndex(QualifiedName table, IndexDef index) {
-        run(new CreateIndex(table, index.index()));
-    }
+    void dropIndex(Name table, IndexDef index);
 
-    default void dropIndex(QualifiedName table, IndexDef index) {
-        run(new DropIndex(table, index.index()));
-    }
+    void createSequence(SequenceDef sequence);
 
-    default void createSequence(SequenceDef sequence) {
-        run(new CreateSequence(sequence.sequence()));
-    }
+    void alterSequence(SequenceDef from, SequenceDef to);
 
-    default void alterSequence(SequenceDef from, SequenceDef to) {
-        run(new AlterSequence(from.sequence(), to.sequence()));
-    }
+    void dropSequence(SequenceDef sequence);
 
-    default void dropSequence(SequenceDef sequence) {
-        run(new DropSequence(sequence.sequence()));
-    }
-
-    default void createEnumType(EnumType type) {
-        run(new CreateEnumType(type));
-    }
+    void createEnumType(EnumTypeDef type);
 
     /** Changes an enum type's labels; {@code columns} are those of that type, moved over if it is rebuilt. */
-    default void alterEnumType(EnumType from, EnumType to, ColumnRef... columns) {
-        run(new AlterEnumType(from, to, List.of(columns)));
-    }
+    void alterEnumType(EnumTypeDef from, EnumTypeDef to, ColumnRef... columns);
 
-    default void dropEnumType(EnumType type) {
-        run(new DropEnumType(type));
-    }
+    void dropEnumType(EnumTypeDef type);
 
-    default void setTableComment(QualifiedName table, String from, String to) {
-        run(new SetTableComment(table, from, to));
-    }
+    /** Sets a table's comment, {@code null} for none; {@code from} is the comment it had. */
+    void setTableComment(Name table, String from, String to);
 
     /** Raw SQL, with the SQL that undoes it ({@code null} where nothing runs in that direction). */
-    default void execute(String sql, String reverseSql) {
-        run(new Execute(sql, reverseSql));
+    void execute(String sql, String reverseSql);
+
+    /** Raw SQL that nothing undoes. */
+    default void execute(String sql) {
+        execute(sql, null);
     }
+
+    /**
+     * Java code run on the migration's connection, in its transaction, with the code that undoes it
+     * ({@code null} where nothing runs in that direction).
+     */
+    void execute(DataStep step, DataStep reverse);
+
+    /** Java code that nothing undoes: a backfill of a column that the downgrade drops anyway. */
+    default void execute(DataStep step) {
+        execute(step, null);
+    }
+
+    /**
+     * The reverse of each call that {@code migration.upgrade} makes, last first: what
+     * {@link Migration#downgrade} does unless a migration says otherwise.
+     */
+    void undo(Migration migration);
 }

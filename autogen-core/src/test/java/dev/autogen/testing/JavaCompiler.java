@@ -1,6 +1,6 @@
 package dev.autogen.testing;
 
-import dev.autogen.codegen.MigrationSource;
+import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.migration.Migration;
 import java.io.IOException;
 import java.io.StringWriter;

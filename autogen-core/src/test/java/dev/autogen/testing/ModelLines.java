@@ -1,13 +1,13 @@
 package dev.autogen.testing;
 
-import dev.autogen.schema.CheckConstraint;
-import dev.autogen.schema.Column;
-import dev.autogen.schema.ForeignKey;
-import dev.autogen.schema.Index;
-import dev.autogen.schema.PrimaryKey;
-import dev.autogen.schema.Schema;
-import dev.autogen.schema.Table;
-import dev.autogen.schema.UniqueConstraint;
+import dev.autogen.internal.schema.CheckConstraint;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.ForeignKey;
+import dev.autogen.internal.schema.Index;
+import dev.autogen.internal.schema.PrimaryKey;
+import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.Table;
+import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,7 +40,7 @@ public final class ModelLines {
             for (Column c : table.columns()) {
                 lines.add("column " + t + "." + c.name() + " " + c.type() + (c.nullable() ? " null" : " not null")
                         + (c.defaultValue() == null ? "" : " default " + c.defaultValue())
-                        + (c.identity() == dev.autogen.schema.Identity.NONE ? "" : " identity " + c.identity())
+                        + (c.identity() == dev.autogen.internal.schema.Identity.NONE ? "" : " identity " + c.identity())
                         + (c.generatedAs() == null ? "" : " generated as " + c.generatedAs())
                         + comment(c.comment()));
             }

@@ -1,10 +1,10 @@
 package dev.autogen.testing;
 
-import dev.autogen.db.ConnectionSettings;
-import dev.autogen.db.Connections;
-import dev.autogen.introspect.IntrospectionScope;
-import dev.autogen.introspect.PostgresIntrospector;
-import dev.autogen.schema.Schema;
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.internal.dialect.postgres.Connections;
+import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.dialect.postgres.PostgresDialect;
+import dev.autogen.internal.schema.Schema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,10 +76,15 @@ public final class TestDatabase implements AutoCloseable {
         execute(List.of(statements));
     }
 
-    /** The schema model of this database, as the introspector reads it. */
+    /** The schema model of this database, as the introspector reads it, in canonical spelling. */
     public Schema introspect(IntrospectionScope scope) {
+        return PostgresDialect.INSTANCE.canonical(introspectRaw(scope));
+    }
+
+    /** The schema model of this database, as PostgreSQL prints it. */
+    public Schema introspectRaw(IntrospectionScope scope) {
         try (Connection connection = connect()) {
-            return PostgresIntrospector.introspect(connection, scope).schema();
+            return PostgresDialect.INSTANCE.introspect(connection, scope).schema();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

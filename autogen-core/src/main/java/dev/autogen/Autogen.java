@@ -1,0 +1,451 @@
+package dev.autogen;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.Branch;
+import dev.autogen.api.Change;
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.api.Current;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.api.HistoryEntry;
+import dev.autogen.api.Migrations;
+import dev.autogen.api.Project;
+import dev.autogen.api.RevisionInfo;
+import dev.autogen.api.RevisionRequest;
+import dev.autogen.api.RevisionResult;
+import dev.autogen.api.RunResult;
+import dev.autogen.api.Settings;
+import dev.autogen.internal.codegen.MigrationSource;
+import dev.autogen.internal.codegen.MigrationWriter;
+import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.dialect.Introspection;
+import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.discovery.MigrationLoader;
+import dev.autogen.internal.diff.SchemaDiffer;
+import dev.autogen.internal.entities.EntityModel;
+import dev.autogen.internal.entities.EntityReader;
+import dev.autogen.internal.operations.DataLoss;
+import dev.autogen.internal.operations.Description;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.revision.GraphError;
+import dev.autogen.internal.history.HistorySchema;
+import dev.autogen.internal.revision.RevisionGraph;
+import dev.autogen.internal.revision.RevisionGraphException;
+import dev.autogen.internal.revision.RevisionNode;
+import dev.autogen.internal.runner.OfflineScript;
+import dev.autogen.internal.runner.Runner;
+import dev.autogen.internal.schema.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * autogen's verbs, one method each, each returning what happened; a failure is an
+ * {@link AutogenException} naming the cause and the fix. An instance loads the migrations once, on first
+ * need, and opens a connection of its own for each verb that needs the database.
+ *
+ * <pre>{@code
+ * Autogen autogen = new Autogen(Settings.of(new ConnectionSettings(url, user, password)),
+ *         Migrations.fromClassLoader(MyApp.class.getClassLoader(), "com.example.migrations"));
+ * autogen.upgrade("head");
+ * }</pre>
+ */
+public final class Autogen {
+
+    /** The longest message a revision may carry: it is written into a Java annotation and a file name. */
+    static final int MAX_MESSAGE_LENGTH = 2_000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Settings settings;
+    private final Migrations migrations;
+    private final Project project;
+    private RevisionGraph graph;
+    private volatile Runner running;
+
+    /** For running migrations, from sources or from an application's classes. */
+    public Autogen(Settings settings, Migrations migrations) {
+        this(settings, migrations, null);
+    }
+
+    private Autogen(Settings settings, Migrations migrations, Project project) {
+        this.settings = settings;
+        this.migrations = migrations;
+        this.project = project;
+    }
+
+    /** For a project: running, and also making revisions from its entities. */
+    public static Autogen forProject(Settings settings, Project project) {
+        return new Autogen(settings, project.migrations(), project);
+    }
+
+    // ---------------------------------------------------------------- making revisions
+
+    /**
+     * Writes a new migration after the head (or {@code request.head()}). With autogenerate, the database
+     * (or, asked {@code fromHistory}, the schema the migrations build) must be at that revision; its
+     * differences from the entities become the upgrade, and when there are none no file is written unless
+     * {@code allowEmpty}. An existing file is never overwritten.
+     */
+    public RevisionResult revision(RevisionRequest request) {
+        Project project = requireProject();
+        requireMessage(request.message());
+        Stages stages = new Stages();
+        RevisionGraph graph = stages.time("migrations", this::graph);
+        stages.note(graph.revisions().size() + " revisions");
+        List<String> parents = parents(graph, request.head());
+        String id = newId(graph, request.revisionId());
+        List<Operation> operations = List.of();
+        if (request.autogenerate()) {
+            Dialect dialect = request.fromHistory() ? Dialects.standard() : dialect();
+            Schema current;
+            if (request.fromHistory()) {
+                current = stages.time("history", () -> dialect.canonical(HistorySchema.at(graph, parents, settings.schema())));
+            } else {
+                Set<String> at = withConnection(dialect, c -> runner(dialect).current(c));
+                if (!at.equals(Set.copyOf(parents))) {
+                    throw new AutogenException(ErrorCode.NOT_AT_HEAD,
+                            "the database is at " + describe(at) + ", not at " + describe(Set.copyOf(parents)),
+                            "run 'autogen upgrade head' first, or 'autogen stamp' if the schema is already there");
+                }
+                current = null;
+            }
+            operations = differences(project, dialect, stages, current);
+            if (operations.isEmpty() && !request.allowEmpty()) {
+                return new RevisionResult(null, id, parents, List.of(), stages.list());
+            }
+        }
+        RevisionInfo info = new RevisionInfo(id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
+        List<Operation> upgrade = operations;
+        Dialect dialect = Dialects.standard();
+        MigrationSource source = stages.time("codegen", () -> writer(dialect).write(info, upgrade));
+        // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
+        Path file = write(project, source);
+        return new RevisionResult(file, id, parents, changes(dialect, operations), stages.list());
+    }
+
+    /** Writes a migration that joins {@code revisions} into one head and changes nothing itself. */
+    public RevisionResult merge(List<String> revisions, String message, String revisionId, Instant created) {
+        Project project = requireProject();
+        requireMessage(message);
+        RevisionGraph graph = graph();
+        List<String> parents = new ArrayList<>();
+        for (String revision : revisions) {
+            graph.resolve(revision, Set.of()).forEach(parents::add);
+        }
+        if (parents.stream().distinct().count() < 2) {
+            throw new AutogenException(ErrorCode.BAD_TARGET, "a merge needs two or more revisions, got " + parents,
+                    "name the heads to merge, for example 'autogen merge heads -m ...'");
+        }
+        String id = newId(graph, revisionId);
+        RevisionInfo info = RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
+        Path file = write(project, writer(Dialects.standard()).write(info, List.of()));
+        return new RevisionResult(file, id, info.revises(), List.of(), List.of());
+    }
+
+    /** What the database lacks or has beyond the entities: empty when they match. */
+    public List<Change> check() {
+        Dialect dialect = dialect();
+        return changes(dialect, differences(requireProject(), dialect, new Stages(), null));
+    }
+
+    private List<Operation> differences(Project project, Dialect dialect, Stages stages, Schema history) {
+        if (project.entities() == null) {
+            throw new AutogenException(ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
+        }
+        Schema target = stages.time("entities", () -> {
+            try (EntityModel model = EntityReader.read(project.entities(), dialect)) {
+                return dialect.canonical(model.schema());
+            }
+        });
+        stages.note(target.tables().size() + " tables");
+        IntrospectionScope scope = scope(target.namespaces());
+        Schema current = history;
+        if (current == null) {
+            Introspection introspection = stages.time("introspection", () -> withConnection(dialect, c -> dialect.introspect(c, scope)));
+            stages.note(introspection.catalogQueries() + " catalog queries, " + introspection.schema().tables().size() + " tables");
+            current = dialect.canonical(introspection.schema());
+        }
+        Schema from = current;
+        List<Operation> operations = stages.time("diff",
+                () -> SchemaDiffer.diff(from, target, name -> scope.excludes(name.schema(), name.name()), dialect.diffRules()));
+        stages.note(operations.size() + " operations");
+        return operations;
+    }
+
+    private static List<Change> changes(Dialect dialect, List<Operation> operations) {
+        DataLoss loss = new DataLoss(dialect.typeChanges());
+        return operations.stream().map(op -> new Change(Description.of(op), loss.of(op).orElse(null))).toList();
+    }
+
+    private MigrationWriter writer(Dialect dialect) {
+        return new MigrationWriter(requireProject().migrationsPackage(), settings.schema(), new DataLoss(dialect.typeChanges()));
+    }
+
+    private static void requireMessage(String message) {
+        if (message.isBlank()) {
+            throw new AutogenException(ErrorCode.BAD_TARGET, "the message is empty", "say in a few words what the change is for");
+        }
+        if (message.length() > MAX_MESSAGE_LENGTH) {
+            throw new AutogenException(ErrorCode.BAD_TARGET,
+                    "the message is " + message.length() + " characters long; at most " + MAX_MESSAGE_LENGTH + " are kept",
+                    "say it shorter, and put the rest in a comment in the migration");
+        }
+    }
+
+    private static List<String> parents(RevisionGraph graph, String head) {
+        if (head == null) {
+            List<String> heads = graph.heads();
+            if (heads.size() > 1) {
+                throw new RevisionGraphException(new GraphError.MultipleHeads(heads));
+            }
+            return heads;
+        }
+        return List.copyOf(new TreeSet<>(graph.resolve(head, Set.of())));
+    }
+
+    private static String newId(RevisionGraph graph, String requested) {
+        String id = requested;
+        if (id == null) {
+            byte[] bytes = new byte[6];
+            RANDOM.nextBytes(bytes);
+            id = HexFormat.of().formatHex(bytes);
+        }
+        if (!id.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new AutogenException(ErrorCode.BAD_TARGET,
+                    "revision id '" + id + "' is not 1 to 64 letters, digits and _", "choose an id like 3f2a9c1d07be");
+        }
+        Optional<RevisionNode> taken = graph.node(id);
+        if (taken.isPresent()) {
+            throw new AutogenException(ErrorCode.DUPLICATE_REVISION, "revision id " + id + " is taken by " + taken.get().origin(),
+                    "choose another --rev-id");
+        }
+        return id;
+    }
+
+    private static Path write(Project project, MigrationSource source) {
+        Path file = project.migrationsDir().resolve(source.relativePath());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.source(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw new AutogenException(ErrorCode.FILE_EXISTS, file + " exists already and would be overwritten",
+                    "use another message, or wait a second: file names carry the time", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- running
+
+    public RunResult upgrade(String target) {
+        Dialect dialect = dialect();
+        Runner runner = runner(dialect);
+        return whileRunning(runner, () -> withConnection(dialect, c -> runner.upgrade(c, target)));
+    }
+
+    public RunResult downgrade(String target) {
+        Dialect dialect = dialect();
+        Runner runner = runner(dialect);
+        return whileRunning(runner, () -> withConnection(dialect, c -> runner.downgrade(c, target)));
+    }
+
+    /** Records {@code target} in the version table without running any migration: for a schema already there. */
+    public RunResult stamp(String target) {
+        Dialect dialect = dialect();
+        Runner runner = runner(dialect);
+        return whileRunning(runner, () -> withConnection(dialect, c -> runner.stamp(c, target)));
+    }
+
+    /**
+     * Stops a running upgrade, downgrade or stamp from another thread (on Ctrl-C): the statement running is
+     * cancelled and its migration rolled back; the verb then fails with {@link ErrorCode#CANCELLED}.
+     */
+    public void cancel() {
+        Runner runner = running;
+        if (runner != null) {
+            runner.cancel();
+        }
+    }
+
+    /** The script of an upgrade over {@code FROM:TO} (or {@code TO} from base), touching no database. */
+    public String upgradeSql(String range) {
+        return offlineScript().upgrade(range);
+    }
+
+    /** The script of a downgrade over {@code FROM:TO}, touching no database. */
+    public String downgradeSql(String range) {
+        return offlineScript().downgrade(range);
+    }
+
+    private OfflineScript offlineScript() {
+        return new OfflineScript(graph(), Dialects.standard(), settings.schema(), settings.versionTable(), settings.runOptions());
+    }
+
+    private RunResult whileRunning(Runner runner, java.util.function.Supplier<RunResult> work) {
+        running = runner;
+        try {
+            return work.get();
+        } finally {
+            running = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- telling
+
+    /** The revisions the database is at, each with its marks; none at base. */
+    public Current current() {
+        RevisionGraph graph = graph();
+        Dialect dialect = dialect();
+        Set<String> heads = withConnection(dialect, c -> runner(dialect).current(c));
+        List<HistoryEntry> entries = heads.stream()
+                .map(id -> graph.node(id).map(node -> entry(node, heads)).orElse(unknown(id)))
+                .toList();
+        return new Current(entries, heads.equals(Set.copyOf(graph.heads())));
+    }
+
+    /** The revisions nothing follows. */
+    public List<RevisionInfo> heads() {
+        RevisionGraph graph = graph();
+        return graph.heads().stream().map(id -> graph.node(id).orElseThrow().info()).toList();
+    }
+
+    /** The revisions two or more revisions follow, with those revisions. */
+    public List<Branch> branches() {
+        RevisionGraph graph = graph();
+        return graph.branchPoints().stream()
+                .map(id -> new Branch(graph.node(id).orElseThrow().info(),
+                        graph.children(id).stream().map(child -> graph.node(child).orElseThrow().info()).toList()))
+                .toList();
+    }
+
+    /**
+     * The revisions in {@code range} ({@code FROM:TO}, either side may be left out; {@code null} for all),
+     * newest first, with the current ones marked: this asks the database which they are.
+     */
+    public List<HistoryEntry> history(String range) {
+        RevisionGraph graph = graph();
+        Dialect dialect = dialect();
+        Set<String> current = withConnection(dialect, c -> runner(dialect).current(c));
+        Set<String> shown = inRange(graph, range, current);
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (RevisionNode node : graph.revisions()) {
+            if (shown.contains(node.id())) {
+                entries.add(entry(node, current));
+            }
+        }
+        Collections.reverse(entries);
+        return entries;
+    }
+
+    /** One revision, by id, prefix or label. */
+    public HistoryEntry show(String revision) {
+        RevisionGraph graph = graph();
+        Set<String> ids = graph.resolve(revision, Set.of());
+        if (ids.size() != 1) {
+            throw new AutogenException(ErrorCode.BAD_TARGET, "'" + revision + "' names " + ids.size() + " revisions", "name one");
+        }
+        return entry(graph.node(ids.iterator().next()).orElseThrow(), Set.of());
+    }
+
+    /** The revisions above FROM (itself included) up to and including TO. */
+    private static Set<String> inRange(RevisionGraph graph, String range, Set<String> current) {
+        Set<String> all = graph.revisions().stream().map(RevisionNode::id).collect(Collectors.toSet());
+        if (range == null) {
+            return all;
+        }
+        int colon = range.indexOf(':');
+        String from = colon < 0 ? range : range.substring(0, colon);
+        String to = colon < 0 ? "" : range.substring(colon + 1);
+        Set<String> upTo = to.isEmpty() ? all : graph.ancestorsOrSelf(graph.resolve(to, current));
+        if (from.isEmpty() || from.equals("base")) {
+            return upTo;
+        }
+        Set<String> start = graph.resolve(from, current);
+        return upTo.stream()
+                .filter(id -> start.stream().anyMatch(s -> graph.descendantsOrSelf(s).contains(id)))
+                .collect(Collectors.toSet());
+    }
+
+    /** One revision with its marks: a head has no child, a branch point two or more. */
+    private HistoryEntry entry(RevisionNode node, Set<String> current) {
+        int children = graph().children(node.id()).size();
+        return new HistoryEntry(node.info(), node.origin(), current.contains(node.id()), children == 0, children > 1, node.isMerge());
+    }
+
+    /** A revision the version table names but no migration has: shown as such, not hidden. */
+    private static HistoryEntry unknown(String id) {
+        RevisionInfo info = RevisionInfo.of(id, List.of(), "(no migration has this revision)", Instant.EPOCH);
+        return new HistoryEntry(info, "version table", true, false, false, false);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** The migrations' graph, loaded (and compiled, when they are sources) once per instance. */
+    private synchronized RevisionGraph graph() {
+        if (graph == null) {
+            List<RevisionNode> nodes;
+            if (migrations instanceof Migrations.FromSources sources) {
+                nodes = MigrationLoader.fromSources(sources.directory(), sources.cache());
+            } else {
+                Migrations.FromClassLoader classes = (Migrations.FromClassLoader) migrations;
+                nodes = MigrationLoader.fromClassLoader(classes.loader(), classes.packageName());
+            }
+            graph = RevisionGraph.of(nodes);
+        }
+        return graph;
+    }
+
+    private Project requireProject() {
+        if (project == null) {
+            throw new IllegalStateException("making revisions needs a Project: use Autogen.forProject");
+        }
+        return project;
+    }
+
+    private Runner runner(Dialect dialect) {
+        return new Runner(graph(), dialect, settings.schema(), settings.versionTable(), settings.runOptions(), settings.listener());
+    }
+
+    private IntrospectionScope scope(List<String> otherSchemas) {
+        return new IntrospectionScope(settings.schema(), otherSchemas, settings.excludeTables(), settings.versionTable());
+    }
+
+    private ConnectionSettings connection() {
+        return settings.connection().get();
+    }
+
+    private Dialect dialect() {
+        ConnectionSettings connection = connection();
+        return Dialects.forUrl(connection.url(), connection.safeUrl());
+    }
+
+    private <T> T withConnection(Dialect dialect, Function<Connection, T> work) {
+        try (Connection connection = dialect.connect(connection())) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing the connection failed", e);
+        }
+    }
+
+    private static String describe(Set<String> revisions) {
+        return revisions.isEmpty() ? "base" : String.join(", ", new TreeSet<>(revisions));
+    }
+}

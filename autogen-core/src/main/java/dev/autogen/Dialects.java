@@ -1,0 +1,27 @@
+package dev.autogen;
+
+import dev.autogen.internal.dialect.Dialect;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.dialect.postgres.PostgresDialect;
+
+/** The dialect for a JDBC URL. */
+final class Dialects {
+
+    private Dialects() {}
+
+    /** The dialect of the database {@code url} points at; {@code safeUrl} is how messages show it. */
+    static Dialect forUrl(String url, String safeUrl) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return PostgresDialect.INSTANCE;
+        }
+        throw new AutogenException(ErrorCode.DATABASE_UNREACHABLE, "url '" + safeUrl + "' is not a PostgreSQL JDBC URL",
+                "use jdbc:postgresql://HOST:PORT/DATABASE; PostgreSQL is the one database autogen supports so far");
+    }
+
+    /** The dialect used where no database is named: for generating from entities alone. */
+    static Dialect standard() {
+        return PostgresDialect.INSTANCE;
+    }
+}

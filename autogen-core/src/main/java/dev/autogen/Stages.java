@@ -1,0 +1,30 @@
+package dev.autogen;
+
+import dev.autogen.api.Stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Times the stages of one command, in order. */
+final class Stages {
+
+    private final List<Stage> stages = new ArrayList<>();
+
+    <T> T time(String name, Supplier<T> work) {
+        long start = System.nanoTime();
+        T result = work.get();
+        stages.add(new Stage(name, (System.nanoTime() - start) / 1_000_000, ""));
+        return result;
+    }
+
+    /** Adds a detail to the stage just timed. */
+    void note(String detail) {
+        Stage last = stages.remove(stages.size() - 1);
+        stages.add(new Stage(last.name(), last.millis(), detail));
+    }
+
+    List<Stage> list() {
+        return List.copyOf(stages);
+    }
+}

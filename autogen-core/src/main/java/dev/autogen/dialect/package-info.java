@@ -1,2 +1,0 @@
-/** SQL rendering of operations, one class per database; PostgreSQL first. */
-package dev.autogen.dialect;

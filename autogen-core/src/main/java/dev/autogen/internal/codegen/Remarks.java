@@ -1,0 +1,201 @@
+package dev.autogen.internal.codegen;
+
+import dev.autogen.internal.operations.AddCheckConstraint;
+import dev.autogen.internal.operations.AddColumn;
+import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddPrimaryKey;
+import dev.autogen.internal.operations.AddUniqueConstraint;
+import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.AlterEnumType;
+import dev.autogen.internal.operations.AlterSequence;
+import dev.autogen.internal.operations.CreateEnumType;
+import dev.autogen.internal.operations.CreateIndex;
+import dev.autogen.internal.operations.CreateSchema;
+import dev.autogen.internal.operations.CreateSequence;
+import dev.autogen.internal.operations.CreateTable;
+import dev.autogen.internal.operations.DataLoss;
+import dev.autogen.internal.operations.Description;
+import dev.autogen.internal.operations.DropColumn;
+import dev.autogen.internal.operations.DropConstraint;
+import dev.autogen.internal.operations.DropEnumType;
+import dev.autogen.internal.operations.DropIndex;
+import dev.autogen.internal.operations.DropSchema;
+import dev.autogen.internal.operations.DropSequence;
+import dev.autogen.internal.operations.DropTable;
+import dev.autogen.internal.operations.Execute;
+import dev.autogen.internal.operations.ExecuteJava;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.OperationVisitor;
+import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.Identity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The comments a reviewer needs above an operation, besides the data it loses: what an altered column
+ * becomes, what the tool guessed, and what may fail on existing rows. Names in them are made inert by
+ * the writer.
+ */
+final class Remarks implements OperationVisitor<List<String>> {
+
+    private final DataLoss dataLoss;
+    private final boolean upgrade;
+
+    /** In a downgrade a rename only undoes the upgrade's: the guess was flagged there. */
+    Remarks(DataLoss dataLoss, boolean upgrade) {
+        this.dataLoss = dataLoss;
+        this.upgrade = upgrade;
+    }
+
+    /** Every remark for {@code operation}: its data loss first, then what this visitor adds. */
+    List<String> of(Operation operation, boolean withDataLoss) {
+        List<String> remarks = new ArrayList<>();
+        if (withDataLoss) {
+            dataLoss.of(operation).ifPresent(loss -> remarks.add("Data loss: " + loss + "."));
+        }
+        remarks.addAll(operation.accept(this));
+        return remarks;
+    }
+
+    Optional<String> dataLoss(Operation operation) {
+        return dataLoss.of(operation);
+    }
+
+    @Override
+    public List<String> alterColumn(AlterColumn op) {
+        List<String> remarks = new ArrayList<>();
+        remarks.add(op.to().name() + ": " + String.join(", ", Description.changes(op.from(), op.to())) + ".");
+        if (op.from().nullable() && !op.to().nullable()) {
+            remarks.add("Check: fails if any row of " + op.table() + " holds null in " + op.to().name() + ".");
+        }
+        return remarks;
+    }
+
+    @Override
+    public List<String> renameColumn(RenameColumn op) {
+        return upgrade
+                ? List.of("Guess: " + op.from() + " disappeared and " + op.to() + " appeared with the same definition,"
+                        + " so this renames it. If they are different columns, drop the one and add the other instead.")
+                : List.of();
+    }
+
+    @Override
+    public List<String> addColumn(AddColumn op) {
+        Column column = op.column();
+        if (!column.nullable() && column.defaultValue() == null && column.identity() == Identity.NONE && column.generatedAs() == null) {
+            return List.of("Check: a not-null column without a default cannot be added to a table that has rows;"
+                    + " give it a default, or add it nullable, fill it, then set not null.");
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<String> alterEnumType(AlterEnumType op) {
+        return op.onlyAddsLabels()
+                ? List.of("Check: PostgreSQL lets new enum labels be used only after this transaction commits.")
+                : List.of();
+    }
+
+    @Override
+    public List<String> createSchema(CreateSchema op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> dropSchema(DropSchema op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> createTable(CreateTable op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> dropTable(DropTable op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> dropColumn(DropColumn op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> addPrimaryKey(AddPrimaryKey op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> addUniqueConstraint(AddUniqueConstraint op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> addForeignKey(AddForeignKey op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> addCheckConstraint(AddCheckConstraint op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> dropConstraint(DropConstraint op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> createIndex(CreateIndex op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> dropIndex(DropIndex op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> createSequence(CreateSequence op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> alterSequence(AlterSequence op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> dropSequence(DropSequence op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> createEnumType(CreateEnumType op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> dropEnumType(DropEnumType op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> setTableComment(SetTableComment op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> execute(Execute op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> executeJava(ExecuteJava op) {
+        return List.of();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.autogen.internal.dialect;
+
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.internal.diff.DiffRules;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.TypeChanges;
+import dev.autogen.internal.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything autogen knows about one database, chosen from the JDBC URL by {@link Dialects}: how to
+ * connect, read the catalog, spell names, types and expressions, write each operation as SQL, keep the
+ * version tables, lock a run, and read the database's errors. A second database is a second
+ * implementation of this interface, in a package of its own.
+ */
+public interface Dialect {
+
+    /** The database's name, for messages. */
+    String name();
+
+    // ---------------------------------------------------------------- connecting and reading
+
+    /** Opens a connection; a failure is an error naming the cause and the fix. */
+    Connection connect(ConnectionSettings settings);
+
+    /** Reads the schemas in {@code scope}, in a number of catalog queries that does not grow with the tables. */
+    Introspection introspect(Connection connection, IntrospectionScope scope);
+
+    // ---------------------------------------------------------------- spelling
+
+    /** Names as the database stores and quotes them. */
+    Names names();
+
+    /** What the differ must know: the names the database gives unnamed constraints, how it spells types. */
+    DiffRules diffRules();
+
+    /** Which type changes keep every value. */
+    TypeChanges typeChanges();
+
+    /**
+     * The model with its types and expressions in the canonical spelling this dialect compares by when
+     * no server is asked: two models of one schema are then equal records, whichever reader made them.
+     */
+    Schema canonical(Schema schema);
+
+    /** The name and version Hibernate is told it generates the schema for. */
+    String hibernateDatabaseName();
+
+    String hibernateDatabaseVersion();
+
+    // ---------------------------------------------------------------- writing
+
+    /** The statements that carry out {@code operation}, in order; none for a Java step. */
+    List<String> render(Operation operation);
+
+    /** Whether the database refuses to run {@code statement} inside a transaction. */
+    boolean runsOutsideTransaction(String statement);
+
+    /** The statements of autogen's own version and history tables, for one schema and table name. */
+    VersionTableSql versionTables(String schema, String versionTable);
+
+    // ---------------------------------------------------------------- running
+
+    /**
+     * Takes the session-level lock that keeps two runs off one version table, waiting at most {@code wait};
+     * the database drops it with the session, so a killed run never leaves it behind.
+     */
+    void lock(Connection connection, String name, Duration wait) throws SQLException;
+
+    /** Releases the lock; quietly does nothing on a broken connection. */
+    void unlock(Connection connection, String name);
+
+    /** Sets how long each later statement may wait for a lock on a busy table; zero waits for ever. */
+    void setLockTimeout(Connection connection, Duration timeout) throws SQLException;
+
+    /** Asks the server to cancel whatever statement runs on {@code connection}; callable from any thread. */
+    void cancel(Connection connection);
+
+    /** Whether {@code sql} begins, ends or otherwise steers a transaction, which a migration must leave to autogen. */
+    boolean controlsTransaction(String sql);
+
+    /** What kind of failure an error from the database is. */
+    Failure classify(SQLException error);
+
+    /** The kinds of failure a run tells apart. */
+    enum Failure {
+        CONNECTION_LOST,
+        PERMISSION_DENIED,
+        READ_ONLY,
+        LOCK_TIMEOUT,
+        CANCELLED,
+        OTHER
+    }
+}

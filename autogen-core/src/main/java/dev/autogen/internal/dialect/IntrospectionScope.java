@@ -1,0 +1,70 @@
+package dev.autogen.internal.dialect;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What part of a database to read.
+ *
+ * @param defaultSchema the schema that must exist (the connection's working schema)
+ * @param otherSchemas further schemas to read when they exist (those the entities name)
+ * @param excludeTables name patterns, {@code *} matching any run of characters, tested against both
+ *     {@code table} and {@code schema.table}: such tables are never read
+ * @param versionTable autogen's version table; it and its history table are never read
+ */
+public record IntrospectionScope(String defaultSchema, List<String> otherSchemas, List<String> excludeTables, String versionTable) {
+
+    public static final String DEFAULT_VERSION_TABLE = "autogen_version";
+
+    public IntrospectionScope {
+        Objects.requireNonNull(defaultSchema, "defaultSchema");
+        otherSchemas = List.copyOf(otherSchemas);
+        excludeTables = List.copyOf(excludeTables);
+        Objects.requireNonNull(versionTable, "versionTable");
+    }
+
+    public static IntrospectionScope of(String defaultSchema) {
+        return new IntrospectionScope(defaultSchema, List.of(), List.of(), DEFAULT_VERSION_TABLE);
+    }
+
+    public IntrospectionScope withOtherSchemas(List<String> schemas) {
+        return new IntrospectionScope(defaultSchema, schemas, excludeTables, versionTable);
+    }
+
+    public IntrospectionScope withExcludeTables(List<String> patterns) {
+        return new IntrospectionScope(defaultSchema, otherSchemas, patterns, versionTable);
+    }
+
+    /** The default schema first, then the others, each once. */
+    public List<String> schemas() {
+        return Stream.concat(Stream.of(defaultSchema), otherSchemas.stream()).distinct().toList();
+    }
+
+    /** The name of the table that records each applied migration step, beside the version table. */
+    public String historyTable() {
+        return versionTable + "_history";
+    }
+
+    /** Whether a table is autogen's own or matches an exclude pattern. */
+    public boolean excludes(String schema, String table) {
+        if (table.equals(versionTable) || table.equals(historyTable())) {
+            return true;
+        }
+        String qualified = schema + "." + table;
+        return excludeTables.stream().map(IntrospectionScope::glob)
+                .anyMatch(p -> p.matcher(table).matches() || p.matcher(qualified).matches());
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            if (regex.length() > 0) {
+                regex.append(".*");
+            }
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+}

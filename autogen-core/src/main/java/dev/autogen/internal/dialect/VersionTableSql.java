@@ -1,0 +1,74 @@
+package dev.autogen.internal.dialect;
+
+import dev.autogen.api.Direction;
+import dev.autogen.api.RunOptions;
+import dev.autogen.internal.revision.VersionChange;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The SQL of autogen's two tables for one version table name: the version table, one row per current
+ * head as in Alembic's {@code alembic_version}, and its history table, one row per step applied, undone
+ * or stamped. The tables carry a format number, so that a later autogen can migrate them.
+ */
+public interface VersionTableSql {
+
+    /** The format of the tables this build writes. */
+    int FORMAT = 2;
+
+    String versionTable();
+
+    String historyTable();
+
+    /** The name the migration lock is taken on: one lock per version table. */
+    String lockName();
+
+    /**
+     * What an offline script runs first: take the migration lock (held until the script's session ends)
+     * and set the lock timeout a run would set.
+     */
+    List<String> scriptPreamble(RunOptions options);
+
+    /**
+     * A statement that stops a script (an error) unless the version table names exactly {@code heads}:
+     * a script is written for one starting point and must not run twice, nor anywhere else.
+     */
+    String expectHeads(Set<String> heads, String what);
+
+    /** Creates both tables when they do not exist; {@link #markFormat} marks new ones. */
+    List<String> create();
+
+    /**
+     * One row: {@code version_exists}, {@code history_exists}, the tables' {@code format} (0 when they carry
+     * no mark), and {@code version_columns_ok}: whether the version table has exactly autogen's columns.
+     */
+    String inspect();
+
+    /** Whether the history table has any row. */
+    String historyHasRows();
+
+    /** Marks the tables with {@link #FORMAT}. */
+    String markFormat();
+
+    String selectHeads();
+
+    String change(VersionChange change);
+
+    /**
+     * The mark left while a migration runs statements outside its transaction: if the run dies there,
+     * the next one finds it and explains instead of skipping the half-done revision.
+     */
+    String markPartial(String revision, Direction direction, String statement);
+
+    String clearPartial(long id);
+
+    String clearAllPartial();
+
+    String selectPartial();
+
+    /** The checksum recorded when each revision was last applied or stamped, newest first per revision. */
+    String selectChecksums();
+
+    /** The history row, with its duration when known ({@code null} in an offline script) and a note. */
+    String history(String revision, Direction direction, Long durationMillis, String checksum, String note);
+}

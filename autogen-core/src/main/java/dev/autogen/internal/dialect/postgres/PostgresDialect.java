@@ -1,0 +1,217 @@
+package dev.autogen.internal.dialect.postgres;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.dialect.Introspection;
+import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.dialect.Names;
+import dev.autogen.internal.dialect.VersionTableSql;
+import dev.autogen.internal.diff.DiffRules;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.TypeChanges;
+import dev.autogen.internal.schema.Schema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
+
+/** PostgreSQL (12 and later; Hibernate is told 15). */
+public final class PostgresDialect implements Dialect {
+
+    public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    /** Statements PostgreSQL refuses to run inside a transaction block. */
+    private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
+            "(?is)\\s*(create\\s+(unique\\s+)?index\\s+concurrently|drop\\s+index\\s+concurrently|reindex\\b.*\\bconcurrently"
+                    + "|vacuum\\b|create\\s+database|drop\\s+database|alter\\s+system).*");
+
+    /** Transaction control, at the start of the statement or after a semicolon. */
+    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
+            "(?is)(^|;)\\s*(begin|commit|rollback|abort|end|start\\s+transaction|savepoint|release|prepare\\s+transaction)\\b.*");
+
+    private final PostgresDiffRules diffRules = new PostgresDiffRules();
+    private final PostgresTypeChanges typeChanges = new PostgresTypeChanges();
+
+    private PostgresDialect() {}
+
+    @Override
+    public String name() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public Connection connect(ConnectionSettings settings) {
+        return Connections.open(settings);
+    }
+
+    @Override
+    public Introspection introspect(Connection connection, IntrospectionScope scope) {
+        return PostgresIntrospector.introspect(connection, scope);
+    }
+
+    @Override
+    public Names names() {
+        return PostgresNames.INSTANCE;
+    }
+
+    @Override
+    public DiffRules diffRules() {
+        return diffRules;
+    }
+
+    @Override
+    public TypeChanges typeChanges() {
+        return typeChanges;
+    }
+
+    @Override
+    public Schema canonical(Schema schema) {
+        return PostgresCanonical.of(schema);
+    }
+
+    @Override
+    public String hibernateDatabaseName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public String hibernateDatabaseVersion() {
+        return "15";
+    }
+
+    @Override
+    public List<String> render(Operation operation) {
+        return PostgresSql.INSTANCE.render(operation);
+    }
+
+    @Override
+    public boolean runsOutsideTransaction(String statement) {
+        return OUTSIDE_TRANSACTION.matcher(statement).matches();
+    }
+
+    @Override
+    public boolean controlsTransaction(String sql) {
+        return TRANSACTION_CONTROL.matcher(withoutLiterals(sql)).matches();
+    }
+
+    /** The statement with its string literals, quoted names and comments blanked, so words in them are not read as SQL. */
+    private static String withoutLiterals(String sql) {
+        return sql.replaceAll("(?s)'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\\n]*|/\\*.*?\\*/", " ");
+    }
+
+    @Override
+    public VersionTableSql versionTables(String schema, String versionTable) {
+        return new PostgresVersionTables(schema, versionTable);
+    }
+
+    @Override
+    public void lock(Connection connection, String name, Duration wait) throws SQLException {
+        if (wait.isZero()) {
+            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
+                lock.setString(1, name);
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        throw lockHeld(connection, name, wait, null);
+                    }
+                }
+            }
+            return;
+        }
+        setLockTimeout(connection, wait);
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(hashtext(?))")) {
+            lock.setString(1, name);
+            lock.execute();
+        } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) {
+                throw lockHeld(connection, name, wait, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Who holds the lock, for the message: the session's pid, application, user and since when. */
+    private static AutogenException lockHeld(Connection connection, String name, Duration wait, SQLException timeout) throws SQLException {
+        String holder = "a session that has since gone";
+        try (PreparedStatement who = connection.prepareStatement(
+                "select a.pid, a.application_name, a.usename, a.backend_start, a.state from pg_locks l"
+                        + " join pg_stat_activity a on a.pid = l.pid"
+                        + " where l.locktype = 'advisory' and l.granted and l.pid <> pg_backend_pid()"
+                        + " and l.objid::bigint = (hashtext(?)::bigint & 4294967295)")) {
+            who.setString(1, name);
+            try (ResultSet rs = who.executeQuery()) {
+                if (rs.next()) {
+                    holder = "pid " + rs.getInt("pid") + ", application '" + rs.getString("application_name") + "', user "
+                            + rs.getString("usename") + ", connected since " + rs.getTimestamp("backend_start").toInstant()
+                            + ", " + rs.getString("state");
+                }
+            }
+        }
+        String waited = wait.isZero() ? "" : " for more than " + seconds(wait);
+        return new AutogenException(ErrorCode.LOCK_TIMEOUT,
+                "another session holds the migration lock " + name.substring(name.indexOf(':') + 1) + waited + ": " + holder,
+                "wait for it to finish, or raise lock.wait; if it is stuck, end it with pg_terminate_backend(pid)", timeout);
+    }
+
+    private static String seconds(Duration wait) {
+        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+    }
+
+    @Override
+    public void unlock(Connection connection, String name) {
+        try {
+            if (!connection.isClosed()) {
+                try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(hashtext(?))")) {
+                    unlock.setString(1, name);
+                    unlock.execute();
+                }
+            }
+        } catch (SQLException ignored) {
+            // The session is gone or broken; PostgreSQL released its advisory locks with it.
+        }
+    }
+
+    @Override
+    public void setLockTimeout(Connection connection, Duration timeout) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set lock_timeout = " + timeout.toMillis());
+        }
+    }
+
+    @Override
+    public void cancel(Connection connection) {
+        try {
+            connection.unwrap(BaseConnection.class).cancelQuery();
+        } catch (SQLException ignored) {
+            // Nothing runs, or the connection is gone: either way nothing is left to cancel.
+        }
+    }
+
+    @Override
+    public Failure classify(SQLException error) {
+        String state = error.getSQLState() == null ? "" : error.getSQLState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return Failure.CONNECTION_LOST;
+        }
+        if (state.equals("57014")) {
+            return Failure.CANCELLED;
+        }
+        if (state.equals("42501")) {
+            return Failure.PERMISSION_DENIED;
+        }
+        if (state.equals("25006")) {
+            return Failure.READ_ONLY;
+        }
+        if (state.equals("55P03")) {
+            return Failure.LOCK_TIMEOUT;
+        }
+        return Failure.OTHER;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.autogen.internal.dialect.postgres;
+
+import dev.autogen.internal.dialect.Introspection;
+import dev.autogen.internal.dialect.IntrospectionScope;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.schema.CheckConstraint;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.EnumType;
+import dev.autogen.internal.schema.ForeignKey;
+import dev.autogen.internal.schema.Identity;
+import dev.autogen.internal.schema.Index;
+import dev.autogen.internal.schema.IndexKey;
+import dev.autogen.internal.schema.PrimaryKey;
+import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.internal.schema.ReferentialAction;
+import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.Sequence;
+import dev.autogen.internal.schema.Table;
+import dev.autogen.internal.schema.UniqueConstraint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads the schema model from PostgreSQL's catalog, one query per kind of object. Types are as
+ * {@code format_type} prints them; expressions as {@code pg_get_expr} and {@code pg_get_indexdef} do.
+ */
+final class PostgresIntrospector {
+
+    private final Connection connection;
+    private final IntrospectionScope scope;
+    private int queries;
+
+    private PostgresIntrospector(Connection connection, IntrospectionScope scope) {
+        this.connection = connection;
+        this.scope = scope;
+    }
+
+    /** Reads the schemas in {@code scope}; the connection is left open and unchanged. */
+    public static Introspection introspect(Connection connection, IntrospectionScope scope) {
+        PostgresIntrospector introspector = new PostgresIntrospector(connection, scope);
+        Schema schema = introspector.read();
+        return new Introspection(schema, introspector.queries);
+    }
+
+    private Schema read() {
+        List<String> namespaces = query("namespaces", rs -> rs.getString("schema_name"));
+        if (!namespaces.contains(scope.defaultSchema())) {
+            throw new AutogenException(ErrorCode.SCHEMA_MISSING,
+                    "schema '" + scope.defaultSchema() + "' does not exist in the database",
+                    "create it (create schema " + scope.defaultSchema() + ") or set 'schema' to one that exists");
+        }
+        Map<QualifiedName, TableBuilder> tables = new LinkedHashMap<>();
+        query("tables", rs -> {
+            QualifiedName name = tableName(rs);
+            if (!scope.excludes(name.schema(), name.name())) {
+                tables.put(name, new TableBuilder(name, rs.getString("comment")));
+            }
+            return null;
+        });
+        query("columns", rs -> {
+            TableBuilder table = tables.get(tableName(rs));
+            if (table != null) {
+                table.columns.add(column(rs));
+            }
+            return null;
+        });
+        query("constraints", rs -> {
+            TableBuilder table = tables.get(tableName(rs));
+            if (table != null) {
+                table.add(rs);
+            }
+            return null;
+        });
+        query("indexes", rs -> {
+            TableBuilder table = tables.get(tableName(rs));
+            if (table != null) {
+                table.indexes.add(index(rs));
+            }
+            return null;
+        });
+        List<Sequence> sequences = query("sequences", PostgresIntrospector::sequence);
+        List<EnumType> enumTypes = query("enum_types", rs -> new EnumType(
+                new QualifiedName(rs.getString("type_schema"), rs.getString("type_name")), strings(rs, "labels")));
+        return new Schema(namespaces, tables.values().stream().map(TableBuilder::build).toList(), sequences, enumTypes);
+    }
+
+    private static QualifiedName tableName(ResultSet rs) throws SQLException {
+        return new QualifiedName(rs.getString("table_schema"), rs.getString("table_name"));
+    }
+
+    private static Column column(ResultSet rs) throws SQLException {
+        Identity identity = switch (rs.getString("identity")) {
+            case "a" -> Identity.ALWAYS;
+            case "d" -> Identity.BY_DEFAULT;
+            default -> Identity.NONE;
+        };
+        // pg_attrdef holds a stored generated column's expression too; that is no default.
+        boolean generated = !rs.getString("generated").isEmpty();
+        String expression = rs.getString("default_expr");
+        return new Column(
+                rs.getString("column_name"),
+                rs.getString("data_type"),
+                rs.getBoolean("nullable"),
+                generated ? null : expression,
+                identity,
+                generated ? expression : null,
+                rs.getString("comment"));
+    }
+
+    private static Index index(ResultSet rs) throws SQLException {
+        List<String> columns = strings(rs, "key_columns");
+        List<String> definitions = strings(rs, "key_definitions");
+        Boolean[] descending = (Boolean[]) rs.getArray("key_descending").getArray();
+        List<IndexKey> keys = new ArrayList<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            keys.add(columns.get(i) != null
+                    ? new IndexKey(columns.get(i), false, descending[i])
+                    : new IndexKey(definitions.get(i), true, descending[i]));
+        }
+        return new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), keys, rs.getString("method"), rs.getString("predicate"));
+    }
+
+    private static Sequence sequence(ResultSet rs) throws SQLException {
+        return new Sequence(
+                new QualifiedName(rs.getString("sequence_schema"), rs.getString("sequence_name")),
+                rs.getString("data_type"),
+                rs.getLong("start_value"),
+                rs.getLong("increment_by"),
+                rs.getLong("min_value"),
+                rs.getLong("max_value"),
+                rs.getLong("cache_size"),
+                rs.getBoolean("cycle"));
+    }
+
+    private static ReferentialAction action(String code) {
+        return switch (code) {
+            case "r" -> ReferentialAction.RESTRICT;
+            case "c" -> ReferentialAction.CASCADE;
+            case "n" -> ReferentialAction.SET_NULL;
+            case "d" -> ReferentialAction.SET_DEFAULT;
+            default -> ReferentialAction.NO_ACTION;
+        };
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** Collects one table's rows from the per-kind queries. */
+    private static final class TableBuilder {
+        final QualifiedName name;
+        final String comment;
+        final List<Column> columns = new ArrayList<>();
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        PrimaryKey primaryKey;
+
+        TableBuilder(QualifiedName name, String comment) {
+            this.name = name;
+            this.comment = comment;
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            String constraintName = rs.getString("constraint_name");
+            List<String> columnNames = strings(rs, "columns");
+            switch (rs.getString("type")) {
+                case "p" -> primaryKey = new PrimaryKey(constraintName, columnNames);
+                case "u" -> uniques.add(new UniqueConstraint(constraintName, columnNames));
+                case "c" -> checks.add(new CheckConstraint(constraintName, rs.getString("check_expr")));
+                case "f" -> foreignKeys.add(new ForeignKey(
+                        constraintName,
+                        columnNames,
+                        new QualifiedName(rs.getString("ref_schema"), rs.getString("ref_table")),
+                        strings(rs, "ref_columns"),
+                        action(rs.getString("on_delete")),
+                        action(rs.getString("on_update")),
+                        rs.getBoolean("deferrable"),
+                        rs.getBoolean("deferred")));
+                default -> throw new IllegalStateException("constraint type " + rs.getString("type"));
+            }
+        }
+
+        Table build() {
+            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment);
+        }
+    }
+
+    // ---------------------------------------------------------------- running the catalog queries
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String name, RowReader<T> reader) {
+        String sql = CatalogSql.text(name);
+        queries++;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", scope.schemas().toArray()));
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows.stream().filter(Objects::nonNull).toList();
+        } catch (SQLException e) {
+            throw new AutogenException(ErrorCode.DATABASE_ERROR,
+                    "reading the catalog failed in query '" + name + "': " + e.getMessage(),
+                    "check that the user may read pg_catalog; the query was: " + sql.replaceAll("\\s+", " "), e);
+        }
+    }
+
+    /** The catalog queries, kept as SQL files beside this class so they read as SQL. */
+    private static final class CatalogSql {
+        private static final Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static String text(String name) {
+            return CACHE.computeIfAbsent(name, CatalogSql::load);
+        }
+
+        private static String load(String name) {
+            try (InputStream in = PostgresIntrospector.class.getResourceAsStream(name + ".sql")) {
+                if (in == null) {
+                    throw new IllegalStateException("missing catalog query " + name + ".sql");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

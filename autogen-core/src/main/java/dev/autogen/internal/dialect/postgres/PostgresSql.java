@@ -1,0 +1,328 @@
+package dev.autogen.internal.dialect.postgres;
+
+
+import static dev.autogen.internal.dialect.postgres.PostgresNames.literal;
+import static dev.autogen.internal.dialect.postgres.PostgresNames.quote;
+
+import dev.autogen.internal.operations.AddCheckConstraint;
+import dev.autogen.internal.operations.AddColumn;
+import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddPrimaryKey;
+import dev.autogen.internal.operations.AddUniqueConstraint;
+import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.AlterEnumType;
+import dev.autogen.internal.operations.ColumnRef;
+import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.AlterSequence;
+import dev.autogen.internal.operations.CreateEnumType;
+import dev.autogen.internal.operations.CreateIndex;
+import dev.autogen.internal.operations.CreateSchema;
+import dev.autogen.internal.operations.CreateSequence;
+import dev.autogen.internal.operations.CreateTable;
+import dev.autogen.internal.operations.DropColumn;
+import dev.autogen.internal.operations.DropConstraint;
+import dev.autogen.internal.operations.DropEnumType;
+import dev.autogen.internal.operations.DropIndex;
+import dev.autogen.internal.operations.DropSchema;
+import dev.autogen.internal.operations.DropSequence;
+import dev.autogen.internal.operations.DropTable;
+import dev.autogen.internal.operations.Execute;
+import dev.autogen.internal.operations.ExecuteJava;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.OperationVisitor;
+import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.schema.CheckConstraint;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.Constraint;
+import dev.autogen.internal.schema.EnumType;
+import dev.autogen.internal.schema.ForeignKey;
+import dev.autogen.internal.schema.Identity;
+import dev.autogen.internal.schema.Index;
+import dev.autogen.internal.schema.IndexKey;
+import dev.autogen.internal.schema.PrimaryKey;
+import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.internal.schema.ReferentialAction;
+import dev.autogen.internal.schema.Sequence;
+import dev.autogen.internal.schema.Table;
+import dev.autogen.internal.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** PostgreSQL's SQL for every operation. Every name is quoted as needed and every literal escaped. */
+final class PostgresSql implements OperationVisitor<List<String>> {
+
+    static final PostgresSql INSTANCE = new PostgresSql();
+
+    private PostgresSql() {}
+
+    List<String> render(Operation operation) {
+        return operation.accept(this);
+    }
+
+    @Override
+    public List<String> createSchema(CreateSchema op) {
+        return List.of("create schema " + quote(op.name()));
+    }
+
+    @Override
+    public List<String> dropSchema(DropSchema op) {
+        return List.of("drop schema " + quote(op.name()));
+    }
+
+    @Override
+    public List<String> createTable(CreateTable op) {
+        return createTable(op.table());
+    }
+
+    @Override
+    public List<String> dropTable(DropTable op) {
+        return List.of("drop table " + name(op.table().name()));
+    }
+
+    @Override
+    public List<String> addColumn(AddColumn op) {
+        List<String> sql = new ArrayList<>(List.of("alter table " + name(op.table()) + " add column " + column(op.column())));
+        commentOnColumn(op.table(), op.column()).ifPresent(sql::add);
+        return sql;
+    }
+
+    @Override
+    public List<String> dropColumn(DropColumn op) {
+        return List.of("alter table " + name(op.table()) + " drop column " + quote(op.column().name()));
+    }
+
+    @Override
+    public List<String> alterColumn(AlterColumn op) {
+        return alterColumnSql(op);
+    }
+
+    @Override
+    public List<String> renameColumn(RenameColumn op) {
+        return List.of("alter table " + name(op.table()) + " rename column " + quote(op.from()) + " to " + quote(op.to()));
+    }
+
+    @Override
+    public List<String> addPrimaryKey(AddPrimaryKey op) {
+        return addConstraint(op.table(), op.key());
+    }
+
+    @Override
+    public List<String> addUniqueConstraint(AddUniqueConstraint op) {
+        return addConstraint(op.table(), op.constraint());
+    }
+
+    @Override
+    public List<String> addForeignKey(AddForeignKey op) {
+        return addConstraint(op.table(), op.key());
+    }
+
+    @Override
+    public List<String> addCheckConstraint(AddCheckConstraint op) {
+        return addConstraint(op.table(), op.check());
+    }
+
+    @Override
+    public List<String> dropConstraint(DropConstraint op) {
+        return List.of("alter table " + name(op.table()) + " drop constraint " + quote(op.constraint().name()));
+    }
+
+    @Override
+    public List<String> createIndex(CreateIndex op) {
+        return List.of(createIndex(op.table(), op.index()));
+    }
+
+    @Override
+    public List<String> dropIndex(DropIndex op) {
+        return List.of("drop index " + name(new QualifiedName(op.table().schema(), op.index().name())));
+    }
+
+    @Override
+    public List<String> createSequence(CreateSequence op) {
+        return List.of("create sequence " + name(op.sequence().name()) + " as " + op.sequence().dataType() + options(op.sequence()));
+    }
+
+    @Override
+    public List<String> alterSequence(AlterSequence op) {
+        return List.of("alter sequence " + name(op.to().name()) + " as " + op.to().dataType() + options(op.to()));
+    }
+
+    @Override
+    public List<String> dropSequence(DropSequence op) {
+        return List.of("drop sequence " + name(op.sequence().name()));
+    }
+
+    @Override
+    public List<String> createEnumType(CreateEnumType op) {
+        return List.of(createEnumType(op.type()));
+    }
+
+    @Override
+    public List<String> alterEnumType(AlterEnumType op) {
+        return alterEnumTypeSql(op);
+    }
+
+    @Override
+    public List<String> dropEnumType(DropEnumType op) {
+        return List.of("drop type " + name(op.type().name()));
+    }
+
+    @Override
+    public List<String> setTableComment(SetTableComment op) {
+        return List.of("comment on table " + name(op.table()) + " is " + (op.to() == null ? "null" : literal(op.to())));
+    }
+
+    @Override
+    public List<String> execute(Execute op) {
+        return op.sql() == null ? List.of() : List.of(op.sql());
+    }
+
+    /** Java runs in Java: the runner calls it on the connection between the statements around it. */
+    @Override
+    public List<String> executeJava(ExecuteJava op) {
+        return List.of();
+    }
+
+    private static List<String> createTable(Table table) {
+        List<String> parts = new ArrayList<>();
+        table.columns().forEach(c -> parts.add(column(c)));
+        table.constraints().forEach(c -> parts.add(constraint(c)));
+        List<String> sql = new ArrayList<>();
+        sql.add("create table " + name(table.name()) + " (" + String.join(", ", parts) + ")");
+        if (table.comment() != null) {
+            sql.add("comment on table " + name(table.name()) + " is " + literal(table.comment()));
+        }
+        table.columns().forEach(c -> commentOnColumn(table.name(), c).ifPresent(sql::add));
+        return sql;
+    }
+
+    private static String column(Column column) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
+        if (column.generatedAs() != null) {
+            sql.append(" generated always as (").append(column.generatedAs()).append(") stored");
+        }
+        if (column.defaultValue() != null) {
+            sql.append(" default ").append(column.defaultValue());
+        }
+        if (column.identity() != Identity.NONE) {
+            sql.append(column.identity() == Identity.ALWAYS ? " generated always as identity" : " generated by default as identity");
+        }
+        if (!column.nullable()) {
+            sql.append(" not null");
+        }
+        return sql.toString();
+    }
+
+    private static java.util.Optional<String> commentOnColumn(QualifiedName table, Column column) {
+        return java.util.Optional.ofNullable(column.comment())
+                .map(c -> "comment on column " + name(table) + "." + quote(column.name()) + " is " + literal(c));
+    }
+
+    private static List<String> alterColumnSql(AlterColumn op) {
+        Column from = op.from();
+        Column to = op.to();
+        String alter = "alter table " + name(op.table()) + " alter column " + quote(to.name());
+        List<String> sql = new ArrayList<>();
+        if (from.identity() != Identity.NONE && to.identity() == Identity.NONE) {
+            sql.add(alter + " drop identity");
+        }
+        if (!from.type().equals(to.type())) {
+            // PostgreSQL casts implicitly only between some types; an explicit cast covers the rest.
+            sql.add(alter + " type " + to.type() + " using " + quote(to.name()) + "::" + to.type());
+        }
+        if (!java.util.Objects.equals(from.defaultValue(), to.defaultValue())) {
+            sql.add(to.defaultValue() == null ? alter + " drop default" : alter + " set default " + to.defaultValue());
+        }
+        if (from.nullable() != to.nullable()) {
+            sql.add(alter + (to.nullable() ? " drop not null" : " set not null"));
+        }
+        if (from.identity() == Identity.NONE && to.identity() != Identity.NONE) {
+            sql.add(alter + " add generated " + (to.identity() == Identity.ALWAYS ? "always" : "by default") + " as identity");
+        } else if (from.identity() != Identity.NONE && to.identity() != Identity.NONE && from.identity() != to.identity()) {
+            sql.add(alter + " set generated " + (to.identity() == Identity.ALWAYS ? "always" : "by default"));
+        }
+        if (!java.util.Objects.equals(from.comment(), to.comment())) {
+            sql.add("comment on column " + name(op.table()) + "." + quote(to.name()) + " is "
+                    + (to.comment() == null ? "null" : literal(to.comment())));
+        }
+        return sql;
+    }
+
+    private static List<String> alterEnumTypeSql(AlterEnumType op) {
+        String type = name(op.to().name());
+        List<String> sql = new ArrayList<>();
+        if (op.onlyAddsLabels()) {
+            List<String> labels = op.to().labels();
+            for (int i = 0; i < labels.size(); i++) {
+                if (!op.from().labels().contains(labels.get(i))) {
+                    String place = i + 1 < labels.size() && op.from().labels().contains(labels.get(i + 1))
+                            ? " before " + literal(labels.get(i + 1))
+                            : i > 0 ? " after " + literal(labels.get(i - 1)) : "";
+                    sql.add("alter type " + type + " add value " + literal(labels.get(i)) + place);
+                }
+            }
+            return sql;
+        }
+        // PostgreSQL cannot drop or reorder labels: build the new type beside the old and move the columns over.
+        QualifiedName old = new QualifiedName(op.to().name().schema(), op.to().name().name() + "_old");
+        sql.add("alter type " + type + " rename to " + quote(old.name()));
+        sql.add(createEnumType(op.to()));
+        for (ColumnRef column : op.columns()) {
+            sql.add("alter table " + name(column.table()) + " alter column " + quote(column.column()) + " type " + type
+                    + " using " + quote(column.column()) + "::text::" + type);
+        }
+        sql.add("drop type " + name(old));
+        return sql;
+    }
+
+    private static String createEnumType(EnumType type) {
+        return "create type " + name(type.name()) + " as enum ("
+                + type.labels().stream().map(l -> literal(l)).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static List<String> addConstraint(QualifiedName table, Constraint constraint) {
+        return List.of("alter table " + name(table) + " add " + constraint(constraint));
+    }
+
+    private static String constraint(Constraint constraint) {
+        String named = constraint.name() == null ? "" : "constraint " + quote(constraint.name()) + " ";
+        if (constraint instanceof PrimaryKey key) {
+            return named + "primary key (" + columns(key.columns()) + ")";
+        } else if (constraint instanceof UniqueConstraint unique) {
+            return named + "unique (" + columns(unique.columns()) + ")";
+        } else if (constraint instanceof ForeignKey key) {
+            return named + "foreign key (" + columns(key.columns()) + ") references " + name(key.target())
+                    + " (" + columns(key.targetColumns()) + ")"
+                    + (key.onDelete() == ReferentialAction.NO_ACTION ? "" : " on delete " + key.onDelete().sql())
+                    + (key.onUpdate() == ReferentialAction.NO_ACTION ? "" : " on update " + key.onUpdate().sql())
+                    + (key.deferrable() ? " deferrable" : "")
+                    + (key.initiallyDeferred() ? " initially deferred" : "");
+        }
+        return named + "check (" + ((CheckConstraint) constraint).expression() + ")";
+    }
+
+    private static String createIndex(QualifiedName table, Index index) {
+        String keys = index.keys().stream().map(PostgresSql::indexKey).collect(Collectors.joining(", "));
+        return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on " + name(table)
+                + (index.method().equals(Index.DEFAULT_METHOD) ? "" : " using " + index.method())
+                + " (" + keys + ")"
+                + (index.predicate() == null ? "" : " where " + index.predicate());
+    }
+
+    private static String indexKey(IndexKey key) {
+        return (key.expression() ? "(" + key.text() + ")" : quote(key.text())) + (key.descending() ? " desc" : "");
+    }
+
+    private static String options(Sequence s) {
+        return " increment by " + s.increment() + " minvalue " + s.min() + " maxvalue " + s.max()
+                + " start with " + s.start() + " cache " + s.cache() + (s.cycle() ? " cycle" : " no cycle");
+    }
+
+    private static String columns(List<String> names) {
+        return names.stream().map(n -> quote(n)).collect(Collectors.joining(", "));
+    }
+
+    static String name(QualifiedName name) {
+        return quote(name.schema()) + "." + quote(name.name());
+    }
+}

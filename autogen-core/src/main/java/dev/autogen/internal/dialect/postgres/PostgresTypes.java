@@ -1,0 +1,90 @@
+package dev.autogen.internal.dialect.postgres;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Rewrites a PostgreSQL type name, as Hibernate or a person writes it, the way {@code format_type} prints it. */
+public final class PostgresTypes {
+
+    private static final Pattern TYPE = Pattern.compile(
+            "(?<base>[a-z_][a-z0-9_ ]*?)\\s*(?:\\((?<args>[^)]*)\\))?(?<zone>\\s+with(?:out)?\\s+time\\s+zone)?"
+                    + "(?<array>(?:\\s*\\[\\s*\\d*\\s*\\])*|\\s+array)");
+
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("varchar", "character varying"),
+            Map.entry("char", "character"),
+            Map.entry("bpchar", "character"),
+            Map.entry("int", "integer"),
+            Map.entry("int4", "integer"),
+            Map.entry("serial", "integer"),
+            Map.entry("serial4", "integer"),
+            Map.entry("int8", "bigint"),
+            Map.entry("bigserial", "bigint"),
+            Map.entry("serial8", "bigint"),
+            Map.entry("int2", "smallint"),
+            Map.entry("smallserial", "smallint"),
+            Map.entry("serial2", "smallint"),
+            Map.entry("float8", "double precision"),
+            Map.entry("float4", "real"),
+            Map.entry("bool", "boolean"),
+            Map.entry("decimal", "numeric"),
+            Map.entry("timestamptz", "timestamp with time zone"),
+            Map.entry("timetz", "time with time zone"),
+            Map.entry("varbit", "bit varying"));
+
+    private PostgresTypes() {}
+
+    /** The canonical spelling of {@code type}; a name it does not know is only lower-cased and trimmed. */
+    public static String canonical(String type) {
+        String text = type.strip().replaceAll("\\s+", " ");
+        if (text.startsWith("\"")) {
+            return text;
+        }
+        text = text.toLowerCase(Locale.ROOT);
+        Matcher m = TYPE.matcher(text);
+        if (!m.matches()) {
+            return text;
+        }
+        String base = ALIASES.getOrDefault(m.group("base").strip(), m.group("base").strip());
+        String args = m.group("args") == null ? null : m.group("args").replace(" ", "");
+        String zone = m.group("zone") == null ? null : m.group("zone").strip();
+        String array = m.group("array").isBlank() ? "" : "[]".repeat(Math.max(1, countArrays(m.group("array"))));
+        return spell(base, args, zone) + array;
+    }
+
+    private static int countArrays(String suffix) {
+        return suffix.strip().equals("array") ? 1 : (int) suffix.chars().filter(c -> c == '[').count();
+    }
+
+    private static String spell(String base, String args, String zone) {
+        switch (base) {
+            case "float":
+            case "double precision":
+                if (base.equals("float") && args != null && !args.isEmpty() && Integer.parseInt(args) <= 24) {
+                    return "real";
+                }
+                return "double precision";
+            case "character":
+                return "character(" + (args == null ? "1" : args) + ")";
+            case "numeric":
+                if (args != null && !args.contains(",")) {
+                    return "numeric(" + args + ",0)";
+                }
+                return withArgs(base, args);
+            case "timestamp with time zone":
+            case "time with time zone":
+                return withArgs(base.substring(0, base.indexOf(' ')), args) + " with time zone";
+            case "timestamp":
+            case "time":
+                return withArgs(base, args) + (zone == null ? " without time zone" : " " + zone);
+            default:
+                return withArgs(base, args);
+        }
+    }
+
+    private static String withArgs(String base, String args) {
+        return args == null ? base : base + "(" + args + ")";
+    }
+}

@@ -1,0 +1,159 @@
+package dev.autogen.internal.dialect.postgres;
+
+import static dev.autogen.internal.dialect.postgres.PostgresNames.literal;
+import static dev.autogen.internal.dialect.postgres.PostgresNames.quote;
+
+import dev.autogen.api.Direction;
+import dev.autogen.api.RunOptions;
+import dev.autogen.internal.dialect.VersionTableSql;
+import dev.autogen.internal.revision.VersionChange;
+import dev.autogen.internal.revision.VersionChange.Delete;
+import dev.autogen.internal.revision.VersionChange.Insert;
+import dev.autogen.internal.revision.VersionChange.Update;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * autogen's two tables on PostgreSQL. The history table's comment carries the tables' format
+ * ({@code autogen tables 2}); tables made before formats were marked have none, which reads as format 1.
+ */
+final class PostgresVersionTables implements VersionTableSql {
+
+    private static final String PARTIAL = "partial";
+    private static final String FORMAT_MARK = "autogen tables ";
+
+    private final String schema;
+    private final String table;
+
+    PostgresVersionTables(String schema, String table) {
+        this.schema = schema;
+        this.table = table;
+    }
+
+    @Override
+    public String versionTable() {
+        return quote(schema) + "." + quote(table);
+    }
+
+    @Override
+    public String historyTable() {
+        return quote(schema) + "." + quote(table + "_history");
+    }
+
+    @Override
+    public String lockName() {
+        return "autogen:" + schema + "." + table;
+    }
+
+    @Override
+    public List<String> scriptPreamble(RunOptions options) {
+        return List.of(
+                "select pg_advisory_lock(hashtext(" + literal(lockName()) + "))",
+                "set lock_timeout = " + options.statementLockTimeout().toMillis());
+    }
+
+    @Override
+    public String expectHeads(Set<String> heads, String what) {
+        String expected = heads.isEmpty()
+                ? "array[]::text[]"
+                : "array[" + heads.stream().sorted().map(PostgresNames::literal).collect(Collectors.joining(", ")) + "]::text[]";
+        String atBase = heads.isEmpty() ? "base" : String.join(", ", new TreeSet<>(heads));
+        String body = "begin if (select coalesce(array_agg(version_num::text order by version_num), array[]::text[]) from "
+                + versionTable() + ") is distinct from " + expected + " then raise exception '%', "
+                + literal("autogen: " + what + " expects " + versionTable() + " at " + atBase
+                        + "; the database is elsewhere, or this script ran already: nothing more of it runs")
+                + "; end if; end";
+        return "do " + Dollars.quote(body);
+    }
+
+    @Override
+    public List<String> create() {
+        return List.of(
+                "create table if not exists " + versionTable() + " (version_num character varying(64) not null primary key)",
+                "create table if not exists " + historyTable() + " ("
+                        + "id bigint generated always as identity primary key, "
+                        + "revision character varying(64) not null, "
+                        + "direction character varying(9) not null, "
+                        + "applied_at timestamp with time zone not null default now(), "
+                        + "duration_ms bigint, "
+                        + "applied_by text not null default current_user, "
+                        + "checksum character varying(64), "
+                        + "note text)");
+    }
+
+    @Override
+    public String inspect() {
+        return "select to_regclass(" + literal(versionTable()) + ") is not null as version_exists, "
+                + "to_regclass(" + literal(historyTable()) + ") is not null as history_exists, "
+                + "coalesce((select substring(obj_description(to_regclass(" + literal(historyTable()) + "), 'pg_class')"
+                + " from '^" + FORMAT_MARK + "(\\d+)$')::integer), 0) as format, "
+                + "coalesce((select array_agg(a.attname::text order by a.attnum) = array['version_num'] from pg_attribute a"
+                + " where a.attrelid = to_regclass(" + literal(versionTable()) + ") and a.attnum > 0 and not a.attisdropped), true)"
+                + " as version_columns_ok";
+    }
+
+    @Override
+    public String historyHasRows() {
+        return "select exists (select 1 from " + historyTable() + ")";
+    }
+
+    @Override
+    public String markFormat() {
+        return "comment on table " + historyTable() + " is " + literal(FORMAT_MARK + FORMAT);
+    }
+
+    @Override
+    public String selectHeads() {
+        return "select version_num from " + versionTable() + " order by version_num";
+    }
+
+    @Override
+    public String change(VersionChange change) {
+        if (change instanceof Insert insert) {
+            return "insert into " + versionTable() + " (version_num) values (" + literal(insert.to()) + ")";
+        } else if (change instanceof Delete delete) {
+            return "delete from " + versionTable() + " where version_num = " + literal(delete.from());
+        }
+        Update update = (Update) change;
+        return "update " + versionTable() + " set version_num = " + literal(update.to())
+                + " where version_num = " + literal(update.from());
+    }
+
+    @Override
+    public String markPartial(String revision, Direction direction, String statement) {
+        return "insert into " + historyTable() + " (revision, direction, note) values (" + literal(revision) + ", "
+                + literal(PARTIAL) + ", " + literal(direction.word() + " ran outside its transaction: " + statement) + ") returning id";
+    }
+
+    @Override
+    public String clearPartial(long id) {
+        return "delete from " + historyTable() + " where id = " + id;
+    }
+
+    @Override
+    public String clearAllPartial() {
+        return "delete from " + historyTable() + " where direction = " + literal(PARTIAL);
+    }
+
+    @Override
+    public String selectPartial() {
+        return "select revision, applied_at, note from " + historyTable() + " where direction = " + literal(PARTIAL) + " order by id";
+    }
+
+    @Override
+    public String selectChecksums() {
+        return "select distinct on (revision) revision, checksum, applied_at from " + historyTable()
+                + " where direction in ('upgrade', 'stamp') order by revision, id desc";
+    }
+
+    @Override
+    public String history(String revision, Direction direction, Long durationMillis, String checksum, String note) {
+        return "insert into " + historyTable() + " (revision, direction, duration_ms, checksum, note) values ("
+                + literal(revision) + ", " + literal(direction.word()) + ", "
+                + (durationMillis == null ? "null" : durationMillis) + ", "
+                + (checksum == null ? "null" : literal(checksum)) + ", "
+                + (note == null ? "null" : literal(note)) + ")";
+    }
+}

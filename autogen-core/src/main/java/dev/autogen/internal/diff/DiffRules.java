@@ -1,0 +1,16 @@
+package dev.autogen.internal.diff;
+
+import dev.autogen.internal.schema.Constraint;
+import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.internal.schema.Table;
+import java.util.Set;
+
+/** What the differ must know of a database, supplied by its dialect. */
+public interface DiffRules {
+
+    /** The name {@code constraint} on {@code table} would get from the database, given the names already {@code taken}. */
+    String constraintName(Table table, Constraint constraint, Set<String> taken);
+
+    /** Whether a column of type {@code columnType}, as the model spells it, is of the user-defined type {@code type}. */
+    boolean isOfType(String columnType, QualifiedName type);
+}

@@ -1,0 +1,256 @@
+package dev.autogen.internal.diff;
+
+import dev.autogen.internal.operations.AddCheckConstraint;
+import dev.autogen.internal.operations.AddColumn;
+import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddPrimaryKey;
+import dev.autogen.internal.operations.AddUniqueConstraint;
+import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.AlterEnumType;
+import dev.autogen.internal.operations.ColumnRef;
+import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.AlterSequence;
+import dev.autogen.internal.operations.CreateEnumType;
+import dev.autogen.internal.operations.CreateIndex;
+import dev.autogen.internal.operations.CreateSchema;
+import dev.autogen.internal.operations.CreateSequence;
+import dev.autogen.internal.operations.CreateTable;
+import dev.autogen.internal.operations.DropColumn;
+import dev.autogen.internal.operations.DropConstraint;
+import dev.autogen.internal.operations.DropEnumType;
+import dev.autogen.internal.operations.DropIndex;
+import dev.autogen.internal.operations.DropSchema;
+import dev.autogen.internal.operations.DropSequence;
+import dev.autogen.internal.operations.DropTable;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.schema.CheckConstraint;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.Constraint;
+import dev.autogen.internal.schema.EnumType;
+import dev.autogen.internal.schema.ForeignKey;
+import dev.autogen.internal.schema.Index;
+import dev.autogen.internal.schema.PrimaryKey;
+import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.Sequence;
+import dev.autogen.internal.schema.Table;
+import dev.autogen.internal.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Compares two schema models. Tables, columns, sequences and types are matched by name; constraints and
+ * indexes by what they are, so that names PostgreSQL made up match the unnamed constraints of an entity
+ * model. The operations come in an order that runs: schemas, types and sequences first; then what is
+ * dropped from tables that stay; new tables, columns, constraints and indexes; foreign keys once every
+ * table they point at exists; and last, the destructive drops.
+ */
+public final class SchemaDiffer {
+
+    private final DiffRules rules;
+    private final List<Operation> early = new ArrayList<>();
+    private final List<Operation> middle = new ArrayList<>();
+    private final List<Operation> foreignKeys = new ArrayList<>();
+    private final List<Operation> late = new ArrayList<>();
+
+    private SchemaDiffer(DiffRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * The operations that turn {@code current} into {@code target}, never touching the tables that
+     * {@code ignored} names (autogen's own version tables, configured exclusions) on either side.
+     */
+    public static List<Operation> diff(Schema current, Schema target, Predicate<QualifiedName> ignored, DiffRules rules) {
+        return diff(withoutTables(current, ignored), withoutTables(target, ignored), rules);
+    }
+
+    private static Schema withoutTables(Schema schema, Predicate<QualifiedName> ignored) {
+        return schema.withTables(schema.tables().stream().filter(t -> !ignored.test(t.name())).toList());
+    }
+
+    /** The operations that turn {@code current} into {@code target}; empty when they are alike. */
+    public static List<Operation> diff(Schema current, Schema target, DiffRules rules) {
+        SchemaDiffer differ = new SchemaDiffer(rules);
+        differ.compare(current, target);
+        List<Operation> all = new ArrayList<>(differ.early);
+        all.addAll(differ.middle);
+        all.addAll(differ.foreignKeys);
+        all.addAll(differ.late);
+        return all;
+    }
+
+    private void compare(Schema before, Schema target) {
+        Map<QualifiedName, Table> targetTables = byName(target);
+        Schema current = renameColumns(before, targetTables);
+        Map<QualifiedName, Table> currentTables = byName(current);
+        target.namespaces().stream().filter(n -> !current.namespaces().contains(n)).forEach(n -> early.add(new CreateSchema(n)));
+        for (EnumType type : target.enumTypes()) {
+            Optional<EnumType> existing = current.enumType(type.name());
+            if (existing.isEmpty()) {
+                early.add(new CreateEnumType(type));
+            } else if (!existing.get().equals(type)) {
+                early.add(new AlterEnumType(existing.get(), type, columnsOfType(current, type.name())));
+            }
+        }
+        Map<QualifiedName, Sequence> currentSequences = new HashMap<>();
+        current.sequences().forEach(q -> currentSequences.put(q.name(), q));
+        Set<QualifiedName> targetSequences = new java.util.HashSet<>();
+        target.sequences().forEach(q -> targetSequences.add(q.name()));
+        for (Sequence sequence : target.sequences()) {
+            Optional<Sequence> existing = Optional.ofNullable(currentSequences.get(sequence.name()));
+            if (existing.isEmpty()) {
+                early.add(new CreateSequence(sequence));
+            } else if (!existing.get().equals(sequence)) {
+                early.add(new AlterSequence(existing.get(), sequence));
+            }
+        }
+        for (Table table : current.tables()) {
+            Optional<Table> wanted = Optional.ofNullable(targetTables.get(table.name()));
+            if (wanted.isPresent()) {
+                compareTable(table, wanted.get());
+            } else {
+                table.foreignKeys().forEach(k -> early.add(new DropConstraint(table.name(), k)));
+                table.indexes().forEach(i -> early.add(new DropIndex(table.name(), i)));
+                late.add(new DropTable(table.withForeignKeys(List.of()).withIndexes(List.of())));
+            }
+        }
+        for (Table table : target.tables()) {
+            if (!currentTables.containsKey(table.name())) {
+                createTable(table);
+            }
+        }
+        current.sequences().stream().filter(q -> !targetSequences.contains(q.name())).forEach(q -> late.add(new DropSequence(q)));
+        current.enumTypes().stream().filter(e -> target.enumType(e.name()).isEmpty()).forEach(e -> late.add(new DropEnumType(e)));
+        current.namespaces().stream().filter(n -> !target.namespaces().contains(n)).forEach(n -> late.add(new DropSchema(n)));
+    }
+
+    /**
+     * A table that lost exactly one column and gained exactly one of the same definition had it renamed,
+     * most likely: rename it, so its data stays. The renames come first; the rest compares the result.
+     */
+    private Schema renameColumns(Schema current, Map<QualifiedName, Table> targetTables) {
+        Schema renamed = current;
+        for (Table table : current.tables()) {
+            Optional<Table> wanted = Optional.ofNullable(targetTables.get(table.name()));
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            List<Column> gone = table.columns().stream().filter(c -> wanted.get().column(c.name()).isEmpty()).toList();
+            List<Column> added = wanted.get().columns().stream().filter(c -> table.column(c.name()).isEmpty()).toList();
+            if (gone.size() == 1 && added.size() == 1 && gone.get(0).withName(added.get(0).name()).equals(added.get(0))) {
+                RenameColumn rename = new RenameColumn(table.name(), gone.get(0).name(), added.get(0).name());
+                early.add(rename);
+                renamed = rename.applyTo(renamed);
+            }
+        }
+        return renamed;
+    }
+
+    private static Map<QualifiedName, Table> byName(Schema schema) {
+        Map<QualifiedName, Table> tables = new HashMap<>();
+        schema.tables().forEach(t -> tables.put(t.name(), t));
+        return tables;
+    }
+
+    /** The columns whose type is the named enum type. */
+    private List<ColumnRef> columnsOfType(Schema schema, QualifiedName type) {
+        List<ColumnRef> columns = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            table.columns().stream().filter(c -> rules.isOfType(c.type(), type))
+                    .forEach(c -> columns.add(new ColumnRef(table.name(), c.name())));
+        }
+        return columns;
+    }
+
+    private void createTable(Table table) {
+        ConstraintNames names = new ConstraintNames(table, List.of(), rules);
+        Table created = Table.of(table.name(), table.columns())
+                .withPrimaryKey(table.primaryKey() == null ? null : (PrimaryKey) names.name(table.primaryKey()))
+                .withUniqueConstraints(table.uniqueConstraints().stream().map(u -> (UniqueConstraint) names.name(u)).toList())
+                .withChecks(table.checks().stream().map(c -> (CheckConstraint) names.name(c)).toList())
+                .withComment(table.comment());
+        middle.add(new CreateTable(created));
+        table.indexes().forEach(i -> middle.add(new CreateIndex(table.name(), i)));
+        table.foreignKeys().forEach(k -> foreignKeys.add(new AddForeignKey(table.name(), (ForeignKey) names.name(k))));
+    }
+
+    private void compareTable(Table current, Table target) {
+        List<Constraint> unmatched = new ArrayList<>(current.constraints());
+        List<Constraint> missing = new ArrayList<>();
+        for (Constraint wanted : target.constraints()) {
+            Optional<Constraint> found = unmatched.stream().filter(c -> sameConstraint(c, wanted)).findFirst();
+            if (found.isPresent()) {
+                unmatched.remove(found.get());
+            } else {
+                missing.add(wanted);
+            }
+        }
+        List<Index> unmatchedIndexes = new ArrayList<>(current.indexes());
+        List<Index> missingIndexes = new ArrayList<>();
+        for (Index wanted : target.indexes()) {
+            Optional<Index> found = unmatchedIndexes.stream().filter(i -> sameIndex(i, wanted)).findFirst();
+            if (found.isPresent()) {
+                unmatchedIndexes.remove(found.get());
+            } else {
+                missingIndexes.add(wanted);
+            }
+        }
+        unmatched.forEach(c -> early.add(new DropConstraint(current.name(), c)));
+        unmatchedIndexes.forEach(i -> early.add(new DropIndex(current.name(), i)));
+
+        for (Column column : target.columns()) {
+            Optional<Column> existing = current.column(column.name());
+            if (existing.isEmpty()) {
+                middle.add(new AddColumn(current.name(), column));
+            } else if (!existing.get().equals(column)) {
+                middle.add(new AlterColumn(current.name(), existing.get(), column));
+            }
+        }
+        for (Column column : current.columns()) {
+            if (target.column(column.name()).isEmpty()) {
+                late.add(new DropColumn(current.name(), column));
+            }
+        }
+        if (!Objects.equals(current.comment(), target.comment())) {
+            middle.add(new SetTableComment(current.name(), current.comment(), target.comment()));
+        }
+
+        List<String> kept = current.constraints().stream().filter(c -> !unmatched.contains(c)).map(Constraint::name).toList();
+        ConstraintNames names = new ConstraintNames(target, kept, rules);
+        for (Constraint wanted : missing) {
+            Constraint named = names.name(wanted);
+            if (named instanceof PrimaryKey key) {
+                middle.add(new AddPrimaryKey(current.name(), key));
+            } else if (named instanceof UniqueConstraint unique) {
+                middle.add(new AddUniqueConstraint(current.name(), unique));
+            } else if (named instanceof CheckConstraint check) {
+                middle.add(new AddCheckConstraint(current.name(), check));
+            } else {
+                foreignKeys.add(new AddForeignKey(current.name(), (ForeignKey) named));
+            }
+        }
+        missingIndexes.forEach(i -> middle.add(new CreateIndex(current.name(), i)));
+    }
+
+    /** Alike in what they constrain; the name counts only when the target gives one. */
+    private static boolean sameConstraint(Constraint current, Constraint target) {
+        return current.withName(null).equals(target.withName(null))
+                && (target.name() == null || target.name().equals(current.name()));
+    }
+
+    private static boolean sameIndex(Index current, Index target) {
+        return current.unique() == target.unique()
+                && current.keys().equals(target.keys())
+                && current.method().equals(target.method())
+                && Objects.equals(current.predicate(), target.predicate())
+                && (target.name() == null || target.name().equals(current.name()));
+    }
+}

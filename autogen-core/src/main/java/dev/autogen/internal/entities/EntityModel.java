@@ -1,0 +1,55 @@
+package dev.autogen.internal.entities;
+
+import dev.autogen.internal.dialect.Names;
+import dev.autogen.internal.schema.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLClassLoader;
+import java.util.List;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
+
+/**
+ * Hibernate's boot metadata for a set of entities, the schema model translated from it, and what
+ * Hibernate itself would create. Holds the class loader of the user's classes: close it when done.
+ */
+public final class EntityModel implements AutoCloseable {
+
+    private final Metadata metadata;
+    private final StandardServiceRegistry registry;
+    private final URLClassLoader loader;
+    private final Schema schema;
+
+    EntityModel(Metadata metadata, StandardServiceRegistry registry, URLClassLoader loader, String defaultSchema, Names names) {
+        this.metadata = metadata;
+        this.registry = registry;
+        this.loader = loader;
+        // Translate before anything renders DDL: Hibernate's exporters change the model as they go.
+        this.schema = new MetadataTranslator(metadata, defaultSchema, names).schema();
+    }
+
+    /** The schema the entities need, with types and expressions as Hibernate writes them. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /**
+     * The statements Hibernate's own schema creation ({@code hbm2ddl create}) runs for these entities,
+     * schemas included: the oracle that autogen's result is checked against.
+     */
+    public List<String> hibernateCreateScript() {
+        return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true);
+    }
+
+    @Override
+    public void close() {
+        StandardServiceRegistryBuilder.destroy(registry);
+        try {
+            loader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.autogen.internal.entities;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.EntitySource;
+import dev.autogen.api.Naming;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.dialect.Dialect;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.cfg.AvailableSettings;
+
+/** Reads the schema that a set of entity classes needs, as Hibernate maps them for PostgreSQL. */
+public final class EntityReader {
+
+    private EntityReader() {}
+
+    /**
+     * Scans, boots Hibernate offline for {@code dialect}'s database, and translates its model. The caller
+     * closes the result.
+     */
+    public static EntityModel read(EntitySource source, Dialect dialect) {
+        List<Path> classpath = Classpath.expand(source.classpath());
+        List<String> classNames = EntityScanner.scan(classpath, source.packages());
+        URLClassLoader loader = new URLClassLoader("autogen-entities", urls(classpath), EntityReader.class.getClassLoader());
+        StandardServiceRegistry registry = null;
+        try {
+            registry = registry(loader, source, dialect);
+            Metadata metadata = metadata(registry, loader, classNames, source.naming());
+            return new EntityModel(metadata, registry, loader, source.defaultSchema(), dialect.names());
+        } catch (RuntimeException | LinkageError e) {
+            if (registry != null) {
+                StandardServiceRegistryBuilder.destroy(registry);
+            }
+            close(loader);
+            if (e instanceof AutogenException autogen) {
+                throw autogen;
+            }
+            throw new AutogenException(ErrorCode.MAPPING_REJECTED,
+                    "Hibernate rejected the entities: " + rootMessage(e),
+                    "fix the mapping it names; autogen maps nothing Hibernate would not", e);
+        }
+    }
+
+    private static StandardServiceRegistry registry(ClassLoader loader, EntitySource source, Dialect dialect) {
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap)
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, dialect.hibernateDatabaseName())
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, dialect.hibernateDatabaseVersion())
+                // Never let Hibernate open a connection while booting: the model comes from the classes alone.
+                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+        source.settings().forEach(builder::applySetting);
+        return builder.build();
+    }
+
+    private static Metadata metadata(StandardServiceRegistry registry, ClassLoader loader, List<String> classNames, Naming naming) {
+        MetadataSources sources = new MetadataSources(registry);
+        for (String name : classNames) {
+            sources.addAnnotatedClass(load(name, loader));
+        }
+        Metadata metadata = sources.getMetadataBuilder()
+                .applyPhysicalNamingStrategy(instantiate(naming.physicalStrategy(), loader, PhysicalNamingStrategy.class))
+                .applyImplicitNamingStrategy(instantiate(naming.implicitStrategy(), loader, ImplicitNamingStrategy.class))
+                .build();
+        // The column order of a running application whose Hibernate creates the schema (hbm2ddl create):
+        // its SessionFactory orders table, primary-key and foreign-key columns then, and only then.
+        ((MetadataImplementor) metadata).orderColumns(true);
+        return metadata;
+    }
+
+    private static Class<?> load(String name, ClassLoader loader) {
+        try {
+            return Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new AutogenException(ErrorCode.MAPPING_REJECTED,
+                    "entity class " + name + " cannot be loaded: " + rootMessage(e),
+                    "add the jars it depends on to entities.classpath", e);
+        }
+    }
+
+    /** Naming strategies are configured by class name, as in Hibernate's own settings. */
+    private static <T> T instantiate(String className, ClassLoader loader, Class<T> type) {
+        try {
+            Class<?> found = Class.forName(className, true, loader);
+            return type.cast(found.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            throw new AutogenException(ErrorCode.NAMING_STRATEGY_INVALID,
+                    "naming strategy " + className + " cannot be used as a " + type.getSimpleName() + ": " + rootMessage(e),
+                    "set naming to hibernate, spring, or a physical and an implicit strategy class with no-argument constructors", e);
+        }
+    }
+
+    private static URL[] urls(List<Path> classpath) {
+        List<URL> urls = new ArrayList<>();
+        for (Path path : classpath) {
+            try {
+                urls.add(path.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException(path.toString(), e);
+            }
+        }
+        return urls.toArray(URL[]::new);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void close(URLClassLoader loader) {
+        try {
+            loader.close();
+        } catch (java.io.IOException ignored) {
+            // Nothing was written through it; closing only releases open jar files.
+        }
+    }
+}

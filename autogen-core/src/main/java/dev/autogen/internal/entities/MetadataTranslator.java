@@ -1,0 +1,246 @@
+package dev.autogen.internal.entities;
+
+import dev.autogen.internal.dialect.Names;
+import dev.autogen.internal.schema.CheckConstraint;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.EnumType;
+import dev.autogen.internal.schema.ForeignKey;
+import dev.autogen.internal.schema.Identity;
+import dev.autogen.internal.schema.Index;
+import dev.autogen.internal.schema.IndexKey;
+import dev.autogen.internal.schema.PrimaryKey;
+import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.internal.schema.ReferentialAction;
+import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.Sequence;
+import dev.autogen.internal.schema.Table;
+import dev.autogen.internal.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.UniqueKey;
+
+/**
+ * Translates Hibernate's relational model ({@code org.hibernate.mapping}) into ours. It reads what
+ * Hibernate decided and reproduces how Hibernate's own exporters hand it to PostgreSQL: which names are
+ * sent (and so kept) and which are left for the database to choose.
+ */
+final class MetadataTranslator {
+
+    /** What {@code PostgreSQLDialect.getCreateEnumTypeCommand} writes. */
+    private static final Pattern CREATE_ENUM = Pattern.compile("create type (\\S+) as enum \\((.*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
+
+    private final Metadata metadata;
+    private final Dialect dialect;
+    private final String defaultSchema;
+    private final Names names;
+
+    MetadataTranslator(Metadata metadata, String defaultSchema, Names names) {
+        this.metadata = metadata;
+        this.dialect = metadata.getDatabase().getDialect();
+        this.defaultSchema = defaultSchema;
+        this.names = names;
+    }
+
+    Schema schema() {
+        List<Table> tables = new ArrayList<>();
+        List<Sequence> sequences = new ArrayList<>();
+        TreeSet<String> namespaces = new TreeSet<>(List.of(defaultSchema));
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            String schema = schemaName(namespace.getPhysicalName().schema());
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                if (table.isPhysicalTable() && !table.isView()) {
+                    tables.add(table(schema, table));
+                    namespaces.add(schema);
+                }
+            }
+            for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
+                QualifiedName name = new QualifiedName(schema, fold(sequence.getName().getSequenceName()));
+                sequences.add(Sequence.withDefaults(name, sequence.getInitialValue(), sequence.getIncrementSize()));
+                namespaces.add(schema);
+            }
+        }
+        return new Schema(List.copyOf(namespaces), tables, sequences, enumTypes());
+    }
+
+    private Table table(String schema, org.hibernate.mapping.Table table) {
+        List<Column> columns = new ArrayList<>();
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            columns.add(column(table, column));
+            if (column.isUnique() && !table.isPrimaryKey(column)) {
+                // Rendered inline as "unique": any name Hibernate has for it never reaches the database.
+                uniques.add(new UniqueConstraint(null, List.of(columnName(column))));
+            }
+            checks.addAll(columnChecks(column));
+        }
+        for (UniqueKey key : table.getUniqueKeys().values()) {
+            if (!isSingleUniqueColumn(table, key)) {
+                uniques.add(new UniqueConstraint(key.isNameExplicit() ? fold(key.getName()) : null, columnNames(key.getColumns())));
+            }
+        }
+        for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+            checks.add(check(check.isNamed() ? check.getName() : null, check.getConstraint()));
+        }
+        PrimaryKey primaryKey = table.hasPrimaryKey()
+                ? new PrimaryKey(null, columnNames(table.getPrimaryKey().getColumns()))
+                : null;
+        return new Table(
+                new QualifiedName(schema, fold(table.getNameIdentifier())),
+                columns,
+                primaryKey,
+                uniques,
+                foreignKeys(table),
+                checks,
+                indexes(table),
+                table.getComment());
+    }
+
+    private Column column(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column) {
+        Identity identity = Identity.NONE;
+        if (column.isIdentity()) {
+            String clause = dialect.getIdentityColumnSupport().getIdentityColumnString(column.getSqlTypeCode(metadata));
+            identity = clause.toLowerCase(Locale.ROOT).contains("always") ? Identity.ALWAYS : Identity.BY_DEFAULT;
+        }
+        // PostgreSQL makes primary key and identity columns not null whatever the DDL says.
+        boolean nullable = column.isNullable() && !table.isPrimaryKey(column) && identity == Identity.NONE;
+        return new Column(
+                columnName(column),
+                column.getSqlType(metadata),
+                nullable,
+                identity == Identity.NONE ? column.getDefaultValue() : null,
+                identity,
+                column.getGeneratedAs(),
+                column.getComment());
+    }
+
+    /** Anonymous column checks go out as one inline {@code check (a and b)}; named ones keep their names. */
+    private List<CheckConstraint> columnChecks(org.hibernate.mapping.Column column) {
+        List<CheckConstraint> checks = new ArrayList<>();
+        List<String> anonymous = new ArrayList<>();
+        for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+            if (check.isAnonymous()) {
+                anonymous.add(check.getConstraintInParens());
+            } else {
+                checks.add(check(check.getName(), check.getConstraint()));
+            }
+        }
+        if (!anonymous.isEmpty()) {
+            checks.add(0, check(null, String.join(" and ", anonymous)));
+        }
+        return checks;
+    }
+
+    private CheckConstraint check(String name, String expression) {
+        return new CheckConstraint(name == null ? null : fold(name), expression);
+    }
+
+    /** Hibernate's create-table unique delegate skips a one-column key whose column is already unique. */
+    private static boolean isSingleUniqueColumn(org.hibernate.mapping.Table table, UniqueKey key) {
+        if (key.getColumns().size() != 1) {
+            return false;
+        }
+        org.hibernate.mapping.Column column = key.getColumn(0);
+        org.hibernate.mapping.Column own = table.getColumn(column);
+        return column.isUnique() || own != null && own.isUnique();
+    }
+
+    private List<ForeignKey> foreignKeys(org.hibernate.mapping.Table table) {
+        List<ForeignKey> keys = new ArrayList<>();
+        for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
+            if (!key.isCreationEnabled() || !key.isPhysicalConstraint()) {
+                continue;
+            }
+            org.hibernate.mapping.Table target = key.getReferencedTable();
+            List<org.hibernate.mapping.Column> targetColumns = key.isReferenceToPrimaryKey()
+                    ? target.getPrimaryKey().getColumns()
+                    : key.getReferencedColumns();
+            ReferentialAction onDelete = key.getOnDeleteAction() == null
+                    ? ReferentialAction.NO_ACTION
+                    : ReferentialAction.valueOf(key.getOnDeleteAction().name());
+            keys.add(new ForeignKey(
+                    fold(key.getName()),
+                    columnNames(key.getColumns()),
+                    new QualifiedName(schemaName(target.getQualifiedTableName().getSchemaName()), fold(target.getNameIdentifier())),
+                    columnNames(targetColumns),
+                    onDelete,
+                    ReferentialAction.NO_ACTION,
+                    false,
+                    false));
+        }
+        return keys;
+    }
+
+    private List<Index> indexes(org.hibernate.mapping.Table table) {
+        List<Index> indexes = new ArrayList<>();
+        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+            List<IndexKey> keys = new ArrayList<>();
+            for (Selectable selectable : index.getSelectables()) {
+                boolean descending = "desc".equalsIgnoreCase(String.valueOf(index.getSelectableOrderMap().get(selectable)).strip());
+                keys.add(selectable instanceof org.hibernate.mapping.Column column
+                        ? new IndexKey(columnName(column), false, descending)
+                        : new IndexKey(selectable.getText(dialect), true, descending));
+            }
+            indexes.add(new Index(fold(index.getName()), index.isUnique(), keys, Index.DEFAULT_METHOD, null));
+        }
+        return indexes;
+    }
+
+    /** Named PostgreSQL enum types arrive as auxiliary objects holding the dialect's {@code create type}. */
+    private List<EnumType> enumTypes() {
+        SqlStringGenerationContext context = SqlStringGenerationContextImpl.fromExplicit(
+                metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
+        List<EnumType> types = new ArrayList<>();
+        for (AuxiliaryDatabaseObject object : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
+            if (!object.appliesToDialect(dialect)) {
+                continue;
+            }
+            for (String statement : object.sqlCreateStrings(context)) {
+                Matcher create = CREATE_ENUM.matcher(statement.strip());
+                if (create.matches()) {
+                    List<String> labels = new ArrayList<>();
+                    Matcher label = LABEL.matcher(create.group(2));
+                    while (label.find()) {
+                        labels.add(label.group(1).replace("''", "'"));
+                    }
+                    types.add(new EnumType(new QualifiedName(defaultSchema, fold(Identifier.toIdentifier(create.group(1)))), labels));
+                }
+            }
+        }
+        return types;
+    }
+
+    private List<String> columnNames(List<org.hibernate.mapping.Column> columns) {
+        return columns.stream().map(this::columnName).toList();
+    }
+
+    private String columnName(org.hibernate.mapping.Column column) {
+        return column.isQuoted() ? names.truncated(column.getName()) : names.fold(column.getName());
+    }
+
+    private String schemaName(Identifier schema) {
+        return schema == null ? defaultSchema : fold(schema);
+    }
+
+    /** The database folds unquoted names (PostgreSQL to lower case), keeps quoted ones as written, and cuts both to its length. */
+    private String fold(Identifier identifier) {
+        return identifier.isQuoted() ? names.truncated(identifier.getText()) : names.fold(identifier.getText());
+    }
+
+    private String fold(String name) {
+        return fold(Identifier.toIdentifier(name));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.autogen.internal.history;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.operations.Execute;
+import dev.autogen.internal.operations.ExecuteJava;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.Recorder;
+import dev.autogen.internal.revision.RevisionGraph;
+import dev.autogen.internal.revision.RevisionNode;
+import dev.autogen.internal.schema.Schema;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The schema the migrations build, from base up to some revisions, replayed in memory: each operation
+ * applies itself to the model as it would to a database.
+ */
+public final class HistorySchema {
+
+    private HistorySchema() {}
+
+    /** The schema at {@code revisions} (none: the empty schema), in a database whose default schema is {@code defaultSchema}. */
+    public static Schema at(RevisionGraph graph, List<String> revisions, String defaultSchema) {
+        Schema schema = Schema.empty().withNamespaces(List.of(defaultSchema));
+        for (RevisionNode node : graph.upgradePlan(Set.of(), Set.copyOf(revisions))) {
+            for (Operation operation : Recorder.upgrade(node.migration(), defaultSchema)) {
+                if (operation instanceof Execute || operation instanceof ExecuteJava) {
+                    throw new AutogenException(ErrorCode.MIGRATION_INVALID,
+                            "revision " + node.id() + " (" + node.origin() + ") runs SQL or Java that cannot be replayed without a database",
+                            "autogenerate against a database at the head instead");
+                }
+                schema = operation.applyTo(schema);
+            }
+        }
+        return schema;
+    }
+}

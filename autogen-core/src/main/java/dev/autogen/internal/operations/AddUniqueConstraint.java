@@ -1,0 +1,30 @@
+package dev.autogen.internal.operations;
+
+import dev.autogen.internal.schema.UniqueConstraint;
+import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.internal.schema.Schema;
+import java.util.Objects;
+
+public record AddUniqueConstraint(QualifiedName table, UniqueConstraint constraint) implements Operation {
+
+    public AddUniqueConstraint {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(constraint, "constraint");
+        Edits.requireNamed(table, constraint);
+    }
+
+    @Override
+    public Schema applyTo(Schema schema) {
+        return Edits.table(schema, table, t -> t.withUniqueConstraints(Edits.plus(t.uniqueConstraints(), constraint)));
+    }
+
+    @Override
+    public DropConstraint reverse() {
+        return new DropConstraint(table, constraint);
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.addUniqueConstraint(this);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.autogen.internal.runner;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.Direction;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.api.RunOptions;
+import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.dialect.VersionTableSql;
+import dev.autogen.internal.revision.HeadTransitions;
+import dev.autogen.internal.revision.RevisionGraph;
+import dev.autogen.internal.revision.RevisionNode;
+import dev.autogen.internal.revision.VersionChange;
+import dev.autogen.internal.runner.Step.Java;
+import dev.autogen.internal.runner.Step.Statement;
+import dev.autogen.internal.text.Inert;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The SQL a run would execute, as a script for {@code psql} or a DBA, without a connection: the lock and
+ * the version tables, then per migration a transaction that first checks the version table is where the
+ * script expects it (and stops otherwise), then its statements, version-table change and history row.
+ */
+public final class OfflineScript {
+
+    private final RevisionGraph graph;
+    private final Dialect dialect;
+    private final VersionTableSql tables;
+    private final String defaultSchema;
+    private final RunOptions options;
+    private final HeadTransitions transitions;
+
+    public OfflineScript(RevisionGraph graph, Dialect dialect, String defaultSchema, String versionTable, RunOptions options) {
+        this.graph = graph;
+        this.dialect = dialect;
+        this.tables = dialect.versionTables(defaultSchema, versionTable);
+        this.defaultSchema = defaultSchema;
+        this.options = options;
+        this.transitions = new HeadTransitions(graph);
+    }
+
+    /** {@code FROM:TO}, or {@code TO} from base. */
+    public String upgrade(String range) {
+        String[] parts = split(range);
+        Set<String> from = parts[0] == null ? Set.of() : graph.resolve(parts[0], Set.of());
+        List<RevisionNode> plan = graph.upgradePlan(from, graph.resolve(parts[1], from));
+        return script("upgrade", range, from, plan, Direction.UPGRADE);
+    }
+
+    /** {@code FROM:TO}: offline, the starting point must be given. */
+    public String downgrade(String range) {
+        String[] parts = split(range);
+        if (parts[0] == null) {
+            throw new AutogenException(ErrorCode.BAD_TARGET, "an offline downgrade needs FROM:TO, got '" + range + "'",
+                    "say where the database is, for example head:base");
+        }
+        Set<String> from = graph.resolve(parts[0], Set.of());
+        List<RevisionNode> plan = graph.downgradePlan(from, graph.resolve(parts[1], from));
+        return script("downgrade", range, from, plan, Direction.DOWNGRADE);
+    }
+
+    private String script(String verb, String range, Set<String> from, List<RevisionNode> plan, Direction direction) {
+        StringBuilder sql = new StringBuilder("-- autogen ").append(verb).append(' ').append(Inert.lineComment(range)).append('\n');
+        sql.append("-- Stops at the first error: run it with psql, which the next line tells to.\n");
+        sql.append("\\set ON_ERROR_STOP on\n");
+        tables.scriptPreamble(options).forEach(s -> sql.append(s).append(";\n"));
+        sql.append("\nbegin;\n");
+        tables.create().forEach(s -> sql.append(s).append(";\n"));
+        sql.append("commit;\n");
+        Set<String> heads = from;
+        for (RevisionNode node : plan) {
+            Step step = Step.of(node, direction, dialect, defaultSchema);
+            sql.append("\n-- ").append(verb).append(' ').append(Inert.lineComment(node.id())).append(": ")
+                    .append(Inert.lineComment(node.info().title())).append('\n');
+            sql.append("begin;\n");
+            String expect = tables.expectHeads(heads, verb + " of revision " + node.id());
+            sql.append(expect).append(";\n");
+            for (Statement statement : step.statements()) {
+                String text = statement instanceof Java java ? offline(node, java) : statement.text();
+                if (dialect.runsOutsideTransaction(text)) {
+                    sql.append("commit;\n-- The database runs the next statement only outside a transaction.\n")
+                            .append(expect).append(";\n")
+                            .append(text).append(";\nbegin;\n");
+                } else {
+                    sql.append(text).append(";\n");
+                }
+            }
+            List<VersionChange> changes = direction == Direction.UPGRADE ? transitions.upgrade(node, heads) : transitions.downgrade(node, heads);
+            for (VersionChange change : changes) {
+                sql.append(tables.change(change)).append(";\n");
+                heads = change.applyTo(heads);
+            }
+            sql.append(tables.history(node.id(), direction, null, step.checksum(), "offline script")).append(";\n");
+            sql.append("commit;\n");
+        }
+        return sql.toString();
+    }
+
+    private static String offline(RevisionNode node, Java java) {
+        String sql = java.step().offlineSql();
+        if (sql == null) {
+            throw new AutogenException(ErrorCode.MIGRATION_INVALID,
+                    "revision " + node.id() + " (" + node.origin() + ") has a Java data step, which an SQL script cannot run",
+                    "give the step the SQL that does the same (DataStep.withOfflineSql), or run 'autogen upgrade' against the database");
+        }
+        return sql;
+    }
+
+    private static String[] split(String range) {
+        int colon = range.indexOf(':');
+        return colon < 0 ? new String[] {null, range} : new String[] {range.substring(0, colon), range.substring(colon + 1)};
+    }
+}

@@ -1,0 +1,62 @@
+package dev.autogen.internal.schema;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole model of a database's managed part: the schemas (namespaces) it spans, and the tables,
+ * sequences and enum types in them. Lists are kept sorted by name, so equal schemas are equal records.
+ */
+public record Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+
+    public Schema {
+        namespaces = namespaces.stream().distinct().sorted().toList();
+        tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
+        sequences = sequences.stream().sorted(Comparator.comparing(Sequence::name)).toList();
+        enumTypes = enumTypes.stream().sorted(Comparator.comparing(EnumType::name)).toList();
+        requireUnique(tables.stream().map(Table::name).toList(), "table");
+        requireUnique(sequences.stream().map(Sequence::name).toList(), "sequence");
+        requireUnique(enumTypes.stream().map(EnumType::name).toList(), "enum type");
+    }
+
+    public static Schema empty() {
+        return new Schema(List.of(), List.of(), List.of(), List.of());
+    }
+
+    public Schema withNamespaces(List<String> newNamespaces) {
+        return new Schema(newNamespaces, tables, sequences, enumTypes);
+    }
+
+    public Schema withTables(List<Table> newTables) {
+        return new Schema(namespaces, newTables, sequences, enumTypes);
+    }
+
+    public Schema withSequences(List<Sequence> newSequences) {
+        return new Schema(namespaces, tables, newSequences, enumTypes);
+    }
+
+    public Schema withEnumTypes(List<EnumType> newEnumTypes) {
+        return new Schema(namespaces, tables, sequences, newEnumTypes);
+    }
+
+    public Optional<Table> table(QualifiedName name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Optional<Sequence> sequence(QualifiedName name) {
+        return sequences.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<EnumType> enumType(QualifiedName name) {
+        return enumTypes.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    private static void requireUnique(List<QualifiedName> names, String kind) {
+        for (int i = 1; i < names.size(); i++) {
+            if (names.get(i).equals(names.get(i - 1))) {
+                throw new IllegalArgumentException("the model names " + kind + " " + names.get(i) + " twice");
+            }
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package dev.autogen.schema;
-
-/** Whether a column is an identity column, and which kind ({@code GENERATED ... AS IDENTITY}). */
-public enum Identity {
-    NONE,
-    BY_DEFAULT,
-    ALWAYS
-}

@@ -1,0 +1,72 @@
+package dev.autogen.internal.entities;
+
+import dev.autogen.api.EntitySource;
+import dev.autogen.api.Naming;
+
+import dev.autogen.testing.Pg;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.testing.TestClasspath;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EntityReaderErrorsTest {
+
+    @Test
+    void namesAClasspathEntryThatDoesNotExist() {
+        assertThatThrownBy(() -> Pg.read(EntitySource.of(List.of("build/no-such-classes"))))
+                .isInstanceOf(AutogenException.class)
+                .hasMessageContaining("classpath entry 'build/no-such-classes' does not exist")
+                .hasMessageContaining("fix entities.classpath")
+                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.CLASSPATH_ENTRY_MISSING);
+    }
+
+    @Test
+    void namesAGlobOverAMissingDirectory() {
+        assertThatThrownBy(() -> Pg.read(EntitySource.of(List.of("no-such-lib/*"))))
+                .hasMessageContaining("classpath entry 'no-such-lib/*' does not exist");
+    }
+
+    @Test
+    void saysWhenTheClasspathHoldsNoEntities(@TempDir Path empty) {
+        assertThatThrownBy(() -> Pg.read(EntitySource.of(List.of(empty.toString()))))
+                .isInstanceOf(AutogenException.class)
+                .hasMessageContaining("no @Entity classes found in")
+                .hasMessageContaining(empty.toString())
+                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.NO_ENTITIES);
+    }
+
+    @Test
+    void saysWhenThePackageFilterMatchesNoEntities() {
+        EntitySource source = EntitySource.of(List.of(TestClasspath.testClasses())).withPackages(List.of("com.example.none"));
+        assertThatThrownBy(() -> Pg.read(source))
+                .hasMessageContaining("under packages [com.example.none]")
+                .hasMessageContaining("check entities.packages");
+    }
+
+    @Test
+    void passesOnHibernatesRejectionNamingTheClass() {
+        EntitySource source = EntitySource.of(List.of(TestClasspath.testClasses())).withPackages(List.of("dev.autogen.fixtures.broken"));
+        assertThatThrownBy(() -> Pg.read(source))
+                .isInstanceOf(AutogenException.class)
+                .hasMessageStartingWith("Hibernate rejected the entities:")
+                .hasMessageContaining("dev.autogen.fixtures.broken.NoId")
+                .hasMessageContaining("identifier")
+                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.MAPPING_REJECTED);
+    }
+
+    @Test
+    void namesANamingStrategyThatCannotBeLoaded() {
+        EntitySource source = EntitySource.of(List.of(TestClasspath.testClasses()))
+                .withPackages(List.of("dev.autogen.fixtures.ids"))
+                .withNaming(Naming.parse("com.example.Physical, com.example.Implicit"));
+        assertThatThrownBy(() -> Pg.read(source))
+                .isInstanceOf(AutogenException.class)
+                .hasMessageContaining("naming strategy com.example.Physical cannot be used")
+                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.NAMING_STRATEGY_INVALID);
+    }
+}
