@@ -19,15 +19,15 @@ import dev.autogen.internal.codegen.MigrationWriter;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
-import dev.autogen.internal.discovery.MigrationLoader;
 import dev.autogen.internal.diff.SchemaDiffer;
+import dev.autogen.internal.discovery.MigrationLoader;
 import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.entities.EntityReader;
+import dev.autogen.internal.history.HistorySchema;
 import dev.autogen.internal.operations.DataLoss;
 import dev.autogen.internal.operations.Description;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.revision.GraphError;
-import dev.autogen.internal.history.HistorySchema;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionGraphException;
 import dev.autogen.internal.revision.RevisionNode;
@@ -116,11 +116,13 @@ public final class Autogen {
             Dialect dialect = request.fromHistory() ? Dialects.standard() : dialect();
             Schema current;
             if (request.fromHistory()) {
-                current = stages.time("history", () -> dialect.canonical(HistorySchema.at(graph, parents, settings.schema())));
+                current = stages.time(
+                        "history", () -> dialect.canonical(HistorySchema.at(graph, parents, settings.schema())));
             } else {
                 Set<String> at = withConnection(dialect, c -> runner(dialect).current(c));
                 if (!at.equals(Set.copyOf(parents))) {
-                    throw new AutogenException(ErrorCode.NOT_AT_HEAD,
+                    throw new AutogenException(
+                            ErrorCode.NOT_AT_HEAD,
                             "the database is at " + describe(at) + ", not at " + describe(Set.copyOf(parents)),
                             "run 'autogen upgrade head' first, or 'autogen stamp' if the schema is already there");
                 }
@@ -131,7 +133,8 @@ public final class Autogen {
                 return new RevisionResult(null, id, parents, List.of(), stages.list());
             }
         }
-        RevisionInfo info = new RevisionInfo(id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
+        RevisionInfo info = new RevisionInfo(
+                id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
         List<Operation> upgrade = operations;
         Dialect dialect = Dialects.standard();
         MigrationSource source = stages.time("codegen", () -> writer(dialect).write(info, upgrade));
@@ -150,11 +153,14 @@ public final class Autogen {
             graph.resolve(revision, Set.of()).forEach(parents::add);
         }
         if (parents.stream().distinct().count() < 2) {
-            throw new AutogenException(ErrorCode.BAD_TARGET, "a merge needs two or more revisions, got " + parents,
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET,
+                    "a merge needs two or more revisions, got " + parents,
                     "name the heads to merge, for example 'autogen merge heads -m ...'");
         }
         String id = newId(graph, revisionId);
-        RevisionInfo info = RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
+        RevisionInfo info =
+                RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
         Path file = write(project, writer(Dialects.standard()).write(info, List.of()));
         return new RevisionResult(file, id, info.revises(), List.of(), List.of());
     }
@@ -167,7 +173,8 @@ public final class Autogen {
 
     private List<Operation> differences(Project project, Dialect dialect, Stages stages, Schema history) {
         if (project.entities() == null) {
-            throw new AutogenException(ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
         }
         Schema target = stages.time("entities", () -> {
             try (EntityModel model = EntityReader.read(project.entities(), dialect)) {
@@ -178,33 +185,43 @@ public final class Autogen {
         IntrospectionScope scope = scope(target.namespaces());
         Schema current = history;
         if (current == null) {
-            Introspection introspection = stages.time("introspection", () -> withConnection(dialect, c -> dialect.introspect(c, scope)));
-            stages.note(introspection.catalogQueries() + " catalog queries, " + introspection.schema().tables().size() + " tables");
+            Introspection introspection =
+                    stages.time("introspection", () -> withConnection(dialect, c -> dialect.introspect(c, scope)));
+            stages.note(introspection.catalogQueries() + " catalog queries, "
+                    + introspection.schema().tables().size() + " tables");
             current = dialect.canonical(introspection.schema());
         }
         Schema from = current;
-        List<Operation> operations = stages.time("diff",
-                () -> SchemaDiffer.diff(from, target, name -> scope.excludes(name.schema(), name.name()), dialect.diffRules()));
+        List<Operation> operations = stages.time(
+                "diff",
+                () -> SchemaDiffer.diff(
+                        from, target, name -> scope.excludes(name.schema(), name.name()), dialect.diffRules()));
         stages.note(operations.size() + " operations");
         return operations;
     }
 
     private static List<Change> changes(Dialect dialect, List<Operation> operations) {
         DataLoss loss = new DataLoss(dialect.typeChanges());
-        return operations.stream().map(op -> new Change(Description.of(op), loss.of(op).orElse(null))).toList();
+        return operations.stream()
+                .map(op -> new Change(Description.of(op), loss.of(op).orElse(null)))
+                .toList();
     }
 
     private MigrationWriter writer(Dialect dialect) {
-        return new MigrationWriter(requireProject().migrationsPackage(), settings.schema(), new DataLoss(dialect.typeChanges()));
+        return new MigrationWriter(
+                requireProject().migrationsPackage(), settings.schema(), new DataLoss(dialect.typeChanges()));
     }
 
     private static void requireMessage(String message) {
         if (message.isBlank()) {
-            throw new AutogenException(ErrorCode.BAD_TARGET, "the message is empty", "say in a few words what the change is for");
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET, "the message is empty", "say in a few words what the change is for");
         }
         if (message.length() > MAX_MESSAGE_LENGTH) {
-            throw new AutogenException(ErrorCode.BAD_TARGET,
-                    "the message is " + message.length() + " characters long; at most " + MAX_MESSAGE_LENGTH + " are kept",
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET,
+                    "the message is " + message.length() + " characters long; at most " + MAX_MESSAGE_LENGTH
+                            + " are kept",
                     "say it shorter, and put the rest in a comment in the migration");
         }
     }
@@ -228,12 +245,16 @@ public final class Autogen {
             id = HexFormat.of().formatHex(bytes);
         }
         if (!id.matches("[A-Za-z0-9_]{1,64}")) {
-            throw new AutogenException(ErrorCode.BAD_TARGET,
-                    "revision id '" + id + "' is not 1 to 64 letters, digits and _", "choose an id like 3f2a9c1d07be");
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET,
+                    "revision id '" + id + "' is not 1 to 64 letters, digits and _",
+                    "choose an id like 3f2a9c1d07be");
         }
         Optional<RevisionNode> taken = graph.node(id);
         if (taken.isPresent()) {
-            throw new AutogenException(ErrorCode.DUPLICATE_REVISION, "revision id " + id + " is taken by " + taken.get().origin(),
+            throw new AutogenException(
+                    ErrorCode.DUPLICATE_REVISION,
+                    "revision id " + id + " is taken by " + taken.get().origin(),
                     "choose another --rev-id");
         }
         return id;
@@ -246,8 +267,11 @@ public final class Autogen {
             Files.writeString(file, source.source(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
             return file;
         } catch (FileAlreadyExistsException e) {
-            throw new AutogenException(ErrorCode.FILE_EXISTS, file + " exists already and would be overwritten",
-                    "use another message, or wait a second: file names carry the time", e);
+            throw new AutogenException(
+                    ErrorCode.FILE_EXISTS,
+                    file + " exists already and would be overwritten",
+                    "use another message, or wait a second: file names carry the time",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -296,7 +320,8 @@ public final class Autogen {
     }
 
     private OfflineScript offlineScript() {
-        return new OfflineScript(graph(), Dialects.standard(), settings.schema(), settings.versionTable(), settings.runOptions());
+        return new OfflineScript(
+                graph(), Dialects.standard(), settings.schema(), settings.versionTable(), settings.runOptions());
     }
 
     private RunResult whileRunning(Runner runner, java.util.function.Supplier<RunResult> work) {
@@ -324,15 +349,20 @@ public final class Autogen {
     /** The revisions nothing follows. */
     public List<RevisionInfo> heads() {
         RevisionGraph graph = graph();
-        return graph.heads().stream().map(id -> graph.node(id).orElseThrow().info()).toList();
+        return graph.heads().stream()
+                .map(id -> graph.node(id).orElseThrow().info())
+                .toList();
     }
 
     /** The revisions two or more revisions follow, with those revisions. */
     public List<Branch> branches() {
         RevisionGraph graph = graph();
         return graph.branchPoints().stream()
-                .map(id -> new Branch(graph.node(id).orElseThrow().info(),
-                        graph.children(id).stream().map(child -> graph.node(child).orElseThrow().info()).toList()))
+                .map(id -> new Branch(
+                        graph.node(id).orElseThrow().info(),
+                        graph.children(id).stream()
+                                .map(child -> graph.node(child).orElseThrow().info())
+                                .toList()))
                 .toList();
     }
 
@@ -360,7 +390,8 @@ public final class Autogen {
         RevisionGraph graph = graph();
         Set<String> ids = graph.resolve(revision, Set.of());
         if (ids.size() != 1) {
-            throw new AutogenException(ErrorCode.BAD_TARGET, "'" + revision + "' names " + ids.size() + " revisions", "name one");
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET, "'" + revision + "' names " + ids.size() + " revisions", "name one");
         }
         return entry(graph.node(ids.iterator().next()).orElseThrow(), Set.of());
     }
@@ -380,14 +411,16 @@ public final class Autogen {
         }
         Set<String> start = graph.resolve(from, current);
         return upTo.stream()
-                .filter(id -> start.stream().anyMatch(s -> graph.descendantsOrSelf(s).contains(id)))
+                .filter(id ->
+                        start.stream().anyMatch(s -> graph.descendantsOrSelf(s).contains(id)))
                 .collect(Collectors.toSet());
     }
 
     /** One revision with its marks: a head has no child, a branch point two or more. */
     private HistoryEntry entry(RevisionNode node, Set<String> current) {
         int children = graph().children(node.id()).size();
-        return new HistoryEntry(node.info(), node.origin(), current.contains(node.id()), children == 0, children > 1, node.isMerge());
+        return new HistoryEntry(
+                node.info(), node.origin(), current.contains(node.id()), children == 0, children > 1, node.isMerge());
     }
 
     /** A revision the version table names but no migration has: shown as such, not hidden. */
@@ -421,11 +454,18 @@ public final class Autogen {
     }
 
     private Runner runner(Dialect dialect) {
-        return new Runner(graph(), dialect, settings.schema(), settings.versionTable(), settings.runOptions(), settings.listener());
+        return new Runner(
+                graph(),
+                dialect,
+                settings.schema(),
+                settings.versionTable(),
+                settings.runOptions(),
+                settings.listener());
     }
 
     private IntrospectionScope scope(List<String> otherSchemas) {
-        return new IntrospectionScope(settings.schema(), otherSchemas, settings.excludeTables(), settings.versionTable());
+        return new IntrospectionScope(
+                settings.schema(), otherSchemas, settings.excludeTables(), settings.versionTable());
     }
 
     private ConnectionSettings connection() {

@@ -1,9 +1,8 @@
 package dev.autogen;
 
-import dev.autogen.internal.dialect.Dialect;
-
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 
 /** The dialect for a JDBC URL. */
@@ -16,7 +15,9 @@ final class Dialects {
         if (url.startsWith("jdbc:postgresql:")) {
             return PostgresDialect.INSTANCE;
         }
-        throw new AutogenException(ErrorCode.DATABASE_UNREACHABLE, "url '" + safeUrl + "' is not a PostgreSQL JDBC URL",
+        throw new AutogenException(
+                ErrorCode.DATABASE_UNREACHABLE,
+                "url '" + safeUrl + "' is not a PostgreSQL JDBC URL",
                 "use jdbc:postgresql://HOST:PORT/DATABASE; PostgreSQL is the one database autogen supports so far");
     }
 

@@ -1,7 +1,6 @@
 package dev.autogen;
 
 import dev.autogen.api.Stage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -61,18 +61,22 @@ class ArchitectureTest {
                 continue;
             }
             for (JavaCodeUnit member : type.getCodeUnits()) {
-                if (member.getModifiers().contains(JavaModifier.PUBLIC) || member.getModifiers().contains(JavaModifier.PROTECTED)) {
-                    member.getAllInvolvedRawTypes().stream().filter(ArchitectureTest::internal)
+                if (member.getModifiers().contains(JavaModifier.PUBLIC)
+                        || member.getModifiers().contains(JavaModifier.PROTECTED)) {
+                    member.getAllInvolvedRawTypes().stream()
+                            .filter(ArchitectureTest::internal)
                             .forEach(t -> leaks.add(member.getFullName() + " uses " + t.getName()));
                 }
             }
             for (JavaField field : type.getFields()) {
                 if (field.getModifiers().contains(JavaModifier.PUBLIC)) {
-                    field.getAllInvolvedRawTypes().stream().filter(ArchitectureTest::internal)
+                    field.getAllInvolvedRawTypes().stream()
+                            .filter(ArchitectureTest::internal)
                             .forEach(t -> leaks.add(field.getFullName() + " is of " + t.getName()));
                 }
             }
-            type.getAllRawInterfaces().stream().filter(ArchitectureTest::internal)
+            type.getAllRawInterfaces().stream()
+                    .filter(ArchitectureTest::internal)
                     .forEach(t -> leaks.add(type.getName() + " implements " + t.getName()));
         }
         assertThat(leaks).as("public signatures that name internal types").isEmpty();
@@ -80,11 +84,19 @@ class ArchitectureTest {
 
     @Test
     void theApiAndTheMigrationApiUseNothingInternal() {
-        noClasses().that().resideInAnyPackage("dev.autogen.api", "dev.autogen.migration")
-                .should().dependOnClassesThat().resideInAPackage("dev.autogen.internal..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.autogen.api", "dev.autogen.migration")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.autogen.internal..")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("dev.autogen.migration")
-                .should().dependOnClassesThat().resideInAPackage("dev.autogen.api")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.autogen.migration")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.autogen.api")
                 .because("a migration compiles against the migration API alone")
                 .check(CLASSES);
     }
@@ -93,40 +105,79 @@ class ArchitectureTest {
     void internalPackagesDependOneWay() {
         for (Map.Entry<String, Set<String>> entry : INTERNAL_USES.entrySet()) {
             String own = "dev.autogen.internal." + entry.getKey();
-            List<String> allowed = new ArrayList<>(List.of(own, "dev.autogen.api", "dev.autogen.migration", "java..", "javax..",
-                    "org.hibernate..", "jakarta..", "io.github.classgraph..", "com.palantir.javapoet..", "org.postgresql..", "org.slf4j.."));
+            List<String> allowed = new ArrayList<>(List.of(
+                    own,
+                    "dev.autogen.api",
+                    "dev.autogen.migration",
+                    "java..",
+                    "javax..",
+                    "org.hibernate..",
+                    "jakarta..",
+                    "io.github.classgraph..",
+                    "com.palantir.javapoet..",
+                    "org.postgresql..",
+                    "org.slf4j.."));
             entry.getValue().forEach(p -> allowed.add("dev.autogen.internal." + p));
-            classes().that().resideInAPackage(own)
-                    .should().onlyDependOnClassesThat().resideInAnyPackage(allowed.toArray(String[]::new))
+            classes()
+                    .that()
+                    .resideInAPackage(own)
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage(allowed.toArray(String[]::new))
                     .check(CLASSES);
         }
         Set<String> packages = new TreeSet<>();
-        CLASSES.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("dev.autogen.internal."))
+        CLASSES.stream()
+                .map(JavaClass::getPackageName)
+                .filter(p -> p.startsWith("dev.autogen.internal."))
                 .forEach(p -> packages.add(p.substring("dev.autogen.internal.".length())));
-        assertThat(INTERNAL_USES.keySet()).as("every internal package has its allowed uses listed").containsAll(packages);
+        assertThat(INTERNAL_USES.keySet())
+                .as("every internal package has its allowed uses listed")
+                .containsAll(packages);
     }
 
     @Test
     void hibernateStaysInTheEntityReaderJavaPoetInCodegenAndTheDriverInTheDialect() {
-        noClasses().that().resideOutsideOfPackages("dev.autogen.internal.entities", "dev.autogen.sample..")
-                .should().dependOnClassesThat().resideInAPackage("org.hibernate..").check(CLASSES);
-        noClasses().that().resideOutsideOfPackage("dev.autogen.internal.codegen")
-                .should().dependOnClassesThat().resideInAPackage("com.palantir.javapoet..").check(CLASSES);
-        noClasses().that().resideOutsideOfPackage("dev.autogen.internal.dialect.postgres")
-                .should().dependOnClassesThat().resideInAPackage("org.postgresql..").check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.autogen.internal.entities", "dev.autogen.sample..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.hibernate..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.autogen.internal.codegen")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.palantir.javapoet..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.autogen.internal.dialect.postgres")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.postgresql..")
+                .check(CLASSES);
     }
 
     @Test
     void everyPublicTypeUsersSeeSaysWhatItIsFor() throws IOException {
         List<String> undocumented = new ArrayList<>();
-        Pattern declaration = Pattern.compile("(?m)^(public (?:final |sealed |abstract )*(?:class|interface|record|enum|@interface) \\w+)");
+        Pattern declaration = Pattern.compile(
+                "(?m)^(public (?:final |sealed |abstract )*(?:class|interface|record|enum|@interface) \\w+)");
         for (String pkg : PUBLIC) {
             Path dir = Path.of("src/main/java", pkg.replace('.', '/'));
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java")).toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("package-info.java"))
+                        .toList()) {
                     String source = Files.readString(file);
                     Matcher m = declaration.matcher(source);
-                    if (m.find() && !source.substring(0, m.start()).replaceAll("(?m)^@.*\\n", "").stripTrailing().endsWith("*/")) {
+                    if (m.find()
+                            && !source.substring(0, m.start())
+                                    .replaceAll("(?m)^@.*\\n", "")
+                                    .stripTrailing()
+                                    .endsWith("*/")) {
                         undocumented.add(file.toString());
                     }
                 }

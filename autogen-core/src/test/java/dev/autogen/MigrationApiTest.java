@@ -22,14 +22,17 @@ class MigrationApiTest {
     @Test
     void aLeftOutDowngradeUndoesEachCallIncludingRawSqlAndJavaSteps() throws SQLException {
         try (TestDatabase db = TestDatabase.create()) {
-            Autogen autogen = new Autogen(Settings.of(db.settings()),
+            Autogen autogen = new Autogen(
+                    Settings.of(db.settings()),
                     Migrations.fromClassLoader(getClass().getClassLoader(), "dev.autogen.fixtures.handwritten"));
 
             autogen.upgrade("head");
             assertThat(names(db)).containsExactly("ADA", "GRACE");
 
             autogen.downgrade("h1");
-            assertThat(names(db)).as("the Java step's reverse ran, then the SQL's").isEmpty();
+            assertThat(names(db))
+                    .as("the Java step's reverse ran, then the SQL's")
+                    .isEmpty();
 
             autogen.upgrade("head");
             assertThat(names(db)).containsExactly("ADA", "GRACE");
@@ -40,18 +43,23 @@ class MigrationApiTest {
 
     @Test
     void anOfflineScriptTakesAJavaStepsSqlAndRefusesOneWithout() {
-        Settings settings = Settings.of(new dev.autogen.api.ConnectionSettings("jdbc:postgresql://localhost/none", null, null));
-        String script = new Autogen(settings, Migrations.fromClassLoader(getClass().getClassLoader(), "dev.autogen.fixtures.offline"))
+        Settings settings =
+                Settings.of(new dev.autogen.api.ConnectionSettings("jdbc:postgresql://localhost/none", null, null));
+        String script = new Autogen(
+                        settings,
+                        Migrations.fromClassLoader(getClass().getClassLoader(), "dev.autogen.fixtures.offline"))
                 .upgradeSql("base:head");
         assertThat(script).contains("update word set text = upper(text);");
 
-        Autogen handwritten = new Autogen(settings,
-                Migrations.fromClassLoader(getClass().getClassLoader(), "dev.autogen.fixtures.handwritten"));
+        Autogen handwritten = new Autogen(
+                settings, Migrations.fromClassLoader(getClass().getClassLoader(), "dev.autogen.fixtures.handwritten"));
         assertThatThrownBy(() -> handwritten.upgradeSql("base:head"))
                 .isInstanceOf(AutogenException.class)
-                .hasMessageContaining("revision h2 (dev.autogen.fixtures.handwritten.M2_SeedAndShout) has a Java data step")
+                .hasMessageContaining(
+                        "revision h2 (dev.autogen.fixtures.handwritten.M2_SeedAndShout) has a Java data step")
                 .hasMessageContaining("DataStep.withOfflineSql")
-                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.MIGRATION_INVALID);
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.MIGRATION_INVALID);
     }
 
     private static List<String> names(TestDatabase db) throws SQLException {
@@ -64,7 +72,9 @@ class MigrationApiTest {
 
     private static List<String> strings(TestDatabase db, String query) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "branches", mixinStandardHelpOptions = true, description = "List the branch points and the revisions that follow each.")
+@Command(
+        name = "branches",
+        mixinStandardHelpOptions = true,
+        description = "List the branch points and the revisions that follow each.")
 final class BranchesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -16,7 +19,8 @@ final class BranchesCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = main.session()) {
             for (Branch branch : session.autogen().branches()) {
-                main.out.println(Format.text(branch.point().id() + " (branchpoint), " + branch.point().title()));
+                main.out.println(Format.text(branch.point().id() + " (branchpoint), "
+                        + branch.point().title()));
                 for (RevisionInfo next : branch.next()) {
                     main.out.println(Format.text("  -> " + next.id() + ", " + next.title()));
                 }

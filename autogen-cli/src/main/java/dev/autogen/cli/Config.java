@@ -44,8 +44,19 @@ record Config(
     static final String EMBEDDED = "embedded";
 
     private static final Set<String> KEYS = Set.of(
-            "url", "user", "password", "schema", "entities.classpath", "entities.packages", "migrations.dir",
-            "migrations.package", "version.table", "naming", "exclude.tables", "lock.wait", "lock.timeout");
+            "url",
+            "user",
+            "password",
+            "schema",
+            "entities.classpath",
+            "entities.packages",
+            "migrations.dir",
+            "migrations.package",
+            "version.table",
+            "naming",
+            "exclude.tables",
+            "lock.wait",
+            "lock.timeout");
     private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
 
     /** Values given on the command line; {@code null} where not given. */
@@ -62,7 +73,9 @@ record Config(
 
     static Config load(Path file, Map<String, String> environment, Overrides overrides) {
         if (!Files.isRegularFile(file)) {
-            throw new AutogenException(ErrorCode.CONFIG_INVALID, "no configuration file " + file.toAbsolutePath(),
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    "no configuration file " + file.toAbsolutePath(),
                     "run 'autogen init' here, or pass -c FILE");
         }
         Properties properties = new Properties();
@@ -71,16 +84,21 @@ record Config(
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
-            throw new AutogenException(ErrorCode.CONFIG_INVALID, file + " cannot be read: " + e.getMessage(), "fix its syntax");
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID, file + " cannot be read: " + e.getMessage(), "fix its syntax");
         }
         Map<String, String> values = new TreeMap<>();
-        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).strip()));
+        properties
+                .stringPropertyNames()
+                .forEach(key -> values.put(key, properties.getProperty(key).strip()));
         Map<String, String> hibernate = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             if (PASSED_TO_HIBERNATE.stream().anyMatch(key::startsWith)) {
                 hibernate.put(key, values.get(key));
             } else if (!KEYS.contains(key)) {
-                throw new AutogenException(ErrorCode.CONFIG_INVALID, file + " has an unknown key '" + key + "'",
+                throw new AutogenException(
+                        ErrorCode.CONFIG_INVALID,
+                        file + " has an unknown key '" + key + "'",
                         "did you mean '" + nearest(key) + "'? keys starting with hibernate. go to Hibernate");
             }
         }
@@ -98,23 +116,30 @@ record Config(
                 first(overrides.user(), environment.get("AUTOGEN_USER"), values.get("user")),
                 first(overrides.password(), environment.get("AUTOGEN_PASSWORD"), values.get("password")),
                 first(overrides.schema(), environment.get("AUTOGEN_SCHEMA"), values.getOrDefault("schema", "public")),
-                list(values.get("entities.classpath"), ":").stream().map(entry -> resolve(base, entry)).toList(),
+                list(values.get("entities.classpath"), ":").stream()
+                        .map(entry -> resolve(base, entry))
+                        .toList(),
                 list(values.get("entities.packages"), ","),
-                base.resolve(values.getOrDefault("migrations.dir", "migrations")).normalize(),
+                base.resolve(values.getOrDefault("migrations.dir", "migrations"))
+                        .normalize(),
                 values.getOrDefault("migrations.package", "migrations"),
                 values.getOrDefault("version.table", "autogen_version"),
                 parsedNaming,
                 list(values.get("exclude.tables"), ","),
-                new RunOptions(duration(file, "lock.wait", values.getOrDefault("lock.wait", "300s")),
+                new RunOptions(
+                        duration(file, "lock.wait", values.getOrDefault("lock.wait", "300s")),
                         duration(file, "lock.timeout", values.getOrDefault("lock.timeout", "0"))),
                 hibernate);
     }
 
     /** {@code 300s}, {@code 5m}, {@code 500ms}, or a bare number of seconds. */
     private static Duration duration(Path file, String key, String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|min)?").matcher(text.strip());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|min)?").matcher(text.strip());
         if (!m.matches()) {
-            throw new AutogenException(ErrorCode.CONFIG_INVALID, key + " = " + text + " in " + file + " is not a duration",
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    key + " = " + text + " in " + file + " is not a duration",
                     "write it like 300s, 5m or 500ms");
         }
         long amount = Long.parseLong(m.group(1));
@@ -127,23 +152,33 @@ record Config(
     }
 
     private static String resolve(Path base, String entry) {
-        return Path.of(entry).isAbsolute() ? entry : base.resolve(entry).normalize().toString();
+        return Path.of(entry).isAbsolute()
+                ? entry
+                : base.resolve(entry).normalize().toString();
     }
 
     private static String first(String... values) {
-        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
+        return Arrays.stream(values)
+                .filter(v -> v != null && !v.isBlank())
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> list(String value, String separator) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(separator))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** The known key closest to a misspelt one, by edit distance. */
     static String nearest(String key) {
-        return KEYS.stream().min(Comparator.comparingInt((String k) -> distance(k, key)).thenComparing(k -> k)).orElseThrow();
+        return KEYS.stream()
+                .min(Comparator.comparingInt((String k) -> distance(k, key)).thenComparing(k -> k))
+                .orElseThrow();
     }
 
     private static int distance(String a, String b) {

@@ -13,7 +13,9 @@ final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show each revision in full.")
     boolean verbose;
 
     @Override
@@ -28,7 +30,8 @@ final class CurrentCommand implements Callable<Integer> {
                 if (verbose) {
                     Format.verbose(main.out, entry);
                 } else {
-                    main.out.println(Format.text(entry.revision().id() + (entry.head() ? " (head)" : "") + ", " + entry.revision().title()));
+                    main.out.println(Format.text(entry.revision().id() + (entry.head() ? " (head)" : "") + ", "
+                            + entry.revision().title()));
                 }
             }
             return Main.OK;

@@ -1,8 +1,8 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.AutogenException;
-import dev.autogen.api.ErrorCode;
 import dev.autogen.api.ConnectionSettings;
+import dev.autogen.api.ErrorCode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,16 +29,19 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .start());
         } catch (IllegalStateException e) {
-            throw new AutogenException(ErrorCode.DATABASE_UNREACHABLE,
+            throw new AutogenException(
+                    ErrorCode.DATABASE_UNREACHABLE,
                     "the embedded database in " + dataDirectory + " cannot start: " + e.getMessage(),
-                    "another autogen command may be using it; wait for it to finish", e);
+                    "another autogen command may be using it; wait for it to finish",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     ConnectionSettings connection() {
-        return new ConnectionSettings("jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", null);
+        return new ConnectionSettings(
+                "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", null);
     }
 
     @Override

@@ -20,8 +20,10 @@ final class Format {
     /** {@code parents -> id (head) (current) (branchpoint) (mergepoint), message}. */
     static String line(HistoryEntry entry) {
         RevisionInfo revision = entry.revision();
-        StringBuilder line = new StringBuilder(revision.revises().isEmpty() ? "<base>" : String.join(", ", revision.revises()))
-                .append(" -> ").append(revision.id());
+        StringBuilder line = new StringBuilder(
+                        revision.revises().isEmpty() ? "<base>" : String.join(", ", revision.revises()))
+                .append(" -> ")
+                .append(revision.id());
         revision.branchLabels().forEach(label -> line.append(" (").append(label).append(')'));
         line.append(marks(entry));
         return text(line.append(", ").append(revision.title()).toString());
@@ -46,8 +48,10 @@ final class Format {
     }
 
     private static String marks(HistoryEntry entry) {
-        return (entry.head() ? " (head)" : "") + (entry.current() ? " (current)" : "")
-                + (entry.branchPoint() ? " (branchpoint)" : "") + (entry.mergePoint() ? " (mergepoint)" : "");
+        return (entry.head() ? " (head)" : "")
+                + (entry.current() ? " (current)" : "")
+                + (entry.branchPoint() ? " (branchpoint)" : "")
+                + (entry.mergePoint() ? " (mergepoint)" : "");
     }
 
     static void run(PrintWriter out, RunResult result) {
@@ -59,8 +63,9 @@ final class Format {
 
     /** One line for a migration applied or undone. */
     static String step(StepResult step) {
-        return text("Done: " + step.direction().word() + " " + step.revision() + ", " + step.message().lines().findFirst().orElse("")
-                + " (" + step.statements() + " statements, " + step.durationMillis() + " ms)");
+        return text("Done: " + step.direction().word() + " " + step.revision() + ", "
+                + step.message().lines().findFirst().orElse("") + " (" + step.statements() + " statements, "
+                + step.durationMillis() + " ms)");
     }
 
     /**
@@ -73,8 +78,13 @@ final class Format {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
             boolean shown = switch (Character.getType(c)) {
-                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                        Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> c == '\n' || c == '\t';
+                case Character.CONTROL,
+                        Character.FORMAT,
+                        Character.LINE_SEPARATOR,
+                        Character.PARAGRAPH_SEPARATOR,
+                        Character.SURROGATE,
+                        Character.PRIVATE_USE,
+                        Character.UNASSIGNED -> c == '\n' || c == '\t';
                 default -> true;
             };
             if (shown) {

@@ -16,8 +16,10 @@ final class HeadsCommand implements Callable<Integer> {
         try (Session session = main.session()) {
             for (RevisionInfo head : session.autogen().heads()) {
                 StringBuilder line = new StringBuilder(head.id());
-                head.branchLabels().forEach(label -> line.append(" (").append(label).append(')'));
-                main.out.println(Format.text(line.append(" (head), ").append(head.title()).toString()));
+                head.branchLabels()
+                        .forEach(label -> line.append(" (").append(label).append(')'));
+                main.out.println(Format.text(
+                        line.append(" (head), ").append(head.title()).toString()));
             }
             return Main.OK;
         }

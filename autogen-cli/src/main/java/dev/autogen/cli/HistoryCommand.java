@@ -6,17 +6,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
         description = "List the revisions, newest first, marking the current ones, heads, branch and merge points.")
 final class HistoryCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
 
-    @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE", description = "FROM:TO (either may be left out), e.g. base:head or ae10:.")
+    @Option(
+            names = {"-r", "--rev-range"},
+            paramLabel = "RANGE",
+            description = "FROM:TO (either may be left out), e.g. base:head or ae10:.")
     String range;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show each revision in full.")
     boolean verbose;
 
     @Override

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
         description = "Write a starter autogen.properties and a migrations directory in DIR (default: here).")
 final class InitCommand implements Callable<Integer> {
 
@@ -55,7 +57,9 @@ final class InitCommand implements Callable<Integer> {
             Files.writeString(file, TEMPLATE, StandardOpenOption.CREATE_NEW);
             Files.createDirectories(directory.resolve("migrations"));
         } catch (FileAlreadyExistsException e) {
-            throw new AutogenException(ErrorCode.FILE_EXISTS, file + " exists already; nothing was changed",
+            throw new AutogenException(
+                    ErrorCode.FILE_EXISTS,
+                    file + " exists already; nothing was changed",
                     "edit it, or init another directory");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,10 @@
 package dev.autogen.cli;
 
+import dev.autogen.Autogen;
 import dev.autogen.api.AutogenException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import dev.autogen.Autogen;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +40,10 @@ public final class Main implements Callable<Integer> {
     /** Held so that the logging settings are not garbage-collected away. */
     private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
 
-    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = {"-c", "--config"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "Configuration file (default: ./autogen.properties).")
     Path config;
 
@@ -79,9 +82,11 @@ public final class Main implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(main).setOut(out).setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             String what = e.getMessage();
-            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getUnmatched().isEmpty()) {
                 String argument = unmatched.getUnmatched().get(0);
-                what = (argument.startsWith("-") ? "unknown option '" : "unknown command or argument '") + argument + "'";
+                what = (argument.startsWith("-") ? "unknown option '" : "unknown command or argument '") + argument
+                        + "'";
             }
             err.println("error: " + Secrets.mask(what, arguments) + " (see 'autogen --help')");
             err.flush();
@@ -99,7 +104,8 @@ public final class Main implements Callable<Integer> {
             err.flush();
             return FAILED;
         });
-        HIBERNATE_LOG.setLevel(args.length > 0 && java.util.Arrays.asList(args).contains("--debug") ? Level.INFO : Level.OFF);
+        HIBERNATE_LOG.setLevel(
+                args.length > 0 && java.util.Arrays.asList(args).contains("--debug") ? Level.INFO : Level.OFF);
         try {
             return commandLine.execute(args);
         } finally {
@@ -122,14 +128,16 @@ public final class Main implements Callable<Integer> {
      * printed before the process ends.
      */
     <T> T interruptibly(Autogen autogen, Supplier<T> work) {
-        Thread onSignal = new Thread(() -> {
-            autogen.cancel();
-            try {
-                finished.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "autogen-cancel");
+        Thread onSignal = new Thread(
+                () -> {
+                    autogen.cancel();
+                    try {
+                        finished.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "autogen-cancel");
         Runtime.getRuntime().addShutdownHook(onSignal);
         try {
             return work.get();

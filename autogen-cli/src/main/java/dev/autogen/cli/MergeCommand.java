@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "merge", mixinStandardHelpOptions = true, description = "Write a migration that joins two or more heads into one.")
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
+        description = "Write a migration that joins two or more heads into one.")
 final class MergeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -19,7 +22,10 @@ final class MergeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REV", arity = "1..*", description = "The revisions to merge ('heads' for all heads).")
     List<String> revisions;
 
-    @Option(names = {"-m", "--message"}, required = true, description = "What the merge is for.")
+    @Option(
+            names = {"-m", "--message"},
+            required = true,
+            description = "What the merge is for.")
     String message;
 
     @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id (default: 12 random hex digits).")
@@ -28,7 +34,8 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            RevisionResult result = session.autogen().merge(revisions, message, revisionId, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            RevisionResult result = session.autogen()
+                    .merge(revisions, message, revisionId, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id() + " merges "
                     + String.join(", ", result.revises()) + ")");
             return Main.OK;

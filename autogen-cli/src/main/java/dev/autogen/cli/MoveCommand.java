@@ -13,8 +13,10 @@ abstract class MoveCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "TARGET", description = "head, heads, base, an id or prefix, LABEL@head, +N, -N, REV+N, REV-N;"
-            + " with --sql, FROM:TO")
+    @Parameters(
+            paramLabel = "TARGET",
+            description =
+                    "head, heads, base, an id or prefix, LABEL@head, +N, -N, REV+N, REV-N;" + " with --sql, FROM:TO")
     String target;
 
     @Option(names = "--sql", description = "Print the SQL script instead of touching the database.")

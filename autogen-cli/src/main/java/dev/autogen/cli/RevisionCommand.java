@@ -12,29 +12,46 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "revision", mixinStandardHelpOptions = true,
-        description = "Write a new migration; with --autogenerate, from the differences between the database and the entities.")
+@Command(
+        name = "revision",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write a new migration; with --autogenerate, from the differences between the database and the entities.")
 final class RevisionCommand implements Callable<Integer> {
 
     @ParentCommand
     Main main;
 
-    @Option(names = {"-m", "--message"}, required = true, description = "What the change is for.")
+    @Option(
+            names = {"-m", "--message"},
+            required = true,
+            description = "What the change is for.")
     String message;
 
-    @Option(names = "--autogenerate", description = "Fill the migration with what the entities need and the database lacks.")
+    @Option(
+            names = "--autogenerate",
+            description = "Fill the migration with what the entities need and the database lacks.")
     boolean autogenerate;
 
     @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id (default: 12 random hex digits).")
     String revisionId;
 
-    @Option(names = "--head", paramLabel = "REV", description = "The revision to follow (default: the head; 'base' starts a new root).")
+    @Option(
+            names = "--head",
+            paramLabel = "REV",
+            description = "The revision to follow (default: the head; 'base' starts a new root).")
     String head;
 
-    @Option(names = "--branch-label", paramLabel = "LABEL", description = "A label for the branch this revision starts.")
+    @Option(
+            names = "--branch-label",
+            paramLabel = "LABEL",
+            description = "A label for the branch this revision starts.")
     List<String> branchLabels = new ArrayList<>();
 
-    @Option(names = "--depends-on", paramLabel = "REV", description = "A revision that must be applied before this one.")
+    @Option(
+            names = "--depends-on",
+            paramLabel = "REV",
+            description = "A revision that must be applied before this one.")
     List<String> dependsOn = new ArrayList<>();
 
     @Option(names = "--allow-empty", description = "Write the file even when autogenerate finds nothing to change.")
@@ -46,13 +63,23 @@ final class RevisionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            RevisionResult result = session.autogen().revision(new RevisionRequest(message, autogenerate, false, revisionId, head,
-                    branchLabels, dependsOn, allowEmpty, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+            RevisionResult result = session.autogen()
+                    .revision(new RevisionRequest(
+                            message,
+                            autogenerate,
+                            false,
+                            revisionId,
+                            head,
+                            branchLabels,
+                            dependsOn,
+                            allowEmpty,
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS)));
             if (autogenerate) {
                 if (result.changes().isEmpty()) {
                     main.out.println("No changes: the database matches the entities.");
                 } else {
-                    main.out.println("Detected " + result.changes().size() + " change" + (result.changes().size() == 1 ? "" : "s") + ":");
+                    main.out.println("Detected " + result.changes().size() + " change"
+                            + (result.changes().size() == 1 ? "" : "s") + ":");
                     for (Change change : result.changes()) {
                         main.out.println(Format.text("  " + change));
                     }
@@ -62,8 +89,8 @@ final class RevisionCommand implements Callable<Integer> {
                 result.stages().forEach(stage -> main.out.println("timing: " + stage));
             }
             if (result.written().isPresent()) {
-                main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id()
-                        + ", after " + Format.revisions(result.revises()) + ")");
+                main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id() + ", after "
+                        + Format.revisions(result.revises()) + ")");
             } else {
                 main.out.println("No file written (--allow-empty writes one anyway).");
             }

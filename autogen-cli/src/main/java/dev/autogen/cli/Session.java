@@ -1,15 +1,15 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.AutogenException;
-import dev.autogen.api.ErrorCode;
 import dev.autogen.Autogen;
-import dev.autogen.api.Project;
-import dev.autogen.api.Settings;
+import dev.autogen.api.AutogenException;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.Direction;
 import dev.autogen.api.EntitySource;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.api.Project;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.RunListener;
+import dev.autogen.api.Settings;
 import dev.autogen.api.StepResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -34,14 +34,16 @@ final class Session implements AutoCloseable {
     private record Progress(PrintWriter out) implements RunListener {
         @Override
         public void started(RevisionInfo revision, Direction direction, int statements) {
-            out.println(Format.text("Running " + direction.word() + " " + revision.id() + ", " + revision.title()
-                    + " (" + statements + " statement" + (statements == 1 ? "" : "s") + ")"));
+            out.println(Format.text("Running " + direction.word() + " " + revision.id() + ", " + revision.title() + " ("
+                    + statements + " statement" + (statements == 1 ? "" : "s") + ")"));
             out.flush();
         }
 
         @Override
         public void finished(StepResult step) {
-            step.outsideTransaction().forEach(sql -> out.println(Format.text("  ran outside a transaction, as PostgreSQL requires: " + sql)));
+            step.outsideTransaction()
+                    .forEach(sql ->
+                            out.println(Format.text("  ran outside a transaction, as PostgreSQL requires: " + sql)));
             out.println("  done in " + step.durationMillis() + " ms");
             out.flush();
         }
@@ -58,19 +60,35 @@ final class Session implements AutoCloseable {
     }
 
     Autogen autogen() {
-        Settings settings = new Settings(this::connection, config.schema(), config.versionTable(), config.excludeTables(),
-                config.runOptions(), progress);
-        EntitySource entities = config.entitiesClasspath().isEmpty() ? null : new EntitySource(
-                config.entitiesClasspath(), config.entitiesPackages(), config.naming(), config.schema(), config.hibernateSettings());
-        Project project = new Project(config.migrationsDir(), config.migrationsPackage(),
-                config.baseDir().resolve(".autogen/classes"), entities);
+        Settings settings = new Settings(
+                this::connection,
+                config.schema(),
+                config.versionTable(),
+                config.excludeTables(),
+                config.runOptions(),
+                progress);
+        EntitySource entities = config.entitiesClasspath().isEmpty()
+                ? null
+                : new EntitySource(
+                        config.entitiesClasspath(),
+                        config.entitiesPackages(),
+                        config.naming(),
+                        config.schema(),
+                        config.hibernateSettings());
+        Project project = new Project(
+                config.migrationsDir(),
+                config.migrationsPackage(),
+                config.baseDir().resolve(".autogen/classes"),
+                entities);
         return Autogen.forProject(settings, project);
     }
 
     private synchronized ConnectionSettings connection() {
         if (connection == null) {
             if (config.url() == null) {
-                throw new AutogenException(ErrorCode.CONFIG_INVALID, "no database url is configured",
+                throw new AutogenException(
+                        ErrorCode.CONFIG_INVALID,
+                        "no database url is configured",
                         "set url in " + config.file() + " (url = embedded for a local one), AUTOGEN_URL, or --url");
             }
             if (config.embedded()) {

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "stamp", mixinStandardHelpOptions = true,
+@Command(
+        name = "stamp",
+        mixinStandardHelpOptions = true,
         description = "Record TARGET in the version table without running any migration (for a schema already there).")
 final class StampCommand implements Callable<Integer> {
 
@@ -20,7 +22,9 @@ final class StampCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = main.session()) {
             Autogen autogen = session.autogen();
-            main.out.println("Stamped: " + Format.revisions(main.interruptibly(autogen, () -> autogen.stamp(target)).after()));
+            main.out.println("Stamped: "
+                    + Format.revisions(main.interruptibly(autogen, () -> autogen.stamp(target))
+                            .after()));
             return Main.OK;
         }
     }

@@ -24,21 +24,32 @@ public final class Warmup {
 
     /** The driver's classes a connection and a batch use; loading them puts them in the archive. */
     private static final List<String> DRIVER_CLASSES = List.of(
-            "org.postgresql.jdbc.PgConnection", "org.postgresql.jdbc.PgStatement", "org.postgresql.jdbc.PgPreparedStatement",
-            "org.postgresql.jdbc.PgResultSet", "org.postgresql.core.v3.QueryExecutorImpl", "org.postgresql.core.v3.ConnectionFactoryImpl",
-            "org.postgresql.core.v3.BatchedQuery", "org.postgresql.core.v3.SimpleQuery", "org.postgresql.core.Parser",
-            "org.postgresql.core.PGStream", "org.postgresql.jdbc.PgArray", "org.postgresql.util.PSQLException",
-            "org.postgresql.core.v3.ScramAuthenticator", "org.postgresql.core.QueryExecutorBase");
+            "org.postgresql.jdbc.PgConnection",
+            "org.postgresql.jdbc.PgStatement",
+            "org.postgresql.jdbc.PgPreparedStatement",
+            "org.postgresql.jdbc.PgResultSet",
+            "org.postgresql.core.v3.QueryExecutorImpl",
+            "org.postgresql.core.v3.ConnectionFactoryImpl",
+            "org.postgresql.core.v3.BatchedQuery",
+            "org.postgresql.core.v3.SimpleQuery",
+            "org.postgresql.core.Parser",
+            "org.postgresql.core.PGStream",
+            "org.postgresql.jdbc.PgArray",
+            "org.postgresql.util.PSQLException",
+            "org.postgresql.core.v3.ScramAuthenticator",
+            "org.postgresql.core.QueryExecutorBase");
 
     private Warmup() {}
 
     public static void main(String[] args) throws IOException, ClassNotFoundException {
         Class.forName("org.postgresql.Driver");
         Path work = Files.createTempDirectory("autogen-warmup");
-        Project project = new Project(work.resolve("migrations"), "warmup", work.resolve("cache"), EntitySource.of(List.of(args[0])));
+        Project project = new Project(
+                work.resolve("migrations"), "warmup", work.resolve("cache"), EntitySource.of(List.of(args[0])));
         Settings settings = Settings.of(new ConnectionSettings("jdbc:postgresql://localhost/warmup", null, null));
-        Autogen.forProject(settings, project).revision(new RevisionRequest("Warm up", true, true, "warmup", null, List.of(), List.of(),
-                false, java.time.Instant.EPOCH));
+        Autogen.forProject(settings, project)
+                .revision(new RevisionRequest(
+                        "Warm up", true, true, "warmup", null, List.of(), List.of(), false, java.time.Instant.EPOCH));
         // What upgrade and downgrade run, short of a database: compiling, planning, version-table SQL, the script.
         Autogen.forProject(settings, project).upgradeSql("base:head");
         for (String name : DRIVER_CLASSES) {

@@ -31,14 +31,16 @@ final class Cli {
     }
 
     Result run(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(arguments));
         try {
             Path out = Files.createTempFile("autogen-out", ".txt");
             Path err = Files.createTempFile("autogen-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
             builder.environment().putAll(environment);
             Process process = builder.start();
@@ -46,7 +48,9 @@ final class Cli {
                 process.destroyForcibly();
                 throw new AssertionError("autogen " + String.join(" ", arguments) + " did not finish in 180 s");
             }
-            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            Result result = new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);

@@ -15,8 +15,12 @@ class CliArchitectureTest {
         JavaClasses cli = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.autogen.cli");
-        noClasses().that().resideInAPackage("dev.autogen.cli")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.autogen.internal..", "dev.autogen.migration..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.autogen.cli")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.autogen.internal..", "dev.autogen.migration..")
                 .check(cli);
     }
 }

@@ -18,7 +18,8 @@ final class EntityVersions {
     static Path compile(Path classes, Map<String, String> sources) {
         try {
             Path src = Files.createTempDirectory("entities-src");
-            List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path")));
+            List<String> arguments = new ArrayList<>(
+                    List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path")));
             for (Map.Entry<String, String> source : sources.entrySet()) {
                 Path file = src.resolve("com/example/shop").resolve(source.getKey());
                 Files.createDirectories(file.getParent());

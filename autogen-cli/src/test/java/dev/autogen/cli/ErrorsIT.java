@@ -33,7 +33,13 @@ class ErrorsIT {
     static void projectAtItsFirstRevision() {
         db = TestDatabase.create();
         EntityVersions.compile(project.resolve("build/v1"), Map.of("Customer.java", EntityVersions.CUSTOMER_V1));
-        cli = new Cli(project, Map.of("AUTOGEN_URL", db.settings().url(), "AUTOGEN_USER", db.settings().user()));
+        cli = new Cli(
+                project,
+                Map.of(
+                        "AUTOGEN_URL",
+                        db.settings().url(),
+                        "AUTOGEN_USER",
+                        db.settings().user()));
         WorkflowIT.assertSuccess(cli.run("init"));
         Properties.set(project, "entities.classpath", "build/v1");
         WorkflowIT.assertSuccess(cli.run("revision", "--autogenerate", "-m", "first", "--rev-id", "00a1"));
@@ -62,8 +68,12 @@ class ErrorsIT {
 
     @Test
     void missingConfig() {
-        expect(1, "error: no configuration file /nowhere/autogen.properties (run 'autogen init' here, or pass -c FILE)",
-                "current", "-c", "/nowhere/autogen.properties");
+        expect(
+                1,
+                "error: no configuration file /nowhere/autogen.properties (run 'autogen init' here, or pass -c FILE)",
+                "current",
+                "-c",
+                "/nowhere/autogen.properties");
     }
 
     @Test
@@ -71,7 +81,12 @@ class ErrorsIT {
         Path config = project.resolve("typo.properties");
         Files.writeString(config, "urll = embedded\n");
         try {
-            expect(1, "error: " + config + " has an unknown key 'urll' (did you mean 'url'?", "current", "-c", config.toString());
+            expect(
+                    1,
+                    "error: " + config + " has an unknown key 'urll' (did you mean 'url'?",
+                    "current",
+                    "-c",
+                    config.toString());
         } finally {
             Files.delete(config);
         }
@@ -79,15 +94,26 @@ class ErrorsIT {
 
     @Test
     void missingClasspathEntry() {
-        withProperty("entities.classpath", "build/nope", () ->
-                expect(1, "error: classpath entry '" + project.resolve("build/nope") + "' does not exist", "check"));
+        withProperty(
+                "entities.classpath",
+                "build/nope",
+                () -> expect(
+                        1, "error: classpath entry '" + project.resolve("build/nope") + "' does not exist", "check"));
     }
 
     @Test
     void noEntities() throws IOException {
         Files.createDirectories(project.resolve("build/empty"));
-        withProperty("entities.classpath", "build/empty", () ->
-                expect(1, "error: no @Entity classes found in [" + project.resolve("build/empty") + "]", "revision", "--autogenerate", "-m", "x"));
+        withProperty(
+                "entities.classpath",
+                "build/empty",
+                () -> expect(
+                        1,
+                        "error: no @Entity classes found in [" + project.resolve("build/empty") + "]",
+                        "revision",
+                        "--autogenerate",
+                        "-m",
+                        "x"));
     }
 
     @Test
@@ -96,8 +122,12 @@ class ErrorsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        expect(1, "error: cannot reach the database at jdbc:postgresql://127.0.0.1:" + closed + "/app?password=***",
-                "current", "--url", "jdbc:postgresql://127.0.0.1:" + closed + "/app?password=" + SECRET);
+        expect(
+                1,
+                "error: cannot reach the database at jdbc:postgresql://127.0.0.1:" + closed + "/app?password=***",
+                "current",
+                "--url",
+                "jdbc:postgresql://127.0.0.1:" + closed + "/app?password=" + SECRET);
     }
 
     @Test
@@ -105,8 +135,15 @@ class ErrorsIT {
         String role = db.name() + "_app";
         db.execute("create role " + role + " login password 'the-right-one'");
         try {
-            expect(1, "error: the database at " + db.settings().url() + " refused user '" + role + "' (check user and password",
-                    "current", "--user", role, "--password", SECRET);
+            expect(
+                    1,
+                    "error: the database at " + db.settings().url() + " refused user '" + role
+                            + "' (check user and password",
+                    "current",
+                    "--user",
+                    role,
+                    "--password",
+                    SECRET);
         } finally {
             db.execute("drop role " + role);
         }
@@ -119,19 +156,37 @@ class ErrorsIT {
 
     @Test
     void ambiguousRevision() throws IOException {
-        withSecondHead("00a2", () -> expect(1, "error: '00a' matches 2 revisions: 00a1, 00a2 (give more characters of the id)", "upgrade", "00a"));
+        withSecondHead(
+                "00a2",
+                () -> expect(
+                        1,
+                        "error: '00a' matches 2 revisions: 00a1, 00a2 (give more characters of the id)",
+                        "upgrade",
+                        "00a"));
     }
 
     @Test
     void headWithSeveralHeads() throws IOException {
-        withSecondHead("00b2", () -> expect(1, "error: there are 2 heads: 00a1, 00b2 (name one of them, use 'heads' for all", "upgrade", "head"));
+        withSecondHead(
+                "00b2",
+                () -> expect(
+                        1,
+                        "error: there are 2 heads: 00a1, 00b2 (name one of them, use 'heads' for all",
+                        "upgrade",
+                        "head"));
     }
 
     @Test
     void autogenerateWhileTheDatabaseIsBehind() {
         WorkflowIT.assertSuccess(cli.run("downgrade", "base"));
         try {
-            expect(1, "error: the database is at base, not at 00a1 (run 'autogen upgrade head' first", "revision", "--autogenerate", "-m", "x");
+            expect(
+                    1,
+                    "error: the database is at base, not at 00a1 (run 'autogen upgrade head' first",
+                    "revision",
+                    "--autogenerate",
+                    "-m",
+                    "x");
         } finally {
             WorkflowIT.assertSuccess(cli.run("upgrade", "head"));
         }
@@ -142,8 +197,12 @@ class ErrorsIT {
         Path broken = project.resolve("migrations/migrations/Broken.java");
         Files.writeString(broken, "package migrations;\n\nclass Broken {\n    int x = ;\n}\n");
         try {
-            expect(1, "error: migration source " + broken + ":4 does not compile: illegal start of expression (fix the file; nothing was run)",
-                    "upgrade", "head");
+            expect(
+                    1,
+                    "error: migration source " + broken
+                            + ":4 does not compile: illegal start of expression (fix the file; nothing was run)",
+                    "upgrade",
+                    "head");
         } finally {
             Files.delete(broken);
         }
@@ -158,8 +217,12 @@ class ErrorsIT {
     void versionTableNamingARevisionThatNoLongerExists() {
         db.execute("update autogen_version set version_num = 'gone01'");
         try {
-            expect(1, "error: public.autogen_version says the database is at revision gone01, which no migration has "
-                    + "(restore that migration, or 'stamp' the revision the schema really is at)", "upgrade", "head");
+            expect(
+                    1,
+                    "error: public.autogen_version says the database is at revision gone01, which no migration has "
+                            + "(restore that migration, or 'stamp' the revision the schema really is at)",
+                    "upgrade",
+                    "head");
         } finally {
             db.execute("update autogen_version set version_num = '00a1'");
         }
@@ -171,8 +234,12 @@ class ErrorsIT {
         String original = Files.readString(file);
         Files.writeString(file, original.replace("character varying(100)", "character varying(120)"));
         try {
-            expect(1, "error: revision 00a1 (" + project.resolve("migrations") + "/migrations/" + file.getFileName()
-                    + ") was edited after it was applied", "downgrade", "base");
+            expect(
+                    1,
+                    "error: revision 00a1 (" + project.resolve("migrations") + "/migrations/" + file.getFileName()
+                            + ") was edited after it was applied",
+                    "downgrade",
+                    "base");
         } finally {
             Files.writeString(file, original);
         }
@@ -193,9 +260,20 @@ class ErrorsIT {
     @Test
     void readOnlyUser() {
         String role = db.name() + "_ro";
-        db.execute("create role " + role + " login password 'ro-pass'", "grant select on all tables in schema public to " + role);
+        db.execute(
+                "create role " + role + " login password 'ro-pass'",
+                "grant select on all tables in schema public to " + role);
         try {
-            expectContaining(1, "error: ", "(connect as a user that may change the schema", "downgrade", "base", "--user", role, "--password", "ro-pass");
+            expectContaining(
+                    1,
+                    "error: ",
+                    "(connect as a user that may change the schema",
+                    "downgrade",
+                    "base",
+                    "--user",
+                    role,
+                    "--password",
+                    "ro-pass");
         } finally {
             db.execute("drop owned by " + role, "drop role " + role);
         }
@@ -203,37 +281,68 @@ class ErrorsIT {
 
     @Test
     void lockHeldByAnotherSessionPastTheWait() throws Exception {
-        try (Connection holder = db.connect(); java.sql.Statement statement = holder.createStatement()) {
+        try (Connection holder = db.connect();
+                java.sql.Statement statement = holder.createStatement()) {
             statement.execute("select pg_advisory_lock(hashtext('autogen:public.autogen_version'))");
-            withProperty("lock.wait", "1s", () -> expect(1,
-                    "error: another session holds the migration lock public.autogen_version for more than 1 s: pid ", "upgrade", "head"));
+            withProperty(
+                    "lock.wait",
+                    "1s",
+                    () -> expect(
+                            1,
+                            "error: another session holds the migration lock public.autogen_version for more than 1 s: pid ",
+                            "upgrade",
+                            "head"));
         }
     }
 
     @Test
     void twoMigrationsWithTheSameId() throws IOException {
-        withSource("Copy", "00a1", "", () -> expectContaining(1, "error: revision id 00a1 is used by ", "(give one of them a new id)", "upgrade", "head"));
+        withSource(
+                "Copy",
+                "00a1",
+                "",
+                () -> expectContaining(
+                        1, "error: revision id 00a1 is used by ", "(give one of them a new id)", "upgrade", "head"));
     }
 
     @Test
     void aCycleInTheGraph() throws IOException {
-        withSource("CycleOne", "0c01", "0c02", () -> withSourceUnchecked("CycleTwo", "0c02", "0c01", () ->
-                expect(1, "error: the revisions form a cycle: 0c01 -> 0c02 -> 0c01 (fix the 'revises' of one of these migrations)", "heads")));
+        withSource(
+                "CycleOne",
+                "0c01",
+                "0c02",
+                () -> withSourceUnchecked(
+                        "CycleTwo",
+                        "0c02",
+                        "0c01",
+                        () -> expect(
+                                1,
+                                "error: the revisions form a cycle: 0c01 -> 0c02 -> 0c01 (fix the 'revises' of one of these migrations)",
+                                "heads")));
     }
 
     @Test
     void aMissingParent() throws IOException {
-        withSource("Orphan", "0e01", "0ff", () -> expect(1,
-                "error: revision 0e01 revises or depends on 0ff, which does not exist (restore the missing migration", "history"));
+        withSource(
+                "Orphan",
+                "0e01",
+                "0ff",
+                () -> expect(
+                        1,
+                        "error: revision 0e01 revises or depends on 0ff, which does not exist (restore the missing migration",
+                        "history"));
     }
 
     @Test
     void aClassWithRevisionThatIsNoMigration() throws IOException {
         Path file = project.resolve("migrations/migrations/NotAMigration.java");
-        Files.writeString(file, "package migrations;\n\n@dev.autogen.migration.Revision(id = \"0n01\", message = \"m\", created = \"2026-01-01T00:00:00Z\")\n"
-                + "public class NotAMigration {\n}\n");
+        Files.writeString(
+                file,
+                "package migrations;\n\n@dev.autogen.migration.Revision(id = \"0n01\", message = \"m\", created = \"2026-01-01T00:00:00Z\")\n"
+                        + "public class NotAMigration {\n}\n");
         try {
-            expectContaining(1, "error: ", "NotAMigration.java has @Revision but does not implement Migration", "heads");
+            expectContaining(
+                    1, "error: ", "NotAMigration.java has @Revision but does not implement Migration", "heads");
         } finally {
             Files.delete(file);
         }
@@ -241,18 +350,30 @@ class ErrorsIT {
 
     @Test
     void aSchemaThatDoesNotExist() {
-        expect(1, "error: schema 'nope' does not exist in the database (create it (create schema nope) or set 'schema'", "check", "--schema", "nope");
+        expect(
+                1,
+                "error: schema 'nope' does not exist in the database (create it (create schema nope) or set 'schema'",
+                "check",
+                "--schema",
+                "nope");
     }
 
     @Test
     void aUrlThatIsNotPostgres() {
-        expect(1, "error: url 'jdbc:mysql://db/app' is not a PostgreSQL JDBC URL (use jdbc:postgresql://HOST:PORT/DATABASE",
-                "current", "--url", "jdbc:mysql://db/app");
+        expect(
+                1,
+                "error: url 'jdbc:mysql://db/app' is not a PostgreSQL JDBC URL (use jdbc:postgresql://HOST:PORT/DATABASE",
+                "current",
+                "--url",
+                "jdbc:mysql://db/app");
     }
 
     @Test
     void anUnknownNaming() {
-        withProperty("naming", "snake", () -> expect(1, "error: naming 'snake' is not 'hibernate', 'spring', or a physical", "check"));
+        withProperty(
+                "naming",
+                "snake",
+                () -> expect(1, "error: naming 'snake' is not 'hibernate', 'spring', or a physical", "check"));
     }
 
     @Test
@@ -262,28 +383,57 @@ class ErrorsIT {
 
     @Test
     void aRevisionIdWithSpaces() {
-        expect(1, "error: revision id 'a b' is not 1 to 64 letters, digits and _", "revision", "-m", "x", "--rev-id", "a b");
+        expect(
+                1,
+                "error: revision id 'a b' is not 1 to 64 letters, digits and _",
+                "revision",
+                "-m",
+                "x",
+                "--rev-id",
+                "a b");
     }
 
     @Test
     void aRevisionIdThatIsTaken() {
-        expectContaining(1, "error: revision id 00a1 is taken by ", "(choose another --rev-id)", "revision", "-m", "x", "--rev-id", "00a1");
+        expectContaining(
+                1,
+                "error: revision id 00a1 is taken by ",
+                "(choose another --rev-id)",
+                "revision",
+                "-m",
+                "x",
+                "--rev-id",
+                "00a1");
     }
 
     @Test
     void downgradeToARevisionNotApplied() throws IOException {
-        withSecondHead("00c2", () -> expect(1, "error: cannot go to '00c2': it is not applied, so there is no going down to it", "downgrade", "00c2"));
+        withSecondHead(
+                "00c2",
+                () -> expect(
+                        1,
+                        "error: cannot go to '00c2': it is not applied, so there is no going down to it",
+                        "downgrade",
+                        "00c2"));
     }
 
     @Test
     void downgradeBeyondBase() {
-        expect(1, "error: cannot go to '-5': only 1 below the current one (name the revision to go to)", "downgrade", "-5");
+        expect(
+                1,
+                "error: cannot go to '-5': only 1 below the current one (name the revision to go to)",
+                "downgrade",
+                "-5");
     }
 
     @Test
     void offlineDowngradeWithoutAStart() {
-        expect(1, "error: an offline downgrade needs FROM:TO, got 'base' (say where the database is, for example head:base)",
-                "downgrade", "--sql", "base");
+        expect(
+                1,
+                "error: an offline downgrade needs FROM:TO, got 'base' (say where the database is, for example head:base)",
+                "downgrade",
+                "--sql",
+                "base");
     }
 
     @Test
@@ -302,16 +452,25 @@ class ErrorsIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        Cli.Result result = cli.run("current", "--debug", "--url", "jdbc:postgresql://127.0.0.1:" + closed + "/app?password=" + SECRET,
-                "--password", SECRET);
+        Cli.Result result = cli.run(
+                "current",
+                "--debug",
+                "--url",
+                "jdbc:postgresql://127.0.0.1:" + closed + "/app?password=" + SECRET,
+                "--password",
+                SECRET);
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("\tat dev.autogen.internal.dialect.postgres.Connections.open").contains("error: cannot reach the database");
+        assertThat(result.err())
+                .contains("\tat dev.autogen.internal.dialect.postgres.Connections.open")
+                .contains("error: cannot reach the database");
         assertThat(result.out() + result.err()).doesNotContain(SECRET);
     }
 
     private static Path firstMigration() throws IOException {
         try (var walk = Files.walk(project.resolve("migrations"))) {
-            return walk.filter(p -> p.getFileName().toString().endsWith("_First.java")).findFirst().orElseThrow();
+            return walk.filter(p -> p.getFileName().toString().endsWith("_First.java"))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -322,11 +481,14 @@ class ErrorsIT {
     /** A hand-written migration source, present while {@code test} runs. */
     private static void withSource(String className, String id, String revises, Body test) throws IOException {
         Path file = project.resolve("migrations/migrations/" + className + ".java");
-        Files.writeString(file, "package migrations;\n\nimport dev.autogen.migration.*;\n\n"
-                + "@Revision(id = \"" + id + "\", revises = {" + (revises.isEmpty() ? "" : "\"" + revises + "\"")
-                + "}, message = \"" + className + "\", created = \"2026-01-01T00:00:00Z\")\n"
-                + "public final class " + className + " implements Migration {\n"
-                + "    public void upgrade(Operations op) {}\n    public void downgrade(Operations op) {}\n}\n");
+        Files.writeString(
+                file,
+                "package migrations;\n\nimport dev.autogen.migration.*;\n\n"
+                        + "@Revision(id = \"" + id + "\", revises = {"
+                        + (revises.isEmpty() ? "" : "\"" + revises + "\"")
+                        + "}, message = \"" + className + "\", created = \"2026-01-01T00:00:00Z\")\n"
+                        + "public final class " + className + " implements Migration {\n"
+                        + "    public void upgrade(Operations op) {}\n    public void downgrade(Operations op) {}\n}\n");
         try {
             test.run();
         } finally {
@@ -353,9 +515,15 @@ class ErrorsIT {
         Cli.Result result = cli.run(arguments);
 
         WorkflowIT.assertFailure(result, exitCode, errorStart);
-        assertThat(result.out() + result.err()).as("output never shows a password").doesNotContain(SECRET);
-        assertThat(Snapshot.files(project)).as("files after '%s'", String.join(" ", arguments)).isEqualTo(files);
-        assertThat(databaseSnapshot()).as("database after '%s'", String.join(" ", arguments)).isEqualTo(database);
+        assertThat(result.out() + result.err())
+                .as("output never shows a password")
+                .doesNotContain(SECRET);
+        assertThat(Snapshot.files(project))
+                .as("files after '%s'", String.join(" ", arguments))
+                .isEqualTo(files);
+        assertThat(databaseSnapshot())
+                .as("database after '%s'", String.join(" ", arguments))
+                .isEqualTo(database);
         return result;
     }
 
@@ -386,7 +554,9 @@ class ErrorsIT {
         WorkflowIT.assertSuccess(cli.run("revision", "-m", "beside", "--head", "base", "--rev-id", id));
         Path file;
         try (var walk = Files.walk(project.resolve("migrations"))) {
-            file = walk.filter(p -> p.getFileName().toString().endsWith("_Beside.java")).findFirst().orElseThrow();
+            file = walk.filter(p -> p.getFileName().toString().endsWith("_Beside.java"))
+                    .findFirst()
+                    .orElseThrow();
         }
         try {
             test.run();

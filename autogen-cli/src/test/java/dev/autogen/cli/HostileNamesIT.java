@@ -58,21 +58,38 @@ class HostileNamesIT {
 
     @Test
     void goesThroughRevisionUpgradeCheckAndDowngradeBase() throws Exception {
-        EntityVersions.compile(project.resolve("build/classes"), Map.of("OrderLine.java", ENTITY, "Parent.java", PARENT));
+        EntityVersions.compile(
+                project.resolve("build/classes"), Map.of("OrderLine.java", ENTITY, "Parent.java", PARENT));
         try (TestDatabase db = TestDatabase.create()) {
-            Cli cli = new Cli(project, Map.of("AUTOGEN_URL", db.settings().url(), "AUTOGEN_USER", db.settings().user()));
+            Cli cli = new Cli(
+                    project,
+                    Map.of(
+                            "AUTOGEN_URL",
+                            db.settings().url(),
+                            "AUTOGEN_USER",
+                            db.settings().user()));
             assertSuccess(cli.run("init"));
             Properties.set(project, "entities.classpath", "build/classes");
             String empty = snapshot(db);
 
-            assertSuccess(cli.run("revision", "--autogenerate", "-m", "hostile names", "--rev-id", "0001"),
-                    "add schema Sales Dept", "add table Sales Dept.Order Lines", "add table Sales Dept.user");
+            assertSuccess(
+                    cli.run("revision", "--autogenerate", "-m", "hostile names", "--rev-id", "0001"),
+                    "add schema Sales Dept",
+                    "add table Sales Dept.Order Lines",
+                    "add table Sales Dept.user");
             assertSuccess(cli.run("upgrade", "head"), "Now at: 0001");
-            assertThat(snapshot(db)).contains("Sales Dept.Order Lines.naïve ünïcödé column whose name is far longer than the six",
-                    "Sales Dept.Order Lines.say \"hi\"", "Sales Dept.Order Lines.it's", "Sales Dept.user.order");
+            assertThat(snapshot(db))
+                    .contains(
+                            "Sales Dept.Order Lines.naïve ünïcödé column whose name is far longer than the six",
+                            "Sales Dept.Order Lines.say \"hi\"",
+                            "Sales Dept.Order Lines.it's",
+                            "Sales Dept.user.order");
             assertSuccess(cli.run("check"), "No differences: the database matches the entities.");
-            assertSuccess(cli.run("upgrade", "--sql", "base:head"), "create schema \"Sales Dept\"",
-                    "\"say \"\"hi\"\"\" character varying(255)", "comment on table \"Sales Dept\".\"Order Lines\" is 'Lines of O''Brien''s \"orders\"'");
+            assertSuccess(
+                    cli.run("upgrade", "--sql", "base:head"),
+                    "create schema \"Sales Dept\"",
+                    "\"say \"\"hi\"\"\" character varying(255)",
+                    "comment on table \"Sales Dept\".\"Order Lines\" is 'Lines of O''Brien''s \"orders\"'");
             assertSuccess(cli.run("downgrade", "base"), "Now at: base");
             assertThat(snapshot(db)).isEqualTo(empty);
         }
@@ -80,8 +97,11 @@ class HostileNamesIT {
 
     private static String snapshot(TestDatabase db) throws Exception {
         try (Connection connection = db.connect()) {
-            return String.join("\n", Snapshot.database(connection).stream()
-                    .filter(row -> !row.startsWith("public.autogen_version")).toList());
+            return String.join(
+                    "\n",
+                    Snapshot.database(connection).stream()
+                            .filter(row -> !row.startsWith("public.autogen_version"))
+                            .toList());
         }
     }
 }

@@ -12,17 +12,28 @@ import org.junit.jupiter.api.Test;
 /** The migrations committed in sample-entities stay in step with its entities. */
 class SampleMigrationsTest {
 
-    private static final String CONFIG = Path.of("../sample-entities/autogen.properties").toAbsolutePath().normalize().toString();
+    private static final String CONFIG = Path.of("../sample-entities/autogen.properties")
+            .toAbsolutePath()
+            .normalize()
+            .toString();
 
     @Test
     void upgradingAFreshDatabaseToHeadLeavesNothingForCheckToReport() {
         try (TestDatabase db = TestDatabase.create()) {
-            String[] database = {"-c", CONFIG, "--url", db.settings().url(), "--user", db.settings().user()};
+            String[] database = {
+                "-c",
+                CONFIG,
+                "--url",
+                db.settings().url(),
+                "--user",
+                db.settings().user()
+            };
 
             assertThat(run("upgrade", "head", database)).startsWith("0 ").contains("Now at: ");
             String check = run("check", null, database);
-            assertThat(check).as("regenerate sample-entities/migrations when the entities change").isEqualTo(
-                    "0 No differences: the database matches the entities.\n");
+            assertThat(check)
+                    .as("regenerate sample-entities/migrations when the entities change")
+                    .isEqualTo("0 No differences: the database matches the entities.\n");
             assertThat(run("downgrade", "base", database)).startsWith("0 ").contains("Now at: base");
         }
     }

@@ -27,7 +27,10 @@ final class Snapshot {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String relative = directory.relativize(file).toString();
                 if (!relative.startsWith(".autogen")) {
-                    files.add(relative + " " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                    files.add(relative + " "
+                            + HexFormat.of()
+                                    .formatHex(
+                                            MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
                 }
             }
             return files;
@@ -42,16 +45,19 @@ final class Snapshot {
     static List<String> database(Connection connection) {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type"
-                    + " from information_schema.columns where table_schema not in ('pg_catalog', 'information_schema') order by 1")) {
+            try (ResultSet rs = statement.executeQuery(
+                    "select table_schema || '.' || table_name || '.' || column_name || ' ' || data_type"
+                            + " from information_schema.columns where table_schema not in ('pg_catalog', 'information_schema') order by 1")) {
                 while (rs.next()) {
                     rows.add(rs.getString(1));
                 }
             }
-            try (ResultSet exists = statement.executeQuery("select to_regclass('public.autogen_version') is not null")) {
+            try (ResultSet exists =
+                    statement.executeQuery("select to_regclass('public.autogen_version') is not null")) {
                 exists.next();
                 if (exists.getBoolean(1)) {
-                    try (ResultSet rs = statement.executeQuery("select 'version ' || version_num from public.autogen_version order by 1")) {
+                    try (ResultSet rs = statement.executeQuery(
+                            "select 'version ' || version_num from public.autogen_version order by 1")) {
                         while (rs.next()) {
                             rows.add(rs.getString(1));
                         }

@@ -1,13 +1,11 @@
 package dev.autogen.cli;
 
-import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.api.RevisionInfo;
-import dev.autogen.internal.discovery.MigrationLoader;
+import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.dialect.IntrospectionScope;
-import dev.autogen.testing.Models;
+import dev.autogen.internal.discovery.MigrationLoader;
 import dev.autogen.internal.operations.CreateTable;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.Operation;
@@ -15,6 +13,8 @@ import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.testing.ModelLines;
+import dev.autogen.testing.Models;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,25 +49,36 @@ class StressIT {
     /** Six revisions, each creating two tables and taking a moment, so that a kill can land inside one. */
     @BeforeAll
     static void migrations() throws IOException {
-        Files.writeString(project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = stress\n");
+        Files.writeString(
+                project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = stress\n");
         String previous = null;
         for (int i = 1; i <= REVISIONS; i++) {
             String id = "r" + i;
-            List<Operation> upgrade = List.of(table("t" + i + "a"), table("t" + i + "b"), new Execute("select pg_sleep(0.15)", null));
-            MigrationSource source = Pg.writer("stress").write(RevisionInfo.of(id, previous == null ? List.of() : List.of(previous),
-                    "step " + i, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)), upgrade);
+            List<Operation> upgrade =
+                    List.of(table("t" + i + "a"), table("t" + i + "b"), new Execute("select pg_sleep(0.15)", null));
+            MigrationSource source = Pg.writer("stress")
+                    .write(
+                            RevisionInfo.of(
+                                    id,
+                                    previous == null ? List.of() : List.of(previous),
+                                    "step " + i,
+                                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)),
+                            upgrade);
             Path file = project.resolve("migrations").resolve(source.relativePath());
             Files.createDirectories(file.getParent());
             Files.writeString(file, source.source());
             previous = id;
         }
-        graph = RevisionGraph.of(MigrationLoader.fromSources(project.resolve("migrations"), project.resolve("test-cache")));
+        graph = RevisionGraph.of(
+                MigrationLoader.fromSources(project.resolve("migrations"), project.resolve("test-cache")));
     }
 
     private static CreateTable table(String name) {
         return new CreateTable(Models.table(Models.name("public", name))
-                .column(Models.column("id", "bigint").notNull()).column(Models.column("note", "text"))
-                .primaryKey(name + "_pkey", "id").table());
+                .column(Models.column("id", "bigint").notNull())
+                .column(Models.column("note", "text"))
+                .primaryKey(name + "_pkey", "id")
+                .table());
     }
 
     @Test
@@ -82,14 +93,18 @@ class StressIT {
             }
             for (int i = 0; i < processes.size(); i++) {
                 assertThat(processes.get(i).waitFor(120, TimeUnit.SECONDS)).isTrue();
-                assertThat(processes.get(i).exitValue()).as(Files.readString(outputs.get(i))).isZero();
+                assertThat(processes.get(i).exitValue())
+                        .as(Files.readString(outputs.get(i)))
+                        .isZero();
             }
             try (Connection c = db.connect()) {
                 assertThat(heads(c)).containsExactly("r6");
                 assertThat(rows(c, "select revision || ' ' || direction from autogen_version_history order by id"))
-                        .containsExactly("r1 upgrade", "r2 upgrade", "r3 upgrade", "r4 upgrade", "r5 upgrade", "r6 upgrade");
+                        .containsExactly(
+                                "r1 upgrade", "r2 upgrade", "r3 upgrade", "r4 upgrade", "r5 upgrade", "r6 upgrade");
             }
-            assertThat(ModelLines.of(db.introspect(SCOPE))).containsExactlyElementsOf(ModelLines.of(modelAt(Set.of("r6"))));
+            assertThat(ModelLines.of(db.introspect(SCOPE)))
+                    .containsExactlyElementsOf(ModelLines.of(modelAt(Set.of("r6"))));
         }
     }
 
@@ -110,7 +125,8 @@ class StressIT {
                     heads = heads(c);
                 }
                 killedAt.merge(heads.isEmpty() ? "base" : String.join(",", heads), 1, Integer::sum);
-                assertThat(ModelLines.of(db.introspect(SCOPE))).as("run %d, killed at %s", run, heads)
+                assertThat(ModelLines.of(db.introspect(SCOPE)))
+                        .as("run %d, killed at %s", run, heads)
                         .containsExactlyElementsOf(ModelLines.of(modelAt(heads)));
 
                 Path rerun = Files.createTempFile("rerun", ".txt");
@@ -120,7 +136,8 @@ class StressIT {
                 try (Connection c = db.connect()) {
                     assertThat(heads(c)).containsExactly("r6");
                 }
-                assertThat(ModelLines.of(db.introspect(SCOPE))).containsExactlyElementsOf(ModelLines.of(modelAt(Set.of("r6"))));
+                assertThat(ModelLines.of(db.introspect(SCOPE)))
+                        .containsExactlyElementsOf(ModelLines.of(modelAt(Set.of("r6"))));
             }
         }
         System.out.println("kill points (revision recorded when killed -> runs): " + killedAt);
@@ -147,7 +164,8 @@ class StressIT {
 
     private static List<String> rows(Connection c, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -156,11 +174,13 @@ class StressIT {
     }
 
     private static Process process(TestDatabase db, Path output, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Cli.JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Cli.JAR.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(project.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
         builder.environment().put("AUTOGEN_URL", db.settings().url());
         builder.environment().put("AUTOGEN_USER", db.settings().user());

@@ -14,7 +14,11 @@ import java.util.Objects;
  *     application would set them
  */
 public record EntitySource(
-        List<String> classpath, List<String> packages, Naming naming, String defaultSchema, Map<String, String> settings) {
+        List<String> classpath,
+        List<String> packages,
+        Naming naming,
+        String defaultSchema,
+        Map<String, String> settings) {
 
     public EntitySource {
         classpath = List.copyOf(classpath);

@@ -37,8 +37,9 @@ public record Naming(String physicalStrategy, String implicitStrategy) {
         }
         String[] parts = text.split(",");
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new IllegalArgumentException("naming '" + text
-                    + "' is not 'hibernate', 'spring', or a physical and an implicit strategy class separated by a comma");
+            throw new IllegalArgumentException(
+                    "naming '" + text
+                            + "' is not 'hibernate', 'spring', or a physical and an implicit strategy class separated by a comma");
         }
         return new Naming(parts[0].strip(), parts[1].strip());
     }

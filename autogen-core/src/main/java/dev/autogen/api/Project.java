@@ -1,6 +1,5 @@
 package dev.autogen.api;
 
-import dev.autogen.api.EntitySource;
 import java.nio.file.Path;
 import java.util.Objects;
 

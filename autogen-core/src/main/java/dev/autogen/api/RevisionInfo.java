@@ -12,7 +12,12 @@ import java.util.Objects;
  * @param dependsOn revisions that must be applied before it, without making it their child
  */
 public record RevisionInfo(
-        String id, List<String> revises, List<String> branchLabels, List<String> dependsOn, String message, Instant created) {
+        String id,
+        List<String> revises,
+        List<String> branchLabels,
+        List<String> dependsOn,
+        String message,
+        Instant created) {
 
     public RevisionInfo {
         Objects.requireNonNull(id, "id");

@@ -37,7 +37,13 @@ public record Settings(
 
     /** The defaults: schema {@code public}, version table {@code autogen_version}, nothing excluded. */
     public static Settings of(ConnectionSettings connection) {
-        return new Settings(() -> connection, DEFAULT_SCHEMA, DEFAULT_VERSION_TABLE, List.of(), RunOptions.DEFAULT, RunListener.NONE);
+        return new Settings(
+                () -> connection,
+                DEFAULT_SCHEMA,
+                DEFAULT_VERSION_TABLE,
+                List.of(),
+                RunOptions.DEFAULT,
+                RunListener.NONE);
     }
 
     public Settings withListener(RunListener newListener) {

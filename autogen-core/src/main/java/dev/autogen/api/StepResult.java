@@ -8,7 +8,12 @@ import java.util.List;
  * @param outsideTransaction the statements that had to run outside the step's transaction
  */
 public record StepResult(
-        String revision, String message, Direction direction, long durationMillis, int statements, List<String> outsideTransaction) {
+        String revision,
+        String message,
+        Direction direction,
+        long durationMillis,
+        int statements,
+        List<String> outsideTransaction) {
 
     public StepResult {
         outsideTransaction = List.copyOf(outsideTransaction);

@@ -160,12 +160,22 @@ public final class Definitions {
         }
 
         public TableDef unique(String constraintName, String... constraintColumns) {
-            return new TableDef(name, columns, primaryKey, plus(uniques, Definitions.unique(constraintName, constraintColumns)),
-                    checks, comment);
+            return new TableDef(
+                    name,
+                    columns,
+                    primaryKey,
+                    plus(uniques, Definitions.unique(constraintName, constraintColumns)),
+                    checks,
+                    comment);
         }
 
         public TableDef check(String constraintName, String expression) {
-            return new TableDef(name, columns, primaryKey, uniques, plus(checks, Definitions.check(constraintName, expression)),
+            return new TableDef(
+                    name,
+                    columns,
+                    primaryKey,
+                    uniques,
+                    plus(checks, Definitions.check(constraintName, expression)),
                     comment);
         }
 
@@ -208,8 +218,15 @@ public final class Definitions {
         }
 
         public ForeignKeyDef references(Name table, String... targetColumns) {
-            return new ForeignKeyDef(name, columns, table, List.of(targetColumns), ReferentialAction.NO_ACTION,
-                    ReferentialAction.NO_ACTION, false, false);
+            return new ForeignKeyDef(
+                    name,
+                    columns,
+                    table,
+                    List.of(targetColumns),
+                    ReferentialAction.NO_ACTION,
+                    ReferentialAction.NO_ACTION,
+                    false,
+                    false);
         }
     }
 
@@ -222,7 +239,8 @@ public final class Definitions {
             ReferentialAction onDelete,
             ReferentialAction onUpdate,
             boolean isDeferrable,
-            boolean isInitiallyDeferred) implements ConstraintDef {
+            boolean isInitiallyDeferred)
+            implements ConstraintDef {
 
         public ForeignKeyDef {
             Objects.requireNonNull(name, "name");
@@ -234,15 +252,18 @@ public final class Definitions {
         }
 
         public ForeignKeyDef onDelete(ReferentialAction action) {
-            return new ForeignKeyDef(name, columns, target, targetColumns, action, onUpdate, isDeferrable, isInitiallyDeferred);
+            return new ForeignKeyDef(
+                    name, columns, target, targetColumns, action, onUpdate, isDeferrable, isInitiallyDeferred);
         }
 
         public ForeignKeyDef onUpdate(ReferentialAction action) {
-            return new ForeignKeyDef(name, columns, target, targetColumns, onDelete, action, isDeferrable, isInitiallyDeferred);
+            return new ForeignKeyDef(
+                    name, columns, target, targetColumns, onDelete, action, isDeferrable, isInitiallyDeferred);
         }
 
         public ForeignKeyDef deferrable() {
-            return new ForeignKeyDef(name, columns, target, targetColumns, onDelete, onUpdate, true, isInitiallyDeferred);
+            return new ForeignKeyDef(
+                    name, columns, target, targetColumns, onDelete, onUpdate, true, isInitiallyDeferred);
         }
 
         public ForeignKeyDef initiallyDeferred() {

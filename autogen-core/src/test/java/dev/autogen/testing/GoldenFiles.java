@@ -24,7 +24,9 @@ public final class GoldenFiles {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, actual);
             }
-            assertThat(file).as("golden file %s (rewrite with -Dautogen.golden.update=true)", file).exists();
+            assertThat(file)
+                    .as("golden file %s (rewrite with -Dautogen.golden.update=true)", file)
+                    .exists();
             assertThat(actual).as("generated text against golden file %s", file).isEqualTo(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

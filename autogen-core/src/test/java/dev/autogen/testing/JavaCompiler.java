@@ -23,7 +23,12 @@ public final class JavaCompiler {
             Path root = Files.createTempDirectory("autogen-generated");
             Path classes = Files.createDirectories(root.resolve("classes"));
             List<String> arguments = new java.util.ArrayList<>(List.of(
-                    "-d", classes.toString(), "-classpath", System.getProperty("java.class.path"), "-Xlint:all", "-Werror"));
+                    "-d",
+                    classes.toString(),
+                    "-classpath",
+                    System.getProperty("java.class.path"),
+                    "-Xlint:all",
+                    "-Werror"));
             for (MigrationSource source : sources) {
                 Path file = root.resolve("src").resolve(source.relativePath());
                 Files.createDirectories(file.getParent());
@@ -45,8 +50,11 @@ public final class JavaCompiler {
     public static Migration load(MigrationSource source) {
         Path classes = compile(List.of(source));
         try {
-            URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, JavaCompiler.class.getClassLoader());
-            return (Migration) loader.loadClass(source.qualifiedName()).getDeclaredConstructor().newInstance();
+            URLClassLoader loader =
+                    new URLClassLoader(new URL[] {classes.toUri().toURL()}, JavaCompiler.class.getClassLoader());
+            return (Migration) loader.loadClass(source.qualifiedName())
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | IOException e) {
             throw new AssertionError("cannot load " + source.qualifiedName(), e);
         }

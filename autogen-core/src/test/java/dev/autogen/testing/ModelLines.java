@@ -30,9 +30,10 @@ public final class ModelLines {
         List<String> lines = new ArrayList<>();
         schema.namespaces().forEach(n -> lines.add("schema " + n));
         schema.enumTypes().forEach(e -> lines.add("enum " + e.name() + " " + e.labels()));
-        schema.sequences().forEach(s -> lines.add("sequence " + s.name() + " " + s.dataType() + " start " + s.start()
-                + " increment " + s.increment() + " min " + s.min() + " max " + s.max() + " cache " + s.cache()
-                + (s.cycle() ? " cycle" : "")));
+        schema.sequences()
+                .forEach(s -> lines.add("sequence " + s.name() + " " + s.dataType() + " start " + s.start()
+                        + " increment " + s.increment() + " min " + s.min() + " max " + s.max() + " cache " + s.cache()
+                        + (s.cycle() ? " cycle" : "")));
         for (Table table : schema.tables()) {
             Optional<Table> ref = reference.table(table.name());
             String t = table.name().toString();
@@ -50,26 +51,34 @@ public final class ModelLines {
                 lines.add("primary key " + t + " " + pk.columns() + name(named ? pk.name() : null));
             }
             for (UniqueConstraint u : table.uniqueConstraints()) {
-                boolean named = ref.stream().flatMap(r -> r.uniqueConstraints().stream())
+                boolean named = ref.stream()
+                        .flatMap(r -> r.uniqueConstraints().stream())
                         .anyMatch(r -> r.columns().equals(u.columns()) && r.name() != null);
                 lines.add("unique " + t + " " + u.columns() + name(named ? u.name() : null));
             }
             for (CheckConstraint c : table.checks()) {
-                boolean named = ref.stream().flatMap(r -> r.checks().stream())
+                boolean named = ref.stream()
+                        .flatMap(r -> r.checks().stream())
                         .anyMatch(r -> r.expression().equals(c.expression()) && r.name() != null);
                 lines.add("check " + t + " (" + c.expression() + ")" + name(named ? c.name() : null));
             }
             for (ForeignKey f : table.foreignKeys()) {
-                boolean named = ref.stream().flatMap(r -> r.foreignKeys().stream())
-                        .anyMatch(r -> r.columns().equals(f.columns()) && r.target().equals(f.target()) && r.name() != null);
+                boolean named = ref.stream()
+                        .flatMap(r -> r.foreignKeys().stream())
+                        .anyMatch(r ->
+                                r.columns().equals(f.columns()) && r.target().equals(f.target()) && r.name() != null);
                 lines.add("foreign key " + t + " " + f.columns() + " -> " + f.target() + " " + f.targetColumns()
-                        + " on delete " + f.onDelete().sql() + " on update " + f.onUpdate().sql()
+                        + " on delete " + f.onDelete().sql() + " on update "
+                        + f.onUpdate().sql()
                         + (f.deferrable() ? " deferrable" : "") + (f.initiallyDeferred() ? " initially deferred" : "")
                         + name(named ? f.name() : null));
             }
             for (Index i : table.indexes()) {
                 lines.add((i.unique() ? "unique index " : "index ") + t + " " + i.name() + " using " + i.method() + " "
-                        + i.keys().stream().map(k -> (k.expression() ? "(" + k.text() + ")" : k.text()) + (k.descending() ? " desc" : "")).toList()
+                        + i.keys().stream()
+                                .map(k -> (k.expression() ? "(" + k.text() + ")" : k.text())
+                                        + (k.descending() ? " desc" : ""))
+                                .toList()
                         + (i.predicate() == null ? "" : " where " + i.predicate()));
             }
         }

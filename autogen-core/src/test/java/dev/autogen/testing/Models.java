@@ -81,7 +81,8 @@ public final class Models {
 
         public ColumnDef generatedAs(String expression) {
             Column c = column;
-            return new ColumnDef(new Column(c.name(), c.type(), c.nullable(), c.defaultValue(), c.identity(), expression, c.comment()));
+            return new ColumnDef(new Column(
+                    c.name(), c.type(), c.nullable(), c.defaultValue(), c.identity(), expression, c.comment()));
         }
 
         public ColumnDef comment(String comment) {
@@ -101,7 +102,8 @@ public final class Models {
         }
 
         public TableDef unique(String name, String... columns) {
-            return new TableDef(table.withUniqueConstraints(plus(table.uniqueConstraints(), Models.unique(name, columns))));
+            return new TableDef(
+                    table.withUniqueConstraints(plus(table.uniqueConstraints(), Models.unique(name, columns))));
         }
 
         public TableDef check(String name, String expression) {
@@ -126,22 +128,54 @@ public final class Models {
 
         public ForeignKeyDef onDelete(ReferentialAction action) {
             ForeignKey k = foreignKey;
-            return new ForeignKeyDef(new ForeignKey(k.name(), k.columns(), k.target(), k.targetColumns(), action, k.onUpdate(), k.deferrable(), k.initiallyDeferred()));
+            return new ForeignKeyDef(new ForeignKey(
+                    k.name(),
+                    k.columns(),
+                    k.target(),
+                    k.targetColumns(),
+                    action,
+                    k.onUpdate(),
+                    k.deferrable(),
+                    k.initiallyDeferred()));
         }
 
         public ForeignKeyDef onUpdate(ReferentialAction action) {
             ForeignKey k = foreignKey;
-            return new ForeignKeyDef(new ForeignKey(k.name(), k.columns(), k.target(), k.targetColumns(), k.onDelete(), action, k.deferrable(), k.initiallyDeferred()));
+            return new ForeignKeyDef(new ForeignKey(
+                    k.name(),
+                    k.columns(),
+                    k.target(),
+                    k.targetColumns(),
+                    k.onDelete(),
+                    action,
+                    k.deferrable(),
+                    k.initiallyDeferred()));
         }
 
         public ForeignKeyDef deferrable() {
             ForeignKey k = foreignKey;
-            return new ForeignKeyDef(new ForeignKey(k.name(), k.columns(), k.target(), k.targetColumns(), k.onDelete(), k.onUpdate(), true, k.initiallyDeferred()));
+            return new ForeignKeyDef(new ForeignKey(
+                    k.name(),
+                    k.columns(),
+                    k.target(),
+                    k.targetColumns(),
+                    k.onDelete(),
+                    k.onUpdate(),
+                    true,
+                    k.initiallyDeferred()));
         }
 
         public ForeignKeyDef initiallyDeferred() {
             ForeignKey k = foreignKey;
-            return new ForeignKeyDef(new ForeignKey(k.name(), k.columns(), k.target(), k.targetColumns(), k.onDelete(), k.onUpdate(), k.deferrable(), true));
+            return new ForeignKeyDef(new ForeignKey(
+                    k.name(),
+                    k.columns(),
+                    k.target(),
+                    k.targetColumns(),
+                    k.onDelete(),
+                    k.onUpdate(),
+                    k.deferrable(),
+                    true));
         }
     }
 
@@ -190,39 +224,53 @@ public final class Models {
 
         public SequenceDef startWith(long start) {
             Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), start, s.increment(), s.min(), s.max(), s.cache(), s.cycle()));
+            return new SequenceDef(
+                    new Sequence(s.name(), s.dataType(), start, s.increment(), s.min(), s.max(), s.cache(), s.cycle()));
         }
 
         /** The step; a negative one also turns the default bounds around, as in PostgreSQL. */
         public SequenceDef incrementBy(long increment) {
             Sequence s = sequence;
             Sequence defaults = Sequence.withDefaults(s.name(), s.start(), increment);
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), increment, defaults.min(), defaults.max(), s.cache(), s.cycle()));
+            return new SequenceDef(new Sequence(
+                    s.name(),
+                    s.dataType(),
+                    s.start(),
+                    increment,
+                    defaults.min(),
+                    defaults.max(),
+                    s.cache(),
+                    s.cycle()));
         }
 
         public SequenceDef dataType(String type) {
             Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), type, s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle()));
+            return new SequenceDef(
+                    new Sequence(s.name(), type, s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycle()));
         }
 
         public SequenceDef minValue(long min) {
             Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), min, s.max(), s.cache(), s.cycle()));
+            return new SequenceDef(
+                    new Sequence(s.name(), s.dataType(), s.start(), s.increment(), min, s.max(), s.cache(), s.cycle()));
         }
 
         public SequenceDef maxValue(long max) {
             Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), max, s.cache(), s.cycle()));
+            return new SequenceDef(
+                    new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), max, s.cache(), s.cycle()));
         }
 
         public SequenceDef cache(long cache) {
             Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), s.max(), cache, s.cycle()));
+            return new SequenceDef(
+                    new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), s.max(), cache, s.cycle()));
         }
 
         public SequenceDef cycle() {
             Sequence s = sequence;
-            return new SequenceDef(new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), true));
+            return new SequenceDef(
+                    new Sequence(s.name(), s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), true));
         }
     }
 

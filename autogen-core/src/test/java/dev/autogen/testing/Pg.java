@@ -1,6 +1,7 @@
 package dev.autogen.testing;
 
 import dev.autogen.api.EntitySource;
+import dev.autogen.internal.codegen.MigrationWriter;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.entities.EntityModel;
@@ -8,7 +9,6 @@ import dev.autogen.internal.entities.EntityReader;
 import dev.autogen.internal.operations.DataLoss;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.Recorder;
-import dev.autogen.internal.codegen.MigrationWriter;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.migration.Migration;
 import java.util.List;

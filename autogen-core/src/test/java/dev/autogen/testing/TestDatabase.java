@@ -1,8 +1,8 @@
 package dev.autogen.testing;
 
 import dev.autogen.api.ConnectionSettings;
-import dev.autogen.internal.dialect.postgres.Connections;
 import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.dialect.postgres.Connections;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.schema.Schema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,7 +37,8 @@ public final class TestDatabase implements AutoCloseable {
     public static TestDatabase create() {
         String name = "autogen_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         ConnectionSettings server = Server.admin();
-        try (Connection admin = Connections.open(server); Statement statement = admin.createStatement()) {
+        try (Connection admin = Connections.open(server);
+                Statement statement = admin.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
@@ -59,7 +60,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs each statement in order, autocommitted, as a script runner would. */
     public void execute(List<String> statements) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 try {
                     statement.execute(sql);
@@ -92,7 +94,8 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection admin = Connections.open(Server.admin()); Statement statement = admin.createStatement()) {
+        try (Connection admin = Connections.open(Server.admin());
+                Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + name, e);
@@ -108,7 +111,8 @@ public final class TestDatabase implements AutoCloseable {
             if (admin == null) {
                 String url = System.getenv("AUTOGEN_TEST_JDBC_URL");
                 if (url != null && !url.isBlank()) {
-                    admin = new ConnectionSettings(url, System.getenv("AUTOGEN_TEST_USER"), System.getenv("AUTOGEN_TEST_PASSWORD"));
+                    admin = new ConnectionSettings(
+                            url, System.getenv("AUTOGEN_TEST_USER"), System.getenv("AUTOGEN_TEST_PASSWORD"));
                 } else {
                     embedded = startEmbedded();
                     Runtime.getRuntime().addShutdownHook(new Thread(Server::stop));
@@ -126,15 +130,20 @@ public final class TestDatabase implements AutoCloseable {
         private static EmbeddedPostgres startEmbedded() {
             try {
                 Path hba = Files.createTempFile("autogen-test-pg_hba", ".conf");
-                Files.writeString(hba, String.join("\n",
-                        "local all all trust",
-                        "host all postgres 127.0.0.1/32 trust",
-                        "host all postgres ::1/128 trust",
-                        "host all all 127.0.0.1/32 scram-sha-256",
-                        "host all all ::1/128 scram-sha-256",
-                        ""));
+                Files.writeString(
+                        hba,
+                        String.join(
+                                "\n",
+                                "local all all trust",
+                                "host all postgres 127.0.0.1/32 trust",
+                                "host all postgres ::1/128 trust",
+                                "host all all 127.0.0.1/32 scram-sha-256",
+                                "host all all ::1/128 scram-sha-256",
+                                ""));
                 hba.toFile().deleteOnExit();
-                return EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString()).start();
+                return EmbeddedPostgres.builder()
+                        .setServerConfig("hba_file", hba.toString())
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }

@@ -8,7 +8,11 @@ import jakarta.persistence.Enumerated;
 @Embeddable
 public class Phone {
 
-    public enum Kind { MOBILE, HOME, WORK }
+    public enum Kind {
+        MOBILE,
+        HOME,
+        WORK
+    }
 
     @Enumerated(EnumType.STRING)
     @Column(length = 10, nullable = false)

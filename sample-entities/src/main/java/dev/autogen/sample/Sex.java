@@ -1,3 +1,7 @@
 package dev.autogen.sample;
 
-public enum Sex { FEMALE, MALE, UNKNOWN }
+public enum Sex {
+    FEMALE,
+    MALE,
+    UNKNOWN
+}

@@ -19,7 +19,10 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(
         indexes = @Index(name = "idx_visit_scheduled_at", columnList = "scheduled_at"),
-        uniqueConstraints = @UniqueConstraint(name = "uk_visit_slot", columnNames = {"veterinarian_id", "scheduled_at"}))
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uk_visit_slot",
+                        columnNames = {"veterinarian_id", "scheduled_at"}))
 public class Visit {
 
     @Id

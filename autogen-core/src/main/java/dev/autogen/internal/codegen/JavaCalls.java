@@ -100,7 +100,8 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock alterColumn(AlterColumn op) {
-        return CodeBlock.of("op.alterColumn($L,\n$>$>$L,\n$L)$<$<", name(op.table()), column(op.from()), column(op.to()));
+        return CodeBlock.of(
+                "op.alterColumn($L,\n$>$>$L,\n$L)$<$<", name(op.table()), column(op.from()), column(op.to()));
     }
 
     @Override
@@ -166,7 +167,8 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock alterEnumType(AlterEnumType op) {
-        CodeBlock.Builder call = CodeBlock.builder().add("op.alterEnumType(\n$>$>$L,\n$L", enumType(op.from()), enumType(op.to()));
+        CodeBlock.Builder call =
+                CodeBlock.builder().add("op.alterEnumType(\n$>$>$L,\n$L", enumType(op.from()), enumType(op.to()));
         for (ColumnRef column : op.columns()) {
             call.add(",\ncolumnOf($L, $L)", name(column.table()), string(column.column()));
         }
@@ -205,7 +207,9 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
         CodeBlock.Builder code = CodeBlock.builder().add("table($L)$>$>", name(table.name()));
         table.columns().forEach(c -> code.add("\n.column($L)", column(c)));
         if (table.primaryKey() != null) {
-            code.add("\n.primaryKey($L)", nameAndColumns(table.primaryKey().name(), table.primaryKey().columns()));
+            code.add(
+                    "\n.primaryKey($L)",
+                    nameAndColumns(table.primaryKey().name(), table.primaryKey().columns()));
         }
         table.uniqueConstraints().forEach(u -> code.add("\n.unique($L)", nameAndColumns(u.name(), u.columns())));
         table.checks().forEach(c -> code.add("\n.check($L, $L)", string(c.name()), string(c.expression())));
@@ -216,7 +220,8 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
     }
 
     private CodeBlock column(Column column) {
-        CodeBlock.Builder code = CodeBlock.builder().add("column($L, $L)", string(column.name()), string(column.type()));
+        CodeBlock.Builder code =
+                CodeBlock.builder().add("column($L, $L)", string(column.name()), string(column.type()));
         if (!column.nullable()) {
             code.add(".notNull()");
         }

@@ -69,7 +69,8 @@ final class Remarks implements OperationVisitor<List<String>> {
         List<String> remarks = new ArrayList<>();
         remarks.add(op.to().name() + ": " + String.join(", ", Description.changes(op.from(), op.to())) + ".");
         if (op.from().nullable() && !op.to().nullable()) {
-            remarks.add("Check: fails if any row of " + op.table() + " holds null in " + op.to().name() + ".");
+            remarks.add("Check: fails if any row of " + op.table() + " holds null in "
+                    + op.to().name() + ".");
         }
         return remarks;
     }
@@ -85,7 +86,10 @@ final class Remarks implements OperationVisitor<List<String>> {
     @Override
     public List<String> addColumn(AddColumn op) {
         Column column = op.column();
-        if (!column.nullable() && column.defaultValue() == null && column.identity() == Identity.NONE && column.generatedAs() == null) {
+        if (!column.nullable()
+                && column.defaultValue() == null
+                && column.identity() == Identity.NONE
+                && column.generatedAs() == null) {
             return List.of("Check: a not-null column without a default cannot be added to a table that has rows;"
                     + " give it a default, or add it nullable, fill it, then set not null.");
         }

@@ -1,5 +1,6 @@
 package dev.autogen.internal.dialect;
 
+import dev.autogen.api.Settings;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,9 +15,8 @@ import java.util.stream.Stream;
  *     {@code table} and {@code schema.table}: such tables are never read
  * @param versionTable autogen's version table; it and its history table are never read
  */
-public record IntrospectionScope(String defaultSchema, List<String> otherSchemas, List<String> excludeTables, String versionTable) {
-
-    public static final String DEFAULT_VERSION_TABLE = "autogen_version";
+public record IntrospectionScope(
+        String defaultSchema, List<String> otherSchemas, List<String> excludeTables, String versionTable) {
 
     public IntrospectionScope {
         Objects.requireNonNull(defaultSchema, "defaultSchema");
@@ -26,7 +26,7 @@ public record IntrospectionScope(String defaultSchema, List<String> otherSchemas
     }
 
     public static IntrospectionScope of(String defaultSchema) {
-        return new IntrospectionScope(defaultSchema, List.of(), List.of(), DEFAULT_VERSION_TABLE);
+        return new IntrospectionScope(defaultSchema, List.of(), List.of(), Settings.DEFAULT_VERSION_TABLE);
     }
 
     public IntrospectionScope withOtherSchemas(List<String> schemas) {
@@ -39,12 +39,14 @@ public record IntrospectionScope(String defaultSchema, List<String> otherSchemas
 
     /** The default schema first, then the others, each once. */
     public List<String> schemas() {
-        return Stream.concat(Stream.of(defaultSchema), otherSchemas.stream()).distinct().toList();
+        return Stream.concat(Stream.of(defaultSchema), otherSchemas.stream())
+                .distinct()
+                .toList();
     }
 
     /** The name of the table that records each applied migration step, beside the version table. */
     public String historyTable() {
-        return versionTable + "_history";
+        return VersionTableSql.historyTableName(versionTable);
     }
 
     /** Whether a table is autogen's own or matches an exclude pattern. */
@@ -53,8 +55,10 @@ public record IntrospectionScope(String defaultSchema, List<String> otherSchemas
             return true;
         }
         String qualified = schema + "." + table;
-        return excludeTables.stream().map(IntrospectionScope::glob)
-                .anyMatch(p -> p.matcher(table).matches() || p.matcher(qualified).matches());
+        return excludeTables.stream()
+                .map(IntrospectionScope::glob)
+                .anyMatch(
+                        p -> p.matcher(table).matches() || p.matcher(qualified).matches());
     }
 
     private static Pattern glob(String pattern) {

@@ -16,6 +16,11 @@ public interface VersionTableSql {
     /** The format of the tables this build writes. */
     int FORMAT = 2;
 
+    /** The history table's name, beside the version table of this name. */
+    static String historyTableName(String versionTable) {
+        return versionTable + "_history";
+    }
+
     String versionTable();
 
     String historyTable();

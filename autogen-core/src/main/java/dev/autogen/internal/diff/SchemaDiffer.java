@@ -7,9 +7,8 @@ import dev.autogen.internal.operations.AddPrimaryKey;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.AlterEnumType;
-import dev.autogen.internal.operations.ColumnRef;
-import dev.autogen.internal.operations.RenameColumn;
 import dev.autogen.internal.operations.AlterSequence;
+import dev.autogen.internal.operations.ColumnRef;
 import dev.autogen.internal.operations.CreateEnumType;
 import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.CreateSchema;
@@ -23,6 +22,7 @@ import dev.autogen.internal.operations.DropSchema;
 import dev.autogen.internal.operations.DropSequence;
 import dev.autogen.internal.operations.DropTable;
 import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.RenameColumn;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
@@ -68,12 +68,14 @@ public final class SchemaDiffer {
      * The operations that turn {@code current} into {@code target}, never touching the tables that
      * {@code ignored} names (autogen's own version tables, configured exclusions) on either side.
      */
-    public static List<Operation> diff(Schema current, Schema target, Predicate<QualifiedName> ignored, DiffRules rules) {
+    public static List<Operation> diff(
+            Schema current, Schema target, Predicate<QualifiedName> ignored, DiffRules rules) {
         return diff(withoutTables(current, ignored), withoutTables(target, ignored), rules);
     }
 
     private static Schema withoutTables(Schema schema, Predicate<QualifiedName> ignored) {
-        return schema.withTables(schema.tables().stream().filter(t -> !ignored.test(t.name())).toList());
+        return schema.withTables(
+                schema.tables().stream().filter(t -> !ignored.test(t.name())).toList());
     }
 
     /** The operations that turn {@code current} into {@code target}; empty when they are alike. */
@@ -91,7 +93,9 @@ public final class SchemaDiffer {
         Map<QualifiedName, Table> targetTables = byName(target);
         Schema current = renameColumns(before, targetTables);
         Map<QualifiedName, Table> currentTables = byName(current);
-        target.namespaces().stream().filter(n -> !current.namespaces().contains(n)).forEach(n -> early.add(new CreateSchema(n)));
+        target.namespaces().stream()
+                .filter(n -> !current.namespaces().contains(n))
+                .forEach(n -> early.add(new CreateSchema(n)));
         for (EnumType type : target.enumTypes()) {
             Optional<EnumType> existing = current.enumType(type.name());
             if (existing.isEmpty()) {
@@ -127,9 +131,15 @@ public final class SchemaDiffer {
                 createTable(table);
             }
         }
-        current.sequences().stream().filter(q -> !targetSequences.contains(q.name())).forEach(q -> late.add(new DropSequence(q)));
-        current.enumTypes().stream().filter(e -> target.enumType(e.name()).isEmpty()).forEach(e -> late.add(new DropEnumType(e)));
-        current.namespaces().stream().filter(n -> !target.namespaces().contains(n)).forEach(n -> late.add(new DropSchema(n)));
+        current.sequences().stream()
+                .filter(q -> !targetSequences.contains(q.name()))
+                .forEach(q -> late.add(new DropSequence(q)));
+        current.enumTypes().stream()
+                .filter(e -> target.enumType(e.name()).isEmpty())
+                .forEach(e -> late.add(new DropEnumType(e)));
+        current.namespaces().stream()
+                .filter(n -> !target.namespaces().contains(n))
+                .forEach(n -> late.add(new DropSchema(n)));
     }
 
     /**
@@ -143,10 +153,17 @@ public final class SchemaDiffer {
             if (wanted.isEmpty()) {
                 continue;
             }
-            List<Column> gone = table.columns().stream().filter(c -> wanted.get().column(c.name()).isEmpty()).toList();
-            List<Column> added = wanted.get().columns().stream().filter(c -> table.column(c.name()).isEmpty()).toList();
-            if (gone.size() == 1 && added.size() == 1 && gone.get(0).withName(added.get(0).name()).equals(added.get(0))) {
-                RenameColumn rename = new RenameColumn(table.name(), gone.get(0).name(), added.get(0).name());
+            List<Column> gone = table.columns().stream()
+                    .filter(c -> wanted.get().column(c.name()).isEmpty())
+                    .toList();
+            List<Column> added = wanted.get().columns().stream()
+                    .filter(c -> table.column(c.name()).isEmpty())
+                    .toList();
+            if (gone.size() == 1
+                    && added.size() == 1
+                    && gone.get(0).withName(added.get(0).name()).equals(added.get(0))) {
+                RenameColumn rename = new RenameColumn(
+                        table.name(), gone.get(0).name(), added.get(0).name());
                 early.add(rename);
                 renamed = rename.applyTo(renamed);
             }
@@ -164,7 +181,8 @@ public final class SchemaDiffer {
     private List<ColumnRef> columnsOfType(Schema schema, QualifiedName type) {
         List<ColumnRef> columns = new ArrayList<>();
         for (Table table : schema.tables()) {
-            table.columns().stream().filter(c -> rules.isOfType(c.type(), type))
+            table.columns().stream()
+                    .filter(c -> rules.isOfType(c.type(), type))
                     .forEach(c -> columns.add(new ColumnRef(table.name(), c.name())));
         }
         return columns;
@@ -174,8 +192,12 @@ public final class SchemaDiffer {
         ConstraintNames names = new ConstraintNames(table, List.of(), rules);
         Table created = Table.of(table.name(), table.columns())
                 .withPrimaryKey(table.primaryKey() == null ? null : (PrimaryKey) names.name(table.primaryKey()))
-                .withUniqueConstraints(table.uniqueConstraints().stream().map(u -> (UniqueConstraint) names.name(u)).toList())
-                .withChecks(table.checks().stream().map(c -> (CheckConstraint) names.name(c)).toList())
+                .withUniqueConstraints(table.uniqueConstraints().stream()
+                        .map(u -> (UniqueConstraint) names.name(u))
+                        .toList())
+                .withChecks(table.checks().stream()
+                        .map(c -> (CheckConstraint) names.name(c))
+                        .toList())
                 .withComment(table.comment());
         middle.add(new CreateTable(created));
         table.indexes().forEach(i -> middle.add(new CreateIndex(table.name(), i)));
@@ -186,7 +208,8 @@ public final class SchemaDiffer {
         List<Constraint> unmatched = new ArrayList<>(current.constraints());
         List<Constraint> missing = new ArrayList<>();
         for (Constraint wanted : target.constraints()) {
-            Optional<Constraint> found = unmatched.stream().filter(c -> sameConstraint(c, wanted)).findFirst();
+            Optional<Constraint> found =
+                    unmatched.stream().filter(c -> sameConstraint(c, wanted)).findFirst();
             if (found.isPresent()) {
                 unmatched.remove(found.get());
             } else {
@@ -196,7 +219,8 @@ public final class SchemaDiffer {
         List<Index> unmatchedIndexes = new ArrayList<>(current.indexes());
         List<Index> missingIndexes = new ArrayList<>();
         for (Index wanted : target.indexes()) {
-            Optional<Index> found = unmatchedIndexes.stream().filter(i -> sameIndex(i, wanted)).findFirst();
+            Optional<Index> found =
+                    unmatchedIndexes.stream().filter(i -> sameIndex(i, wanted)).findFirst();
             if (found.isPresent()) {
                 unmatchedIndexes.remove(found.get());
             } else {
@@ -223,7 +247,10 @@ public final class SchemaDiffer {
             middle.add(new SetTableComment(current.name(), current.comment(), target.comment()));
         }
 
-        List<String> kept = current.constraints().stream().filter(c -> !unmatched.contains(c)).map(Constraint::name).toList();
+        List<String> kept = current.constraints().stream()
+                .filter(c -> !unmatched.contains(c))
+                .map(Constraint::name)
+                .toList();
         ConstraintNames names = new ConstraintNames(target, kept, rules);
         for (Constraint wanted : missing) {
             Constraint named = names.name(wanted);

@@ -3,9 +3,9 @@ package dev.autogen.internal.discovery;
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.api.RevisionInfo;
+import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.migration.Migration;
 import dev.autogen.migration.Revision;
-import dev.autogen.internal.revision.RevisionNode;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
 import java.io.IOException;
@@ -35,7 +35,8 @@ public final class MigrationLoader {
         if (classes == null) {
             return List.of();
         }
-        URLClassLoader loader = new URLClassLoader("autogen-migrations", new URL[] {url(classes)}, Migration.class.getClassLoader());
+        URLClassLoader loader =
+                new URLClassLoader("autogen-migrations", new URL[] {url(classes)}, Migration.class.getClassLoader());
         return fromClassLoader(loader, List.of(classes), "", sources);
     }
 
@@ -51,7 +52,8 @@ public final class MigrationLoader {
         return fromClassLoader(loader, null, packageName, null);
     }
 
-    private static List<RevisionNode> fromClassLoader(ClassLoader loader, List<Path> classpath, String packageName, Path sources) {
+    private static List<RevisionNode> fromClassLoader(
+            ClassLoader loader, List<Path> classpath, String packageName, Path sources) {
         ClassGraph graph = new ClassGraph().enableAnnotationInfo().ignoreClassVisibility();
         graph = classpath == null ? graph.overrideClassLoaders(loader) : graph.overrideClasspath(classpath);
         if (!packageName.isEmpty()) {
@@ -59,7 +61,9 @@ public final class MigrationLoader {
         }
         List<RevisionNode> nodes = new ArrayList<>();
         try (ScanResult scan = graph.scan()) {
-            for (String name : scan.getClassesWithAnnotation(REVISION).getNames().stream().sorted().toList()) {
+            for (String name : scan.getClassesWithAnnotation(REVISION).getNames().stream()
+                    .sorted()
+                    .toList()) {
                 nodes.add(node(load(name, loader), sources));
             }
         }
@@ -70,15 +74,22 @@ public final class MigrationLoader {
         try {
             return Class.forName(name, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new AutogenException(ErrorCode.MIGRATION_INVALID, "migration " + name + " cannot be loaded: " + e,
-                    "check that it compiles against this autogen version", e);
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INVALID,
+                    "migration " + name + " cannot be loaded: " + e,
+                    "check that it compiles against this autogen version",
+                    e);
         }
     }
 
     private static RevisionNode node(Class<?> type, Path sources) {
-        String origin = sources == null ? type.getName() : sources.resolve(type.getName().replace('.', '/') + ".java").toString();
+        String origin = sources == null
+                ? type.getName()
+                : sources.resolve(type.getName().replace('.', '/') + ".java").toString();
         if (!Migration.class.isAssignableFrom(type)) {
-            throw new AutogenException(ErrorCode.MIGRATION_INVALID, origin + " has @Revision but does not implement Migration",
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INVALID,
+                    origin + " has @Revision but does not implement Migration",
                     "implement dev.autogen.migration.Migration");
         }
         Revision revision = type.getAnnotation(Revision.class);
@@ -87,11 +98,19 @@ public final class MigrationLoader {
             // Migrations are user classes found by scanning: a no-argument constructor is the contract.
             migration = (Migration) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new AutogenException(ErrorCode.MIGRATION_INVALID, origin + " cannot be instantiated: " + e,
-                    "give it a public no-argument constructor", e);
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INVALID,
+                    origin + " cannot be instantiated: " + e,
+                    "give it a public no-argument constructor",
+                    e);
         }
-        RevisionInfo info = new RevisionInfo(revision.id(), List.of(revision.revises()), List.of(revision.branchLabels()),
-                List.of(revision.dependsOn()), revision.message(), created(revision, origin));
+        RevisionInfo info = new RevisionInfo(
+                revision.id(),
+                List.of(revision.revises()),
+                List.of(revision.branchLabels()),
+                List.of(revision.dependsOn()),
+                revision.message(),
+                created(revision, origin));
         return new RevisionNode(info, origin, migration);
     }
 
@@ -99,7 +118,8 @@ public final class MigrationLoader {
         try {
             return Instant.parse(revision.created());
         } catch (DateTimeParseException e) {
-            throw new AutogenException(ErrorCode.MIGRATION_INVALID,
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INVALID,
                     origin + " has created = \"" + revision.created() + "\", which is not an ISO-8601 instant",
                     "write it like 2026-11-26T09:30:00Z");
         }

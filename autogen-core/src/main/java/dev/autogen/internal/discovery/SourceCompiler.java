@@ -41,17 +41,23 @@ final class SourceCompiler {
         }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
-            throw new AutogenException(ErrorCode.MIGRATION_COMPILE_FAILED, "this Java runtime has no compiler",
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_COMPILE_FAILED,
+                    "this Java runtime has no compiler",
                     "run autogen with a JDK, not a JRE");
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            Path staging = Files.createDirectories(cacheRoot).resolve(output.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        try (StandardJavaFileManager manager =
+                compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            Path staging = Files.createDirectories(cacheRoot)
+                    .resolve(output.getFileName() + ".tmp"
+                            + ProcessHandle.current().pid());
             Files.createDirectories(staging);
-            List<String> options = List.of("-d", staging.toString(), "-classpath", classpath(),
-                    "-encoding", "UTF-8", "-proc:none", "-nowarn");
-            boolean compiled = compiler.getTask(null, manager, diagnostics, options, null,
-                    manager.getJavaFileObjectsFromPaths(files)).call();
+            List<String> options = List.of(
+                    "-d", staging.toString(), "-classpath", classpath(), "-encoding", "UTF-8", "-proc:none", "-nowarn");
+            boolean compiled = compiler.getTask(
+                            null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files))
+                    .call();
             if (!compiled) {
                 throw failure(sources, diagnostics);
             }
@@ -74,7 +80,12 @@ final class SourceCompiler {
     private static String classpath() {
         String own;
         try {
-            own = Path.of(Migration.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            own = Path.of(Migration.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException | NullPointerException e) {
             return System.getProperty("java.class.path");
         }
@@ -83,9 +94,14 @@ final class SourceCompiler {
 
     private static AutogenException failure(Path sources, DiagnosticCollector<JavaFileObject> diagnostics) {
         Diagnostic<? extends JavaFileObject> first = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).findFirst().orElseThrow();
-        String file = first.getSource() == null ? sources.toString() : Path.of(first.getSource().toUri()).toString();
-        return new AutogenException(ErrorCode.MIGRATION_COMPILE_FAILED,
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .findFirst()
+                .orElseThrow();
+        String file = first.getSource() == null
+                ? sources.toString()
+                : Path.of(first.getSource().toUri()).toString();
+        return new AutogenException(
+                ErrorCode.MIGRATION_COMPILE_FAILED,
                 "migration source " + file + ":" + first.getLineNumber() + " does not compile: "
                         + first.getMessage(Locale.ROOT).lines().findFirst().orElse(""),
                 "fix the file; nothing was run");
@@ -96,7 +112,9 @@ final class SourceCompiler {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(sources)) {
-            return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+            return walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,13 +18,17 @@ final class Classpath {
     /** The entries as paths, {@code dir/*} expanded to the jars in {@code dir} in name order. */
     static List<Path> expand(List<String> entries) {
         if (entries.isEmpty()) {
-            throw new AutogenException(ErrorCode.CLASSPATH_ENTRY_MISSING, "the entity classpath is empty",
+            throw new AutogenException(
+                    ErrorCode.CLASSPATH_ENTRY_MISSING,
+                    "the entity classpath is empty",
                     "set entities.classpath to the directories or jars that hold your @Entity classes");
         }
         List<Path> paths = new ArrayList<>();
         for (String entry : entries) {
             if (entry.endsWith("/*") || entry.equals("*")) {
-                Path dir = Path.of(entry.substring(0, entry.length() - 1)).toAbsolutePath().normalize();
+                Path dir = Path.of(entry.substring(0, entry.length() - 1))
+                        .toAbsolutePath()
+                        .normalize();
                 requireExists(dir, entry);
                 paths.addAll(jarsIn(dir));
             } else {
@@ -38,7 +42,8 @@ final class Classpath {
 
     private static void requireExists(Path path, String entry) {
         if (!Files.exists(path)) {
-            throw new AutogenException(ErrorCode.CLASSPATH_ENTRY_MISSING,
+            throw new AutogenException(
+                    ErrorCode.CLASSPATH_ENTRY_MISSING,
                     "classpath entry '" + entry + "' does not exist (" + path + ")",
                     "build the project first, or fix entities.classpath");
         }
@@ -46,7 +51,9 @@ final class Classpath {
 
     private static List<Path> jarsIn(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,12 @@ public final class EntityModel implements AutoCloseable {
     private final URLClassLoader loader;
     private final Schema schema;
 
-    EntityModel(Metadata metadata, StandardServiceRegistry registry, URLClassLoader loader, String defaultSchema, Names names) {
+    EntityModel(
+            Metadata metadata,
+            StandardServiceRegistry registry,
+            URLClassLoader loader,
+            String defaultSchema,
+            Names names) {
         this.metadata = metadata;
         this.registry = registry;
         this.loader = loader;

@@ -2,8 +2,8 @@ package dev.autogen.internal.entities;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.EntitySource;
-import dev.autogen.api.Naming;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.api.Naming;
 import dev.autogen.internal.dialect.Dialect;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -34,7 +34,8 @@ public final class EntityReader {
     public static EntityModel read(EntitySource source, Dialect dialect) {
         List<Path> classpath = Classpath.expand(source.classpath());
         List<String> classNames = EntityScanner.scan(classpath, source.packages());
-        URLClassLoader loader = new URLClassLoader("autogen-entities", urls(classpath), EntityReader.class.getClassLoader());
+        URLClassLoader loader =
+                new URLClassLoader("autogen-entities", urls(classpath), EntityReader.class.getClassLoader());
         StandardServiceRegistry registry = null;
         try {
             registry = registry(loader, source, dialect);
@@ -48,14 +49,17 @@ public final class EntityReader {
             if (e instanceof AutogenException autogen) {
                 throw autogen;
             }
-            throw new AutogenException(ErrorCode.MAPPING_REJECTED,
+            throw new AutogenException(
+                    ErrorCode.MAPPING_REJECTED,
                     "Hibernate rejected the entities: " + rootMessage(e),
-                    "fix the mapping it names; autogen maps nothing Hibernate would not", e);
+                    "fix the mapping it names; autogen maps nothing Hibernate would not",
+                    e);
         }
     }
 
     private static StandardServiceRegistry registry(ClassLoader loader, EntitySource source, Dialect dialect) {
-        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
+        BootstrapServiceRegistry bootstrap =
+                new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap)
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, dialect.hibernateDatabaseName())
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, dialect.hibernateDatabaseVersion())
@@ -65,14 +69,17 @@ public final class EntityReader {
         return builder.build();
     }
 
-    private static Metadata metadata(StandardServiceRegistry registry, ClassLoader loader, List<String> classNames, Naming naming) {
+    private static Metadata metadata(
+            StandardServiceRegistry registry, ClassLoader loader, List<String> classNames, Naming naming) {
         MetadataSources sources = new MetadataSources(registry);
         for (String name : classNames) {
             sources.addAnnotatedClass(load(name, loader));
         }
         Metadata metadata = sources.getMetadataBuilder()
-                .applyPhysicalNamingStrategy(instantiate(naming.physicalStrategy(), loader, PhysicalNamingStrategy.class))
-                .applyImplicitNamingStrategy(instantiate(naming.implicitStrategy(), loader, ImplicitNamingStrategy.class))
+                .applyPhysicalNamingStrategy(
+                        instantiate(naming.physicalStrategy(), loader, PhysicalNamingStrategy.class))
+                .applyImplicitNamingStrategy(
+                        instantiate(naming.implicitStrategy(), loader, ImplicitNamingStrategy.class))
                 .build();
         // The column order of a running application whose Hibernate creates the schema (hbm2ddl create):
         // its SessionFactory orders table, primary-key and foreign-key columns then, and only then.
@@ -84,9 +91,11 @@ public final class EntityReader {
         try {
             return Class.forName(name, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new AutogenException(ErrorCode.MAPPING_REJECTED,
+            throw new AutogenException(
+                    ErrorCode.MAPPING_REJECTED,
                     "entity class " + name + " cannot be loaded: " + rootMessage(e),
-                    "add the jars it depends on to entities.classpath", e);
+                    "add the jars it depends on to entities.classpath",
+                    e);
         }
     }
 
@@ -96,9 +105,12 @@ public final class EntityReader {
             Class<?> found = Class.forName(className, true, loader);
             return type.cast(found.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-            throw new AutogenException(ErrorCode.NAMING_STRATEGY_INVALID,
-                    "naming strategy " + className + " cannot be used as a " + type.getSimpleName() + ": " + rootMessage(e),
-                    "set naming to hibernate, spring, or a physical and an implicit strategy class with no-argument constructors", e);
+            throw new AutogenException(
+                    ErrorCode.NAMING_STRATEGY_INVALID,
+                    "naming strategy " + className + " cannot be used as a " + type.getSimpleName() + ": "
+                            + rootMessage(e),
+                    "set naming to hibernate, spring, or a physical and an implicit strategy class with no-argument constructors",
+                    e);
         }
     }
 

@@ -26,15 +26,20 @@ final class EntityScanner {
             graph.acceptPackages(packages.toArray(String[]::new));
         }
         try (ScanResult scan = graph.scan()) {
-            List<String> entities = scan.getClassesWithAnnotation(ENTITY).getNames().stream().sorted().toList();
+            List<String> entities = scan.getClassesWithAnnotation(ENTITY).getNames().stream()
+                    .sorted()
+                    .toList();
             if (entities.isEmpty()) {
-                throw new AutogenException(ErrorCode.NO_ENTITIES,
+                throw new AutogenException(
+                        ErrorCode.NO_ENTITIES,
                         "no @Entity classes found in " + classpath
                                 + (packages.isEmpty() ? "" : " under packages " + packages),
                         "point entities.classpath at your compiled classes and check entities.packages");
             }
             List<String> names = new ArrayList<>(entities);
-            scan.getClassesWithAnnotation(CONVERTER).getNames().stream().sorted().forEach(names::add);
+            scan.getClassesWithAnnotation(CONVERTER).getNames().stream()
+                    .sorted()
+                    .forEach(names::add);
             return names;
         }
     }

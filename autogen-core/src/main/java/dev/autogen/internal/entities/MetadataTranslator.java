@@ -39,7 +39,9 @@ import org.hibernate.mapping.UniqueKey;
 final class MetadataTranslator {
 
     /** What {@code PostgreSQLDialect.getCreateEnumTypeCommand} writes. */
-    private static final Pattern CREATE_ENUM = Pattern.compile("create type (\\S+) as enum \\((.*)\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_ENUM =
+            Pattern.compile("create type (\\S+) as enum \\((.*)\\)", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
 
     private final Metadata metadata;
@@ -67,7 +69,8 @@ final class MetadataTranslator {
                 }
             }
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
-                QualifiedName name = new QualifiedName(schema, fold(sequence.getName().getSequenceName()));
+                QualifiedName name =
+                        new QualifiedName(schema, fold(sequence.getName().getSequenceName()));
                 sequences.add(Sequence.withDefaults(name, sequence.getInitialValue(), sequence.getIncrementSize()));
                 namespaces.add(schema);
             }
@@ -89,7 +92,8 @@ final class MetadataTranslator {
         }
         for (UniqueKey key : table.getUniqueKeys().values()) {
             if (!isSingleUniqueColumn(table, key)) {
-                uniques.add(new UniqueConstraint(key.isNameExplicit() ? fold(key.getName()) : null, columnNames(key.getColumns())));
+                uniques.add(new UniqueConstraint(
+                        key.isNameExplicit() ? fold(key.getName()) : null, columnNames(key.getColumns())));
             }
         }
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
@@ -165,16 +169,17 @@ final class MetadataTranslator {
                 continue;
             }
             org.hibernate.mapping.Table target = key.getReferencedTable();
-            List<org.hibernate.mapping.Column> targetColumns = key.isReferenceToPrimaryKey()
-                    ? target.getPrimaryKey().getColumns()
-                    : key.getReferencedColumns();
+            List<org.hibernate.mapping.Column> targetColumns =
+                    key.isReferenceToPrimaryKey() ? target.getPrimaryKey().getColumns() : key.getReferencedColumns();
             ReferentialAction onDelete = key.getOnDeleteAction() == null
                     ? ReferentialAction.NO_ACTION
                     : ReferentialAction.valueOf(key.getOnDeleteAction().name());
             keys.add(new ForeignKey(
                     fold(key.getName()),
                     columnNames(key.getColumns()),
-                    new QualifiedName(schemaName(target.getQualifiedTableName().getSchemaName()), fold(target.getNameIdentifier())),
+                    new QualifiedName(
+                            schemaName(target.getQualifiedTableName().getSchemaName()),
+                            fold(target.getNameIdentifier())),
                     columnNames(targetColumns),
                     onDelete,
                     ReferentialAction.NO_ACTION,
@@ -189,10 +194,14 @@ final class MetadataTranslator {
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
             List<IndexKey> keys = new ArrayList<>();
             for (Selectable selectable : index.getSelectables()) {
-                boolean descending = "desc".equalsIgnoreCase(String.valueOf(index.getSelectableOrderMap().get(selectable)).strip());
-                keys.add(selectable instanceof org.hibernate.mapping.Column column
-                        ? new IndexKey(columnName(column), false, descending)
-                        : new IndexKey(selectable.getText(dialect), true, descending));
+                boolean descending = "desc"
+                        .equalsIgnoreCase(
+                                String.valueOf(index.getSelectableOrderMap().get(selectable))
+                                        .strip());
+                keys.add(
+                        selectable instanceof org.hibernate.mapping.Column column
+                                ? new IndexKey(columnName(column), false, descending)
+                                : new IndexKey(selectable.getText(dialect), true, descending));
             }
             indexes.add(new Index(fold(index.getName()), index.isUnique(), keys, Index.DEFAULT_METHOD, null));
         }
@@ -216,7 +225,8 @@ final class MetadataTranslator {
                     while (label.find()) {
                         labels.add(label.group(1).replace("''", "'"));
                     }
-                    types.add(new EnumType(new QualifiedName(defaultSchema, fold(Identifier.toIdentifier(create.group(1)))), labels));
+                    types.add(new EnumType(
+                            new QualifiedName(defaultSchema, fold(Identifier.toIdentifier(create.group(1)))), labels));
                 }
             }
         }

@@ -26,8 +26,10 @@ public final class HistorySchema {
         for (RevisionNode node : graph.upgradePlan(Set.of(), Set.copyOf(revisions))) {
             for (Operation operation : Recorder.upgrade(node.migration(), defaultSchema)) {
                 if (operation instanceof Execute || operation instanceof ExecuteJava) {
-                    throw new AutogenException(ErrorCode.MIGRATION_INVALID,
-                            "revision " + node.id() + " (" + node.origin() + ") runs SQL or Java that cannot be replayed without a database",
+                    throw new AutogenException(
+                            ErrorCode.MIGRATION_INVALID,
+                            "revision " + node.id() + " (" + node.origin()
+                                    + ") runs SQL or Java that cannot be replayed without a database",
                             "autogenerate against a database at the head instead");
                 }
                 schema = operation.applyTo(schema);

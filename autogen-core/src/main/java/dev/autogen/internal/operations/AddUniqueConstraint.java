@@ -1,8 +1,8 @@
 package dev.autogen.internal.operations;
 
-import dev.autogen.internal.schema.UniqueConstraint;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.Objects;
 
 public record AddUniqueConstraint(QualifiedName table, UniqueConstraint constraint) implements Operation {

@@ -148,7 +148,8 @@ public final class CanonicalText implements OperationVisitor<String> {
 
     @Override
     public String alterEnumType(AlterEnumType op) {
-        String columns = op.columns().stream().map(c -> "{table=" + name(c.table()) + " column=" + string(c.column()) + "}")
+        String columns = op.columns().stream()
+                .map(c -> "{table=" + name(c.table()) + " column=" + string(c.column()) + "}")
                 .collect(Collectors.joining(",", "[", "]"));
         return "alter_enum_type from=" + enumType(op.from()) + " to=" + enumType(op.to()) + " columns=" + columns;
     }
@@ -170,8 +171,8 @@ public final class CanonicalText implements OperationVisitor<String> {
 
     @Override
     public String executeJava(ExecuteJava op) {
-        return "java step=" + (op.step() != null) + " reverse=" + (op.reverseStep() != null)
-                + " sql=" + string(offlineSql(op.step())) + " reverse_sql=" + string(offlineSql(op.reverseStep()));
+        return "java step=" + (op.step() != null) + " reverse=" + (op.reverseStep() != null) + " sql="
+                + string(offlineSql(op.step())) + " reverse_sql=" + string(offlineSql(op.reverseStep()));
     }
 
     private static String offlineSql(DataStep step) {
@@ -181,21 +182,26 @@ public final class CanonicalText implements OperationVisitor<String> {
     // ---------------------------------------------------------------- values
 
     private String name(QualifiedName name) {
-        return name.schema().equals(defaultSchema) ? string(name.name()) : string(name.schema()) + "." + string(name.name());
+        return name.schema().equals(defaultSchema)
+                ? string(name.name())
+                : string(name.schema()) + "." + string(name.name());
     }
 
     private String table(Table table) {
         return "{name=" + name(table.name())
                 + " columns=" + list(table.columns().stream().map(this::column).toList())
                 + " primary_key=" + (table.primaryKey() == null ? "null" : constraint(table.primaryKey()))
-                + " uniques=" + list(table.uniqueConstraints().stream().map(this::constraint).toList())
-                + " checks=" + list(table.checks().stream().map(this::constraint).toList())
+                + " uniques="
+                + list(table.uniqueConstraints().stream().map(this::constraint).toList())
+                + " checks="
+                + list(table.checks().stream().map(this::constraint).toList())
                 + " comment=" + string(table.comment()) + "}";
     }
 
     private String column(Column column) {
         return "{name=" + string(column.name()) + " type=" + string(column.type()) + " nullable=" + column.nullable()
-                + " default=" + string(column.defaultValue()) + " identity=" + string(lower(column.identity().name()))
+                + " default=" + string(column.defaultValue()) + " identity="
+                + string(lower(column.identity().name()))
                 + " generated=" + string(column.generatedAs()) + " comment=" + string(column.comment()) + "}";
     }
 
@@ -210,23 +216,26 @@ public final class CanonicalText implements OperationVisitor<String> {
         ForeignKey key = (ForeignKey) constraint;
         return "{kind=\"foreign_key\" name=" + string(key.name()) + " columns=" + strings(key.columns())
                 + " target=" + name(key.target()) + " target_columns=" + strings(key.targetColumns())
-                + " on_delete=" + string(lower(key.onDelete().name())) + " on_update=" + string(lower(key.onUpdate().name()))
+                + " on_delete=" + string(lower(key.onDelete().name())) + " on_update="
+                + string(lower(key.onUpdate().name()))
                 + " deferrable=" + key.deferrable() + " initially_deferred=" + key.initiallyDeferred() + "}";
     }
 
     private String index(Index index) {
         List<String> keys = index.keys().stream().map(CanonicalText::key).toList();
-        return "{name=" + string(index.name()) + " unique=" + index.unique() + " keys=" + list(keys)
-                + " method=" + string(index.method()) + " where=" + string(index.predicate()) + "}";
+        return "{name=" + string(index.name()) + " unique=" + index.unique() + " keys=" + list(keys) + " method="
+                + string(index.method()) + " where=" + string(index.predicate()) + "}";
     }
 
     private static String key(IndexKey key) {
-        return "{text=" + string(key.text()) + " expression=" + key.expression() + " descending=" + key.descending() + "}";
+        return "{text=" + string(key.text()) + " expression=" + key.expression() + " descending=" + key.descending()
+                + "}";
     }
 
     private String sequence(Sequence s) {
-        return "{name=" + name(s.name()) + " type=" + string(s.dataType()) + " start=" + s.start() + " increment=" + s.increment()
-                + " min=" + s.min() + " max=" + s.max() + " cache=" + s.cache() + " cycle=" + s.cycle() + "}";
+        return "{name=" + name(s.name()) + " type=" + string(s.dataType()) + " start=" + s.start() + " increment="
+                + s.increment() + " min=" + s.min() + " max=" + s.max() + " cache=" + s.cache() + " cycle=" + s.cycle()
+                + "}";
     }
 
     private String enumType(EnumType type) {

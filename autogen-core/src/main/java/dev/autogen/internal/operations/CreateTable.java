@@ -10,7 +10,8 @@ public record CreateTable(Table table) implements Operation {
     public CreateTable {
         Objects.requireNonNull(table, "table");
         if (!table.foreignKeys().isEmpty() || !table.indexes().isEmpty()) {
-            throw new IllegalArgumentException("create table " + table.name() + " carries foreign keys or indexes; add them separately");
+            throw new IllegalArgumentException(
+                    "create table " + table.name() + " carries foreign keys or indexes; add them separately");
         }
     }
 

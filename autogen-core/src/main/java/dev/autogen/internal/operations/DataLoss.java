@@ -31,8 +31,9 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
         if (!op.typeChanged() || types.keepsEveryValue(op.from().type(), op.to().type())) {
             return Optional.empty();
         }
-        return Optional.of("changes " + op.table() + "." + op.from().name() + " from " + op.from().type() + " to "
-                + op.to().type() + ": the change fails if a value does not convert exactly");
+        return Optional.of("changes " + op.table() + "." + op.from().name() + " from "
+                + op.from().type() + " to " + op.to().type()
+                + ": the change fails if a value does not convert exactly");
     }
 
     @Override
@@ -42,10 +43,13 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
 
     @Override
     public Optional<String> alterEnumType(AlterEnumType op) {
-        List<String> removed = op.from().labels().stream().filter(l -> !op.to().labels().contains(l)).toList();
+        List<String> removed = op.from().labels().stream()
+                .filter(l -> !op.to().labels().contains(l))
+                .toList();
         return removed.isEmpty()
                 ? Optional.empty()
-                : Optional.of("removes " + removed + " from type " + op.from().name() + ": rows holding them make the change fail");
+                : Optional.of("removes " + removed + " from type " + op.from().name()
+                        + ": rows holding them make the change fail");
     }
 
     @Override

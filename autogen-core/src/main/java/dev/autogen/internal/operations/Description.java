@@ -33,7 +33,8 @@ public final class Description implements OperationVisitor<String> {
             changes.add(to.defaultValue() == null ? "no default" : "default " + to.defaultValue());
         }
         if (from.identity() != to.identity()) {
-            changes.add("identity " + from.identity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " -> "
+            changes.add("identity "
+                    + from.identity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " -> "
                     + to.identity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
         if (!Objects.equals(from.generatedAs(), to.generatedAs())) {
@@ -67,7 +68,8 @@ public final class Description implements OperationVisitor<String> {
 
     @Override
     public String addColumn(AddColumn op) {
-        return "add column " + op.table() + "." + op.column().name() + " " + op.column().type();
+        return "add column " + op.table() + "." + op.column().name() + " "
+                + op.column().type();
     }
 
     @Override
@@ -77,7 +79,8 @@ public final class Description implements OperationVisitor<String> {
 
     @Override
     public String alterColumn(AlterColumn op) {
-        return "alter column " + op.table() + "." + op.to().name() + ": " + String.join(", ", changes(op.from(), op.to()));
+        return "alter column " + op.table() + "." + op.to().name() + ": "
+                + String.join(", ", changes(op.from(), op.to()));
     }
 
     @Override
@@ -97,7 +100,8 @@ public final class Description implements OperationVisitor<String> {
 
     @Override
     public String addForeignKey(AddForeignKey op) {
-        return "add foreign key " + op.table() + " " + op.key().columns() + " -> " + op.key().target();
+        return "add foreign key " + op.table() + " " + op.key().columns() + " -> "
+                + op.key().target();
     }
 
     @Override
@@ -142,7 +146,8 @@ public final class Description implements OperationVisitor<String> {
 
     @Override
     public String alterEnumType(AlterEnumType op) {
-        return "alter enum type " + op.to().name() + " " + op.from().labels() + " -> " + op.to().labels();
+        return "alter enum type " + op.to().name() + " " + op.from().labels() + " -> "
+                + op.to().labels();
     }
 
     @Override

@@ -10,7 +10,8 @@ public record DropTable(Table table) implements Operation {
     public DropTable {
         Objects.requireNonNull(table, "table");
         if (!table.foreignKeys().isEmpty() || !table.indexes().isEmpty()) {
-            throw new IllegalArgumentException("drop table " + table.name() + " carries foreign keys or indexes; drop them separately");
+            throw new IllegalArgumentException(
+                    "drop table " + table.name() + " carries foreign keys or indexes; drop them separately");
         }
     }
 

@@ -17,7 +17,8 @@ final class Edits {
     /** An added constraint must be named, so that its reverse can drop it again. */
     static void requireNamed(QualifiedName table, Constraint constraint) {
         if (constraint.name() == null) {
-            throw new IllegalArgumentException("constraint " + constraint + " added to " + table + " needs a name, so that it can be dropped again");
+            throw new IllegalArgumentException("constraint " + constraint + " added to " + table
+                    + " needs a name, so that it can be dropped again");
         }
     }
 
@@ -51,7 +52,8 @@ final class Edits {
     }
 
     static Schema table(Schema schema, QualifiedName name, UnaryOperator<Table> edit) {
-        Table table = schema.table(name).orElseThrow(() -> new IllegalStateException("no table " + name + " in the model"));
+        Table table =
+                schema.table(name).orElseThrow(() -> new IllegalStateException("no table " + name + " in the model"));
         return schema.withTables(replace(schema.tables(), t -> t.name().equals(name), edit.apply(table)));
     }
 }

@@ -8,10 +8,30 @@ import dev.autogen.internal.schema.Schema;
  * operation does not compile until every concern handles it.
  */
 public sealed interface Operation
-        permits CreateSchema, DropSchema, CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, RenameColumn,
-                AddPrimaryKey, AddUniqueConstraint, AddForeignKey, AddCheckConstraint, DropConstraint,
-                CreateIndex, DropIndex, CreateSequence, AlterSequence, DropSequence, CreateEnumType,
-                AlterEnumType, DropEnumType, SetTableComment, Execute, ExecuteJava {
+        permits CreateSchema,
+                DropSchema,
+                CreateTable,
+                DropTable,
+                AddColumn,
+                DropColumn,
+                AlterColumn,
+                RenameColumn,
+                AddPrimaryKey,
+                AddUniqueConstraint,
+                AddForeignKey,
+                AddCheckConstraint,
+                DropConstraint,
+                CreateIndex,
+                DropIndex,
+                CreateSequence,
+                AlterSequence,
+                DropSequence,
+                CreateEnumType,
+                AlterEnumType,
+                DropEnumType,
+                SetTableComment,
+                Execute,
+                ExecuteJava {
 
     /** The schema after this change. */
     Schema applyTo(Schema schema);

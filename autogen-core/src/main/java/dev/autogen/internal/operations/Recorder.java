@@ -126,7 +126,8 @@ public final class Recorder implements Operations {
 
     @Override
     public void addUniqueConstraint(Name table, UniqueDef constraint) {
-        operations.add(new AddUniqueConstraint(name(table), new UniqueConstraint(constraint.name(), constraint.columns())));
+        operations.add(
+                new AddUniqueConstraint(name(table), new UniqueConstraint(constraint.name(), constraint.columns())));
     }
 
     @Override
@@ -214,18 +215,30 @@ public final class Recorder implements Operations {
     }
 
     private static Column column(ColumnDef c) {
-        return new Column(c.name(), c.type(), c.nullable(), c.defaultValue(), Identity.valueOf(c.identity().name()),
-                c.generatedAs(), c.comment());
+        return new Column(
+                c.name(),
+                c.type(),
+                c.nullable(),
+                c.defaultValue(),
+                Identity.valueOf(c.identity().name()),
+                c.generatedAs(),
+                c.comment());
     }
 
     private Table table(TableDef t) {
         return new Table(
                 name(t.name()),
                 t.columns().stream().map(Recorder::column).toList(),
-                t.primaryKey() == null ? null : new PrimaryKey(t.primaryKey().name(), t.primaryKey().columns()),
-                t.uniques().stream().map(u -> new UniqueConstraint(u.name(), u.columns())).toList(),
+                t.primaryKey() == null
+                        ? null
+                        : new PrimaryKey(t.primaryKey().name(), t.primaryKey().columns()),
+                t.uniques().stream()
+                        .map(u -> new UniqueConstraint(u.name(), u.columns()))
+                        .toList(),
                 List.of(),
-                t.checks().stream().map(c -> new CheckConstraint(c.name(), c.expression())).toList(),
+                t.checks().stream()
+                        .map(c -> new CheckConstraint(c.name(), c.expression()))
+                        .toList(),
                 List.of(),
                 t.comment());
     }
@@ -242,18 +255,27 @@ public final class Recorder implements Operations {
     }
 
     private ForeignKey foreignKey(ForeignKeyDef k) {
-        return new ForeignKey(k.name(), k.columns(), name(k.target()), k.targetColumns(),
-                ReferentialAction.valueOf(k.onDelete().name()), ReferentialAction.valueOf(k.onUpdate().name()),
-                k.isDeferrable(), k.isInitiallyDeferred());
+        return new ForeignKey(
+                k.name(),
+                k.columns(),
+                name(k.target()),
+                k.targetColumns(),
+                ReferentialAction.valueOf(k.onDelete().name()),
+                ReferentialAction.valueOf(k.onUpdate().name()),
+                k.isDeferrable(),
+                k.isInitiallyDeferred());
     }
 
     private static Index index(IndexDef i) {
-        List<IndexKey> keys = i.keys().stream().map(k -> new IndexKey(k.text(), k.expression(), k.descending())).toList();
+        List<IndexKey> keys = i.keys().stream()
+                .map(k -> new IndexKey(k.text(), k.expression(), k.descending()))
+                .toList();
         return new Index(i.name(), i.isUnique(), keys, i.method(), i.predicate());
     }
 
     private Sequence sequence(SequenceDef s) {
-        return new Sequence(name(s.name()), s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycles());
+        return new Sequence(
+                name(s.name()), s.dataType(), s.start(), s.increment(), s.min(), s.max(), s.cache(), s.cycles());
     }
 
     private EnumType enumType(EnumTypeDef e) {

@@ -22,7 +22,8 @@ public final class HeadTransitions {
     }
 
     public List<VersionChange> upgrade(RevisionNode revision, Set<String> heads) {
-        List<String> parentsAtHead = revision.revises().stream().filter(heads::contains).sorted().toList();
+        List<String> parentsAtHead =
+                revision.revises().stream().filter(heads::contains).sorted().toList();
         if (parentsAtHead.isEmpty()) {
             return List.of(new Insert(revision.id()));
         }
@@ -38,7 +39,10 @@ public final class HeadTransitions {
         Set<String> others = new HashSet<>(heads);
         others.remove(revision.id());
         Set<String> heldElsewhere = others.isEmpty() ? Set.of() : graph.parentAncestorsOrSelf(others);
-        List<String> back = revision.revises().stream().filter(p -> !heldElsewhere.contains(p)).sorted().toList();
+        List<String> back = revision.revises().stream()
+                .filter(p -> !heldElsewhere.contains(p))
+                .sorted()
+                .toList();
         if (back.isEmpty()) {
             return List.of(new Delete(revision.id()));
         }

@@ -78,16 +78,28 @@ public final class RevisionGraph {
     }
 
     public List<String> heads() {
-        return ordered.stream().map(RevisionNode::id).filter(id -> children.get(id).isEmpty()).sorted().toList();
+        return ordered.stream()
+                .map(RevisionNode::id)
+                .filter(id -> children.get(id).isEmpty())
+                .sorted()
+                .toList();
     }
 
     public List<String> bases() {
-        return ordered.stream().filter(n -> n.revises().isEmpty()).map(RevisionNode::id).sorted().toList();
+        return ordered.stream()
+                .filter(n -> n.revises().isEmpty())
+                .map(RevisionNode::id)
+                .sorted()
+                .toList();
     }
 
     /** Revisions that two or more revisions follow. */
     public List<String> branchPoints() {
-        return ordered.stream().map(RevisionNode::id).filter(id -> children.get(id).size() > 1).sorted().toList();
+        return ordered.stream()
+                .map(RevisionNode::id)
+                .filter(id -> children.get(id).size() > 1)
+                .sorted()
+                .toList();
     }
 
     public List<String> children(String id) {
@@ -114,7 +126,8 @@ public final class RevisionGraph {
         }
         if (text.endsWith("@head")) {
             String label = text.substring(0, text.length() - "@head".length());
-            RevisionNode labelled = byLabel(label).orElseThrow(() -> new RevisionGraphException(new UnknownRevision(text)));
+            RevisionNode labelled =
+                    byLabel(label).orElseThrow(() -> new RevisionGraphException(new UnknownRevision(text)));
             Set<String> below = descendantsOrSelf(labelled.id());
             return Set.of(single(heads().stream().filter(below::contains).toList(), text));
         }
@@ -124,7 +137,8 @@ public final class RevisionGraph {
         }
         Matcher relative = RELATIVE.matcher(text);
         if (relative.matches()) {
-            Set<String> from = relative.group(1).isEmpty() ? current : Set.of(single(resolve(relative.group(1), current), text));
+            Set<String> from =
+                    relative.group(1).isEmpty() ? current : Set.of(single(resolve(relative.group(1), current), text));
             int steps = Integer.parseInt(relative.group(3));
             return relative.group(2).equals("+") ? forward(from, steps, text) : back(from, steps, text);
         }
@@ -143,7 +157,10 @@ public final class RevisionGraph {
     }
 
     private String byPrefix(String prefix) {
-        List<String> matches = nodes.keySet().stream().filter(id -> id.startsWith(prefix)).sorted().toList();
+        List<String> matches = nodes.keySet().stream()
+                .filter(id -> id.startsWith(prefix))
+                .sorted()
+                .toList();
         if (matches.isEmpty()) {
             throw new RevisionGraphException(new UnknownRevision(prefix));
         }
@@ -155,7 +172,8 @@ public final class RevisionGraph {
 
     private static String single(Collection<String> ids, String target) {
         if (ids.size() > 1) {
-            throw new RevisionGraphException(new MultipleHeads(ids.stream().sorted().toList()));
+            throw new RevisionGraphException(
+                    new MultipleHeads(ids.stream().sorted().toList()));
         }
         if (ids.isEmpty()) {
             throw new RevisionGraphException(new BadTarget(target, "there are no revisions there"));
@@ -174,7 +192,8 @@ public final class RevisionGraph {
         for (int i = 0; i < steps; i++) {
             List<String> next = children.get(at);
             if (next.isEmpty()) {
-                throw new RevisionGraphException(new BadTarget(target, "only " + i + " revisions follow the current one"));
+                throw new RevisionGraphException(
+                        new BadTarget(target, "only " + i + " revisions follow the current one"));
             }
             if (next.size() > 1) {
                 throw new RevisionGraphException(new BadTarget(target, "revisions " + next + " both follow " + at));
@@ -198,7 +217,8 @@ public final class RevisionGraph {
                 throw new RevisionGraphException(new BadTarget(target, "only " + (i + 1) + " below the current one"));
             }
             if (parents.size() > 1) {
-                throw new RevisionGraphException(new BadTarget(target, at + " merges " + parents + "; name the one to go back to"));
+                throw new RevisionGraphException(
+                        new BadTarget(target, at + " merges " + parents + "; name the one to go back to"));
             }
             at = parents.get(0);
         }
@@ -211,7 +231,9 @@ public final class RevisionGraph {
     public List<RevisionNode> upgradePlan(Set<String> current, Set<String> target) {
         Set<String> applied = ancestorsOrSelf(current);
         Set<String> wanted = ancestorsOrSelf(target);
-        return ordered.stream().filter(n -> wanted.contains(n.id()) && !applied.contains(n.id())).toList();
+        return ordered.stream()
+                .filter(n -> wanted.contains(n.id()) && !applied.contains(n.id()))
+                .toList();
     }
 
     /**
@@ -222,7 +244,8 @@ public final class RevisionGraph {
         Set<String> applied = ancestorsOrSelf(current);
         for (String id : target) {
             if (!applied.contains(id)) {
-                throw new RevisionGraphException(new BadTarget(id, "it is not applied, so there is no going down to it"));
+                throw new RevisionGraphException(
+                        new BadTarget(id, "it is not applied, so there is no going down to it"));
             }
         }
         Set<String> above = new HashSet<>();
@@ -233,7 +256,8 @@ public final class RevisionGraph {
             above.removeAll(target);
         }
         List<RevisionNode> plan = new ArrayList<>(ordered.stream()
-                .filter(n -> applied.contains(n.id()) && above.contains(n.id())).toList());
+                .filter(n -> applied.contains(n.id()) && above.contains(n.id()))
+                .toList());
         java.util.Collections.reverse(plan);
         return plan;
     }
@@ -293,9 +317,11 @@ public final class RevisionGraph {
         Map<String, Integer> waiting = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
         for (RevisionNode node : nodes.values()) {
-            List<String> before = parentsAndDependencies(node).stream().distinct().toList();
+            List<String> before =
+                    parentsAndDependencies(node).stream().distinct().toList();
             waiting.put(node.id(), before.size());
-            before.forEach(b -> dependents.computeIfAbsent(b, k -> new ArrayList<>()).add(node.id()));
+            before.forEach(
+                    b -> dependents.computeIfAbsent(b, k -> new ArrayList<>()).add(node.id()));
         }
         PriorityQueue<RevisionNode> ready = new PriorityQueue<>(ORDER);
         nodes.values().stream().filter(n -> waiting.get(n.id()) == 0).forEach(ready::add);
@@ -316,12 +342,21 @@ public final class RevisionGraph {
     }
 
     private List<String> cycle(Map<String, Integer> waiting) {
-        String start = waiting.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+        String start = waiting.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         LinkedHashSet<String> path = new LinkedHashSet<>();
         String at = start;
         while (path.add(at)) {
             String current = at;
-            at = parentsAndDependencies(nodes.get(current)).stream().filter(p -> waiting.get(p) > 0).sorted().findFirst().orElseThrow();
+            at = parentsAndDependencies(nodes.get(current)).stream()
+                    .filter(p -> waiting.get(p) > 0)
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
         List<String> loop = new ArrayList<>();
         boolean inLoop = false;

@@ -30,7 +30,8 @@ public final class OfflineScript {
     private final RunOptions options;
     private final HeadTransitions transitions;
 
-    public OfflineScript(RevisionGraph graph, Dialect dialect, String defaultSchema, String versionTable, RunOptions options) {
+    public OfflineScript(
+            RevisionGraph graph, Dialect dialect, String defaultSchema, String versionTable, RunOptions options) {
         this.graph = graph;
         this.dialect = dialect;
         this.tables = dialect.versionTables(defaultSchema, versionTable);
@@ -51,7 +52,9 @@ public final class OfflineScript {
     public String downgrade(String range) {
         String[] parts = split(range);
         if (parts[0] == null) {
-            throw new AutogenException(ErrorCode.BAD_TARGET, "an offline downgrade needs FROM:TO, got '" + range + "'",
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET,
+                    "an offline downgrade needs FROM:TO, got '" + range + "'",
                     "say where the database is, for example head:base");
         }
         Set<String> from = graph.resolve(parts[0], Set.of());
@@ -60,7 +63,11 @@ public final class OfflineScript {
     }
 
     private String script(String verb, String range, Set<String> from, List<RevisionNode> plan, Direction direction) {
-        StringBuilder sql = new StringBuilder("-- autogen ").append(verb).append(' ').append(Inert.lineComment(range)).append('\n');
+        StringBuilder sql = new StringBuilder("-- autogen ")
+                .append(verb)
+                .append(' ')
+                .append(Inert.lineComment(range))
+                .append('\n');
         sql.append("-- Stops at the first error: run it with psql, which the next line tells to.\n");
         sql.append("\\set ON_ERROR_STOP on\n");
         tables.scriptPreamble(options).forEach(s -> sql.append(s).append(";\n"));
@@ -70,8 +77,13 @@ public final class OfflineScript {
         Set<String> heads = from;
         for (RevisionNode node : plan) {
             Step step = Step.of(node, direction, dialect, defaultSchema);
-            sql.append("\n-- ").append(verb).append(' ').append(Inert.lineComment(node.id())).append(": ")
-                    .append(Inert.lineComment(node.info().title())).append('\n');
+            sql.append("\n-- ")
+                    .append(verb)
+                    .append(' ')
+                    .append(Inert.lineComment(node.id()))
+                    .append(": ")
+                    .append(Inert.lineComment(node.info().title()))
+                    .append('\n');
             sql.append("begin;\n");
             String expect = tables.expectHeads(heads, verb + " of revision " + node.id());
             sql.append(expect).append(";\n");
@@ -79,18 +91,23 @@ public final class OfflineScript {
                 String text = statement instanceof Java java ? offline(node, java) : statement.text();
                 if (dialect.runsOutsideTransaction(text)) {
                     sql.append("commit;\n-- The database runs the next statement only outside a transaction.\n")
-                            .append(expect).append(";\n")
-                            .append(text).append(";\nbegin;\n");
+                            .append(expect)
+                            .append(";\n")
+                            .append(text)
+                            .append(";\nbegin;\n");
                 } else {
                     sql.append(text).append(";\n");
                 }
             }
-            List<VersionChange> changes = direction == Direction.UPGRADE ? transitions.upgrade(node, heads) : transitions.downgrade(node, heads);
+            List<VersionChange> changes = direction == Direction.UPGRADE
+                    ? transitions.upgrade(node, heads)
+                    : transitions.downgrade(node, heads);
             for (VersionChange change : changes) {
                 sql.append(tables.change(change)).append(";\n");
                 heads = change.applyTo(heads);
             }
-            sql.append(tables.history(node.id(), direction, null, step.checksum(), "offline script")).append(";\n");
+            sql.append(tables.history(node.id(), direction, null, step.checksum(), "offline script"))
+                    .append(";\n");
             sql.append("commit;\n");
         }
         return sql.toString();
@@ -99,8 +116,10 @@ public final class OfflineScript {
     private static String offline(RevisionNode node, Java java) {
         String sql = java.step().offlineSql();
         if (sql == null) {
-            throw new AutogenException(ErrorCode.MIGRATION_INVALID,
-                    "revision " + node.id() + " (" + node.origin() + ") has a Java data step, which an SQL script cannot run",
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INVALID,
+                    "revision " + node.id() + " (" + node.origin()
+                            + ") has a Java data step, which an SQL script cannot run",
                     "give the step the SQL that does the same (DataStep.withOfflineSql), or run 'autogen upgrade' against the database");
         }
         return sql;
@@ -108,6 +127,8 @@ public final class OfflineScript {
 
     private static String[] split(String range) {
         int colon = range.indexOf(':');
-        return colon < 0 ? new String[] {null, range} : new String[] {range.substring(0, colon), range.substring(colon + 1)};
+        return colon < 0
+                ? new String[] {null, range}
+                : new String[] {range.substring(0, colon), range.substring(colon + 1)};
     }
 }

@@ -49,7 +49,12 @@ public final class Runner {
     private volatile Connection active;
     private volatile boolean cancelled;
 
-    public Runner(RevisionGraph graph, Dialect dialect, String defaultSchema, String versionTable, RunOptions options,
+    public Runner(
+            RevisionGraph graph,
+            Dialect dialect,
+            String defaultSchema,
+            String versionTable,
+            RunOptions options,
             RunListener listener) {
         this.graph = graph;
         this.dialect = dialect;
@@ -94,16 +99,19 @@ public final class Runner {
                 boolean upgrading = !up.isEmpty();
                 after = heads;
                 for (RevisionNode node : upgrading ? up : graph.downgradePlan(heads, wanted)) {
-                    List<VersionChange> step = upgrading ? transitions.upgrade(node, after) : transitions.downgrade(node, after);
+                    List<VersionChange> step =
+                            upgrading ? transitions.upgrade(node, after) : transitions.downgrade(node, after);
                     for (VersionChange change : step) {
                         changes.add(tables.change(change));
                         after = change.applyTo(after);
                     }
-                    changes.add(tables.history(node.id(), Direction.STAMP, null, upgrading ? checksum(node) : null, null));
+                    changes.add(
+                            tables.history(node.id(), Direction.STAMP, null, upgrading ? checksum(node) : null, null));
                 }
                 // Stamping says the schema matches these files: record any edit made to them since they ran.
                 for (String id : changedSinceApplied(connection, after)) {
-                    changes.add(tables.history(id, Direction.STAMP, null, checksum(id), "the migration was edited after it ran"));
+                    changes.add(tables.history(
+                            id, Direction.STAMP, null, checksum(id), "the migration was edited after it ran"));
                 }
             }
             changes.add(tables.clearAllPartial());
@@ -122,8 +130,11 @@ public final class Runner {
             requireOurs(state);
             return readHeads(connection);
         } catch (SQLException e) {
-            throw new AutogenException(ErrorCode.DATABASE_ERROR,
-                    "reading " + tables.versionTable() + " failed: " + oneLine(e.getMessage()), "check the database connection and permissions", e);
+            throw new AutogenException(
+                    ErrorCode.DATABASE_ERROR,
+                    "reading " + tables.versionTable() + " failed: " + oneLine(e.getMessage()),
+                    "check the database connection and permissions",
+                    e);
         }
     }
 
@@ -170,9 +181,13 @@ public final class Runner {
     private record TablesState(boolean versionExists, boolean historyExists, int format, boolean versionColumnsOk) {}
 
     private TablesState inspect(Connection connection) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(tables.inspect())) {
+        try (java.sql.Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(tables.inspect())) {
             rs.next();
-            return new TablesState(rs.getBoolean("version_exists"), rs.getBoolean("history_exists"), rs.getInt("format"),
+            return new TablesState(
+                    rs.getBoolean("version_exists"),
+                    rs.getBoolean("history_exists"),
+                    rs.getInt("format"),
                     rs.getBoolean("version_columns_ok"));
         }
     }
@@ -180,15 +195,20 @@ public final class Runner {
     /** A version table autogen did not make is another tool's: say so, and touch nothing. */
     private void requireOurs(TablesState state) {
         if (state.versionExists() && (!state.historyExists() || !state.versionColumnsOk())) {
-            throw new AutogenException(ErrorCode.VERSION_TABLE_INVALID,
-                    tables.versionTable() + " exists but was not made by autogen (it " + (state.historyExists()
-                            ? "has other columns than version_num" : "has no " + tables.historyTable() + " beside it") + ")",
+            throw new AutogenException(
+                    ErrorCode.VERSION_TABLE_INVALID,
+                    tables.versionTable() + " exists but was not made by autogen (it "
+                            + (state.historyExists()
+                                    ? "has other columns than version_num"
+                                    : "has no " + tables.historyTable() + " beside it")
+                            + ")",
                     "it may belong to another migration tool: set version.table to another name; nothing was changed");
         }
         if (state.format() > VersionTableSql.FORMAT) {
-            throw new AutogenException(ErrorCode.VERSION_TABLE_INVALID,
-                    tables.historyTable() + " is in format " + state.format() + ", made by a newer autogen than this one (format "
-                            + VersionTableSql.FORMAT + ")",
+            throw new AutogenException(
+                    ErrorCode.VERSION_TABLE_INVALID,
+                    tables.historyTable() + " is in format " + state.format()
+                            + ", made by a newer autogen than this one (format " + VersionTableSql.FORMAT + ")",
                     "run the newer autogen, or upgrade this one; nothing was changed");
         }
     }
@@ -210,7 +230,11 @@ public final class Runner {
             Set<String> heads = readHeads(connection);
             if (known(heads)) {
                 for (String id : new TreeSet<>(graph.ancestorsOrSelf(heads))) {
-                    statements.add(tables.history(id, Direction.STAMP, null, checksum(id),
+                    statements.add(tables.history(
+                            id,
+                            Direction.STAMP,
+                            null,
+                            checksum(id),
                             "checksum recorded anew by autogen's table format " + VersionTableSql.FORMAT));
                 }
             }
@@ -220,7 +244,8 @@ public final class Runner {
     }
 
     private static boolean hasRows(Connection connection, String query) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(query)) {
+        try (java.sql.Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(query)) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -228,13 +253,19 @@ public final class Runner {
 
     // ---------------------------------------------------------------- running
 
-    private RunResult run(Connection connection, Set<String> heads, List<RevisionNode> plan, Direction direction) throws SQLException {
+    private RunResult run(Connection connection, Set<String> heads, List<RevisionNode> plan, Direction direction)
+            throws SQLException {
         try (StatementClock clock = new StatementClock(listener)) {
             return run(connection, heads, plan, direction, clock);
         }
     }
 
-    private RunResult run(Connection connection, Set<String> heads, List<RevisionNode> plan, Direction direction, StatementClock clock)
+    private RunResult run(
+            Connection connection,
+            Set<String> heads,
+            List<RevisionNode> plan,
+            Direction direction,
+            StatementClock clock)
             throws SQLException {
         Set<String> before = heads;
         List<StepResult> results = new ArrayList<>();
@@ -268,9 +299,15 @@ public final class Runner {
         private final StatementClock clock;
         /** The first statement of the open transaction: those before it are committed. */
         private int segmentStart;
+
         private Long mark;
 
-        StepRun(Connection connection, Step step, List<VersionChange> changes, Set<String> heads, StatementClock clock) {
+        StepRun(
+                Connection connection,
+                Step step,
+                List<VersionChange> changes,
+                Set<String> heads,
+                StatementClock clock) {
             this.connection = connection;
             this.step = step;
             this.changes = changes;
@@ -311,17 +348,23 @@ public final class Runner {
                     statement.execute(tables.clearPartial(mark));
                 }
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                statement.execute(tables.history(step.revision().id(), step.direction(), millis, step.checksum(), null));
+                statement.execute(
+                        tables.history(step.revision().id(), step.direction(), millis, step.checksum(), null));
                 connection.commit();
-                return new StepResult(step.revision().id(), step.revision().message(), step.direction(), millis,
-                        statements.size(), outside);
+                return new StepResult(
+                        step.revision().id(),
+                        step.revision().message(),
+                        step.direction(),
+                        millis,
+                        statements.size(),
+                        outside);
             } catch (SQLException e) {
                 rollbackQuietly(connection);
                 throw explain(e);
             } catch (RuntimeException e) {
                 rollbackQuietly(connection);
-                throw new AutogenException(ErrorCode.MIGRATION_FAILED, what() + " failed in its Java step: " + e,
-                        rolledBack(), e);
+                throw new AutogenException(
+                        ErrorCode.MIGRATION_FAILED, what() + " failed in its Java step: " + e, rolledBack(), e);
             } finally {
                 if (!connection.isClosed()) {
                     connection.setAutoCommit(true);
@@ -333,7 +376,8 @@ public final class Runner {
             if (batch.isEmpty()) {
                 return;
             }
-            String shown = batch.size() == 1 ? step.statements().get(batch.get(0)).text() : batch.size() + " statements";
+            String shown =
+                    batch.size() == 1 ? step.statements().get(batch.get(0)).text() : batch.size() + " statements";
             try {
                 clock.time(step.revision().info(), shown, statement::executeBatch);
             } catch (SQLException e) {
@@ -355,7 +399,8 @@ public final class Runner {
         private void runOutside(java.sql.Statement statement, int index) throws SQLException {
             String sql = step.statements().get(index).text();
             if (mark == null) {
-                try (ResultSet marked = statement.executeQuery(tables.markPartial(step.revision().id(), step.direction(), sql))) {
+                try (ResultSet marked = statement.executeQuery(
+                        tables.markPartial(step.revision().id(), step.direction(), sql))) {
                     marked.next();
                     mark = marked.getLong(1);
                 }
@@ -386,8 +431,8 @@ public final class Runner {
             }
             String where;
             if (failed >= 0) {
-                where = "statement " + (failed + 1) + " of " + step.statements().size() + " (" + shorten(step.statements().get(failed).text())
-                        + operationOf(failed) + ")";
+                where = "statement " + (failed + 1) + " of " + step.statements().size() + " ("
+                        + shorten(step.statements().get(failed).text()) + operationOf(failed) + ")";
             } else {
                 where = "its version-table change";
             }
@@ -429,9 +474,13 @@ public final class Runner {
         private String operationOf(int statement) {
             int seen = 0;
             for (Operation operation : step.operations()) {
-                int count = operation instanceof ExecuteJava java ? (java.step() == null ? 0 : 1) : dialect.render(operation).size();
+                int count = operation instanceof ExecuteJava java
+                        ? (java.step() == null ? 0 : 1)
+                        : dialect.render(operation).size();
                 if (statement < seen + count) {
-                    return operation instanceof Execute || operation instanceof ExecuteJava ? "" : "; part of: " + Description.of(operation);
+                    return operation instanceof Execute || operation instanceof ExecuteJava
+                            ? ""
+                            : "; part of: " + Description.of(operation);
                 }
                 seen += count;
             }
@@ -443,14 +492,16 @@ public final class Runner {
             if (segmentStart == 0) {
                 return null;
             }
-            return "statements 1-" + segmentStart + " of revision " + step.revision().id() + " stay done: "
+            return "statements 1-" + segmentStart + " of revision "
+                    + step.revision().id() + " stay done: "
                     + String.join("; ", outside.stream().map(Runner::shorten).toList())
                     + " ran outside a transaction, committed with what came before it; the rest was rolled back, and "
                     + tables.historyTable() + " marks the revision as interrupted";
         }
 
         private String what() {
-            return step.direction().word() + " of revision " + step.revision().id() + " (" + step.revision().info().title() + ")";
+            return step.direction().word() + " of revision " + step.revision().id() + " ("
+                    + step.revision().info().title() + ")";
         }
 
         private String rolledBack() {
@@ -460,7 +511,10 @@ public final class Runner {
 
     /** Statements whose rows the driver will not take in a batch; they run on their own. */
     private static boolean returnsRows(String statement) {
-        return statement.stripLeading().replaceFirst("^\\(+", "").toLowerCase(java.util.Locale.ROOT)
+        return statement
+                .stripLeading()
+                .replaceFirst("^\\(+", "")
+                .toLowerCase(java.util.Locale.ROOT)
                 .matches("(?s)(select|with|values|show|explain|table)\\b.*");
     }
 
@@ -513,17 +567,33 @@ public final class Runner {
         String undone = committed == null ? "it was rolled back; " + where : committed + "; " + where;
         String message = oneLine(e.getMessage());
         return switch (dialect.classify(e)) {
-            case CONNECTION_LOST -> new AutogenException(ErrorCode.CONNECTION_LOST,
-                    what + ": the connection to the database was lost (" + message + ")",
-                    (committed == null ? "the server rolled the open transaction back; " + where : undone) + "; run the command again", e);
-            case PERMISSION_DENIED -> new AutogenException(ErrorCode.PERMISSION_DENIED, what + ": " + message,
-                    "connect as a user that may change the schema; " + undone, e);
-            case READ_ONLY -> new AutogenException(ErrorCode.PERMISSION_DENIED, what + ": the database is read-only (" + message + ")",
-                    "connect to the primary server, or to a database that is not in read-only mode; " + undone, e);
-            case LOCK_TIMEOUT -> new AutogenException(ErrorCode.LOCK_TIMEOUT, what + ": " + message,
-                    "a table it needs stayed locked longer than lock.timeout; " + undone + "; try again when traffic is lower", e);
-            case CANCELLED -> new AutogenException(ErrorCode.CANCELLED, what + ": cancelled",
-                    undone, e);
+            case CONNECTION_LOST ->
+                new AutogenException(
+                        ErrorCode.CONNECTION_LOST,
+                        what + ": the connection to the database was lost (" + message + ")",
+                        (committed == null ? "the server rolled the open transaction back; " + where : undone)
+                                + "; run the command again",
+                        e);
+            case PERMISSION_DENIED ->
+                new AutogenException(
+                        ErrorCode.PERMISSION_DENIED,
+                        what + ": " + message,
+                        "connect as a user that may change the schema; " + undone,
+                        e);
+            case READ_ONLY ->
+                new AutogenException(
+                        ErrorCode.PERMISSION_DENIED,
+                        what + ": the database is read-only (" + message + ")",
+                        "connect to the primary server, or to a database that is not in read-only mode; " + undone,
+                        e);
+            case LOCK_TIMEOUT ->
+                new AutogenException(
+                        ErrorCode.LOCK_TIMEOUT,
+                        what + ": " + message,
+                        "a table it needs stayed locked longer than lock.timeout; " + undone
+                                + "; try again when traffic is lower",
+                        e);
+            case CANCELLED -> new AutogenException(ErrorCode.CANCELLED, what + ": cancelled", undone, e);
             case OTHER -> new AutogenException(ErrorCode.MIGRATION_FAILED, what + ": " + message, undone, e);
         };
     }
@@ -547,7 +617,8 @@ public final class Runner {
 
     private Set<String> readHeads(Connection connection) throws SQLException {
         Set<String> heads = new TreeSet<>();
-        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(tables.selectHeads())) {
+        try (java.sql.Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(tables.selectHeads())) {
             while (rs.next()) {
                 heads.add(rs.getString(1));
             }
@@ -565,19 +636,24 @@ public final class Runner {
      */
     private void requireConsistent(Connection connection, Set<String> heads) throws SQLException {
         requireKnown(heads);
-        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(tables.selectPartial())) {
+        try (java.sql.Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(tables.selectPartial())) {
             if (rs.next()) {
-                throw new AutogenException(ErrorCode.MIGRATION_INTERRUPTED,
-                        "revision " + rs.getString("revision") + " was interrupted at " + rs.getTimestamp("applied_at").toInstant()
-                                + " after its " + oneLine(rs.getString("note")),
+                throw new AutogenException(
+                        ErrorCode.MIGRATION_INTERRUPTED,
+                        "revision " + rs.getString("revision") + " was interrupted at "
+                                + rs.getTimestamp("applied_at").toInstant() + " after its "
+                                + oneLine(rs.getString("note")),
                         "check which of its statements took effect and finish or undo them by hand, then 'autogen stamp' the revision the schema is at");
             }
         }
         List<String> changed = changedSinceApplied(connection, heads);
         if (!changed.isEmpty()) {
             RevisionNode node = graph.node(changed.get(0)).orElseThrow();
-            throw new AutogenException(ErrorCode.MIGRATION_CHANGED,
-                    "revision " + node.id() + " (" + node.origin() + ") was edited after it was applied: its operations differ from those that ran",
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_CHANGED,
+                    "revision " + node.id() + " (" + node.origin()
+                            + ") was edited after it was applied: its operations differ from those that ran",
                     "restore it from version control; if the database already has the edited schema, 'autogen stamp "
                             + String.join(" ", new TreeSet<>(heads)) + "' records the edit");
         }
@@ -587,7 +663,8 @@ public final class Runner {
     private List<String> changedSinceApplied(Connection connection, Set<String> heads) throws SQLException {
         Set<String> applied = graph.ancestorsOrSelf(heads);
         List<String> changed = new ArrayList<>();
-        try (java.sql.Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(tables.selectChecksums())) {
+        try (java.sql.Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(tables.selectChecksums())) {
             while (rs.next()) {
                 String id = rs.getString("revision");
                 String recorded = rs.getString("checksum");
@@ -604,13 +681,15 @@ public final class Runner {
     }
 
     private String checksum(RevisionNode node) {
-        return Step.checksum(dev.autogen.internal.operations.Recorder.upgrade(node.migration(), defaultSchema), defaultSchema);
+        return Step.checksum(
+                dev.autogen.internal.operations.Recorder.upgrade(node.migration(), defaultSchema), defaultSchema);
     }
 
     private void requireKnown(Set<String> heads) {
         for (String id : heads) {
             if (graph.node(id).isEmpty()) {
-                throw new AutogenException(ErrorCode.VERSION_TABLE_INVALID,
+                throw new AutogenException(
+                        ErrorCode.VERSION_TABLE_INVALID,
                         tables.versionTable() + " says the database is at revision " + id + ", which no migration has",
                         "restore that migration, or 'stamp' the revision the schema really is at");
             }

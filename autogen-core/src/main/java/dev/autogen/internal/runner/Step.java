@@ -22,7 +22,12 @@ import java.util.List;
  * One revision applied or undone: its operations, the statements that carry them out in order, and the
  * checksum of the revision's upgrade, recorded in the history.
  */
-record Step(RevisionNode revision, Direction direction, List<Operation> operations, List<Statement> statements, String checksum) {
+record Step(
+        RevisionNode revision,
+        Direction direction,
+        List<Operation> operations,
+        List<Statement> statements,
+        String checksum) {
 
     /** One thing a step runs: an SQL statement, or a Java data step. */
     sealed interface Statement {
@@ -41,9 +46,8 @@ record Step(RevisionNode revision, Direction direction, List<Operation> operatio
 
     static Step of(RevisionNode revision, Direction direction, Dialect dialect, String defaultSchema) {
         List<Operation> upgrade = Recorder.upgrade(revision.migration(), defaultSchema);
-        List<Operation> operations = direction == Direction.UPGRADE
-                ? upgrade
-                : Recorder.downgrade(revision.migration(), defaultSchema);
+        List<Operation> operations =
+                direction == Direction.UPGRADE ? upgrade : Recorder.downgrade(revision.migration(), defaultSchema);
         List<Statement> statements = new ArrayList<>();
         for (Operation operation : operations) {
             if (operation instanceof ExecuteJava java) {
@@ -53,8 +57,10 @@ record Step(RevisionNode revision, Direction direction, List<Operation> operatio
             } else {
                 for (String sql : dialect.render(operation)) {
                     if (operation instanceof Execute && dialect.controlsTransaction(sql)) {
-                        throw new AutogenException(ErrorCode.MIGRATION_INVALID,
-                                revision.origin() + " runs '" + Runner.shorten(sql) + "': a migration's transaction is autogen's to begin and end",
+                        throw new AutogenException(
+                                ErrorCode.MIGRATION_INVALID,
+                                revision.origin() + " runs '" + Runner.shorten(sql)
+                                        + "': a migration's transaction is autogen's to begin and end",
                                 "remove it; a statement the database runs only outside a transaction (create index concurrently) is run so by autogen");
                     }
                     statements.add(new Sql(sql));

@@ -12,7 +12,8 @@ public record ForeignKey(
         ReferentialAction onDelete,
         ReferentialAction onUpdate,
         boolean deferrable,
-        boolean initiallyDeferred) implements Constraint {
+        boolean initiallyDeferred)
+        implements Constraint {
 
     public ForeignKey {
         columns = List.copyOf(columns);
@@ -29,11 +30,19 @@ public record ForeignKey(
     /** A plain foreign key: no action on delete or update, not deferrable. */
     public static ForeignKey of(String name, List<String> columns, QualifiedName target, List<String> targetColumns) {
         return new ForeignKey(
-                name, columns, target, targetColumns, ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, false, false);
+                name,
+                columns,
+                target,
+                targetColumns,
+                ReferentialAction.NO_ACTION,
+                ReferentialAction.NO_ACTION,
+                false,
+                false);
     }
 
     @Override
     public ForeignKey withName(String newName) {
-        return new ForeignKey(newName, columns, target, targetColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
+        return new ForeignKey(
+                newName, columns, target, targetColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
     }
 }

@@ -13,8 +13,10 @@ public record Schema(List<String> namespaces, List<Table> tables, List<Sequence>
     public Schema {
         namespaces = namespaces.stream().distinct().sorted().toList();
         tables = tables.stream().sorted(Comparator.comparing(Table::name)).toList();
-        sequences = sequences.stream().sorted(Comparator.comparing(Sequence::name)).toList();
-        enumTypes = enumTypes.stream().sorted(Comparator.comparing(EnumType::name)).toList();
+        sequences =
+                sequences.stream().sorted(Comparator.comparing(Sequence::name)).toList();
+        enumTypes =
+                enumTypes.stream().sorted(Comparator.comparing(EnumType::name)).toList();
         requireUnique(tables.stream().map(Table::name).toList(), "table");
         requireUnique(sequences.stream().map(Sequence::name).toList(), "sequence");
         requireUnique(enumTypes.stream().map(EnumType::name).toList(), "enum type");

@@ -1,18 +1,18 @@
 package dev.autogen.internal.codegen;
 
-import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
-import dev.autogen.migration.Migration;
+import dev.autogen.api.RevisionInfo;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.Recorder;
-import dev.autogen.sample.Owner;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.migration.Migration;
+import dev.autogen.sample.Owner;
 import dev.autogen.testing.GoldenFiles;
 import dev.autogen.testing.JavaCompiler;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,14 +41,19 @@ class MigrationWriterTest {
         List<Operation> upgrade = Pg.diff(Schema.empty(), sampleModel());
         RevisionInfo revision = RevisionInfo.of("1a2b3c4d5e6f", List.of(), "Create the clinic schema", CREATED);
         assertThat(Pg.writer("p").write(revision, upgrade).source())
-                .isEqualTo(Pg.writer("p").write(revision, Pg.diff(Schema.empty(), sampleModel())).source());
+                .isEqualTo(Pg.writer("p")
+                        .write(revision, Pg.diff(Schema.empty(), sampleModel()))
+                        .source());
     }
 
     @Test
     void classNamesSortInCreationOrderAndSayWhatChanged() {
-        String first = MigrationWriter.className(RevisionInfo.of("a", List.of(), "add e-mail to owners!", Instant.parse("2026-01-02T03:04:05Z")));
-        String second = MigrationWriter.className(RevisionInfo.of("b", List.of(), "Drop fax", Instant.parse("2026-01-10T00:00:00Z")));
-        String unnamed = MigrationWriter.className(RevisionInfo.of("c", List.of(), "***", Instant.parse("2026-02-01T00:00:00Z")));
+        String first = MigrationWriter.className(
+                RevisionInfo.of("a", List.of(), "add e-mail to owners!", Instant.parse("2026-01-02T03:04:05Z")));
+        String second = MigrationWriter.className(
+                RevisionInfo.of("b", List.of(), "Drop fax", Instant.parse("2026-01-10T00:00:00Z")));
+        String unnamed = MigrationWriter.className(
+                RevisionInfo.of("c", List.of(), "***", Instant.parse("2026-02-01T00:00:00Z")));
         assertThat(first).isEqualTo("M20260102030405_AddEMailToOwners");
         assertThat(List.of(unnamed, second, first)).isSortedAccordingTo((x, y) -> y.compareTo(x));
         assertThat(unnamed).isEqualTo("M20260201000000_Revision");
@@ -60,24 +65,30 @@ class MigrationWriterTest {
         for (int i = 0; i < 600; i++) {
             List<dev.autogen.internal.schema.Column> columns = new ArrayList<>();
             for (int c = 0; c < 10; c++) {
-                columns.add(dev.autogen.internal.schema.Column.of("column_" + c, "character varying(" + (10 + c) + ")", c > 0));
+                columns.add(dev.autogen.internal.schema.Column.of(
+                        "column_" + c, "character varying(" + (10 + c) + ")", c > 0));
             }
-            tables.add(dev.autogen.internal.schema.Table.of(dev.autogen.internal.schema.QualifiedName.of("public", "table_" + i), columns)
+            tables.add(dev.autogen.internal.schema.Table.of(
+                            dev.autogen.internal.schema.QualifiedName.of("public", "table_" + i), columns)
                     .withPrimaryKey(new dev.autogen.internal.schema.PrimaryKey(null, List.of("column_0"))));
         }
         Schema big = new Schema(List.of("public"), tables, List.of(), List.of());
         List<Operation> upgrade = Pg.diff(Schema.empty().withNamespaces(List.of("public")), big);
         MigrationSource source = Pg.writer("big").write(RevisionInfo.of("b1", List.of(), "Big", CREATED), upgrade);
 
-        assertThat(source.source()).containsPattern("// In \\d+ parts: a Java method holds at most 64 KB of bytecode.")
-                .contains("private static void upgradePart2(Operations op)", "private static void downgradePart2(Operations op)");
+        assertThat(source.source())
+                .containsPattern("// In \\d+ parts: a Java method holds at most 64 KB of bytecode.")
+                .contains(
+                        "private static void upgradePart2(Operations op)",
+                        "private static void downgradePart2(Operations op)");
         Migration migration = JavaCompiler.load(source);
         assertThat(Pg.upgrade(migration)).containsExactlyElementsOf(upgrade);
         assertThat(Pg.downgrade(migration)).containsExactlyElementsOf(reversed(upgrade));
     }
 
     private static Schema sampleModel() {
-        return Pg.entities(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
+        return Pg.entities(
+                EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
     }
 
     private static List<Operation> reversed(List<Operation> operations) {

@@ -1,16 +1,15 @@
 package dev.autogen.internal.diff;
 
-import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autogen.internal.entities.EntityModel;
-import dev.autogen.internal.entities.EntityReader;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
+import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.operations.Operation;
-import dev.autogen.sample.Owner;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.sample.Owner;
 import dev.autogen.testing.ModelLines;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +25,20 @@ class DiffPropertiesTest {
     @BeforeAll
     static void readModels() {
         List<EntitySource> sources = new ArrayList<>();
-        sources.add(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
-        for (String family : List.of("ids", "enums", "embeddables", "associations", "inheritance", "constraints",
-                "evolution.v1", "evolution.v2", "evolution.v3")) {
-            sources.add(EntitySource.of(List.of(TestClasspath.testClasses())).withPackages(List.of("dev.autogen.fixtures." + family)));
+        sources.add(
+                EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
+        for (String family : List.of(
+                "ids",
+                "enums",
+                "embeddables",
+                "associations",
+                "inheritance",
+                "constraints",
+                "evolution.v1",
+                "evolution.v2",
+                "evolution.v3")) {
+            sources.add(EntitySource.of(List.of(TestClasspath.testClasses()))
+                    .withPackages(List.of("dev.autogen.fixtures." + family)));
         }
         sources.add(EntitySource.of(List.of(TestClasspath.testClasses()))
                 .withPackages(List.of("dev.autogen.fixtures.associations", "dev.autogen.fixtures.enums")));

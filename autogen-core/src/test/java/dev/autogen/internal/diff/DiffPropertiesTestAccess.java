@@ -1,7 +1,7 @@
 package dev.autogen.internal.diff;
 
-import dev.autogen.testing.Pg;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.testing.Pg;
 
 /** The named form of a model, as the database holds it after migrating from nothing: for tests elsewhere. */
 public final class DiffPropertiesTestAccess {

@@ -1,23 +1,21 @@
 package dev.autogen.internal.diff;
 
-import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autogen.internal.codegen.MigrationSource;
-import dev.autogen.internal.codegen.MigrationWriter;
-import dev.autogen.api.RevisionInfo;
-import dev.autogen.internal.dialect.postgres.PostgresDialect;
-import dev.autogen.internal.entities.EntityModel;
-import dev.autogen.internal.entities.EntityReader;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
+import dev.autogen.api.RevisionInfo;
+import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.dialect.IntrospectionScope;
-import dev.autogen.migration.Migration;
+import dev.autogen.internal.dialect.postgres.PostgresDialect;
+import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.migration.Migration;
 import dev.autogen.testing.GoldenFiles;
 import dev.autogen.testing.JavaCompiler;
 import dev.autogen.testing.ModelLines;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
 import java.time.Instant;
@@ -47,9 +45,14 @@ class EvolutionTest {
                 assertThat(upgrade).as("version %d changes something", version).isNotEmpty();
 
                 String id = "00000000000" + version;
-                MigrationSource source = Pg.writer("com.example.shop.migrations").write(RevisionInfo.of(id, previous == null ? List.of() : List.of(previous), "Shop version " + version,
-                                Instant.parse("2026-11-2" + version + "T10:00:00Z")),
-                        upgrade);
+                MigrationSource source = Pg.writer("com.example.shop.migrations")
+                        .write(
+                                RevisionInfo.of(
+                                        id,
+                                        previous == null ? List.of() : List.of(previous),
+                                        "Shop version " + version,
+                                        Instant.parse("2026-11-2" + version + "T10:00:00Z")),
+                                upgrade);
                 GoldenFiles.assertMatches("evolution/" + source.className() + ".java", source.source());
                 Migration migration = JavaCompiler.load(source);
                 assertThat(Pg.upgrade(migration)).containsExactlyElementsOf(upgrade);
@@ -57,11 +60,16 @@ class EvolutionTest {
                 db.execute(sql(Pg.upgrade(migration)));
                 Schema migrated = db.introspect(SCOPE);
                 Schema hibernates = hibernateSchema(version);
-                assertThat(ModelLines.of(migrated, target)).as("version %d", version)
+                assertThat(ModelLines.of(migrated, target))
+                        .as("version %d", version)
                         .containsExactlyElementsOf(ModelLines.of(hibernates, target))
                         .containsExactlyElementsOf(ModelLines.of(target));
-                assertThat(Pg.diff(migrated, target)).as("after upgrading to version %d", version).isEmpty();
-                assertThat(Pg.diff(hibernates, target)).as("Hibernate's version %d", version).isEmpty();
+                assertThat(Pg.diff(migrated, target))
+                        .as("after upgrading to version %d", version)
+                        .isEmpty();
+                assertThat(Pg.diff(hibernates, target))
+                        .as("Hibernate's version %d", version)
+                        .isEmpty();
 
                 schemas.add(migrated);
                 migrations.add(migration);
@@ -69,7 +77,8 @@ class EvolutionTest {
             }
             for (int version = 3; version >= 1; version--) {
                 db.execute(sql(Pg.downgrade(migrations.get(version - 1))));
-                assertThat(ModelLines.of(db.introspect(SCOPE))).as("downgraded from version %d", version)
+                assertThat(ModelLines.of(db.introspect(SCOPE)))
+                        .as("downgraded from version %d", version)
                         .containsExactlyElementsOf(ModelLines.of(schemas.get(version - 1)));
             }
         }
@@ -90,7 +99,8 @@ class EvolutionTest {
     }
 
     private static Schema hibernateSchema(int version) {
-        try (EntityModel model = Pg.read(source(version)); TestDatabase fresh = TestDatabase.create()) {
+        try (EntityModel model = Pg.read(source(version));
+                TestDatabase fresh = TestDatabase.create()) {
             fresh.execute(model.hibernateCreateScript());
             return fresh.introspect(SCOPE);
         }

@@ -1,18 +1,17 @@
 package dev.autogen.internal.diff;
 
-import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autogen.internal.dialect.postgres.PostgresDialect;
-import dev.autogen.internal.entities.EntityModel;
-import dev.autogen.internal.entities.EntityReader;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
 import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.dialect.postgres.PostgresDialect;
+import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.operations.Operation;
-import dev.autogen.sample.Owner;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.sample.Owner;
 import dev.autogen.testing.ModelLines;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
 import java.sql.SQLException;
@@ -26,7 +25,8 @@ class MigrateSampleTest {
 
     @Test
     void upgradeFromEmptyReachesHibernatesSchemaAndDowngradeLeavesNothing() throws SQLException {
-        EntitySource source = EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING);
+        EntitySource source =
+                EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING);
         try (EntityModel model = Pg.read(source);
                 TestDatabase ours = TestDatabase.create();
                 TestDatabase hibernates = TestDatabase.create()) {
@@ -43,7 +43,9 @@ class MigrateSampleTest {
             assertThat(ModelLines.of(migrated, target)).containsExactlyElementsOf(ModelLines.of(created, target));
             assertThat(ModelLines.of(migrated, target)).containsExactlyElementsOf(ModelLines.of(target));
             assertThat(Pg.diff(migrated, target)).isEmpty();
-            assertThat(Pg.diff(created, target)).as("a database Hibernate created needs nothing").isEmpty();
+            assertThat(Pg.diff(created, target))
+                    .as("a database Hibernate created needs nothing")
+                    .isEmpty();
 
             ours.execute(sql(DiffPropertiesTest.downgrade(upgrade)));
             assertThat(ours.introspect(scope)).isEqualTo(empty);
@@ -53,5 +55,4 @@ class MigrateSampleTest {
     private List<String> sql(List<Operation> operations) {
         return operations.stream().flatMap(o -> dialect.render(o).stream()).toList();
     }
-
 }

@@ -1,13 +1,12 @@
 package dev.autogen.internal.entities;
 
-import dev.autogen.api.EntitySource;
-import dev.autogen.api.Naming;
-
-import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.api.AutogenException;
+import dev.autogen.api.EntitySource;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.api.Naming;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +21,8 @@ class EntityReaderErrorsTest {
                 .isInstanceOf(AutogenException.class)
                 .hasMessageContaining("classpath entry 'build/no-such-classes' does not exist")
                 .hasMessageContaining("fix entities.classpath")
-                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.CLASSPATH_ENTRY_MISSING);
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.CLASSPATH_ENTRY_MISSING);
     }
 
     @Test
@@ -37,12 +37,14 @@ class EntityReaderErrorsTest {
                 .isInstanceOf(AutogenException.class)
                 .hasMessageContaining("no @Entity classes found in")
                 .hasMessageContaining(empty.toString())
-                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.NO_ENTITIES);
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.NO_ENTITIES);
     }
 
     @Test
     void saysWhenThePackageFilterMatchesNoEntities() {
-        EntitySource source = EntitySource.of(List.of(TestClasspath.testClasses())).withPackages(List.of("com.example.none"));
+        EntitySource source =
+                EntitySource.of(List.of(TestClasspath.testClasses())).withPackages(List.of("com.example.none"));
         assertThatThrownBy(() -> Pg.read(source))
                 .hasMessageContaining("under packages [com.example.none]")
                 .hasMessageContaining("check entities.packages");
@@ -50,13 +52,15 @@ class EntityReaderErrorsTest {
 
     @Test
     void passesOnHibernatesRejectionNamingTheClass() {
-        EntitySource source = EntitySource.of(List.of(TestClasspath.testClasses())).withPackages(List.of("dev.autogen.fixtures.broken"));
+        EntitySource source = EntitySource.of(List.of(TestClasspath.testClasses()))
+                .withPackages(List.of("dev.autogen.fixtures.broken"));
         assertThatThrownBy(() -> Pg.read(source))
                 .isInstanceOf(AutogenException.class)
                 .hasMessageStartingWith("Hibernate rejected the entities:")
                 .hasMessageContaining("dev.autogen.fixtures.broken.NoId")
                 .hasMessageContaining("identifier")
-                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.MAPPING_REJECTED);
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.MAPPING_REJECTED);
     }
 
     @Test
@@ -67,6 +71,7 @@ class EntityReaderErrorsTest {
         assertThatThrownBy(() -> Pg.read(source))
                 .isInstanceOf(AutogenException.class)
                 .hasMessageContaining("naming strategy com.example.Physical cannot be used")
-                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.NAMING_STRATEGY_INVALID);
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.NAMING_STRATEGY_INVALID);
     }
 }

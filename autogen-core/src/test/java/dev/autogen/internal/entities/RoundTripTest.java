@@ -1,16 +1,14 @@
 package dev.autogen.internal.entities;
 
-import dev.autogen.api.EntitySource;
-import dev.autogen.api.Naming;
-
-import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.autogen.internal.diff.SchemaDiffer;
+import dev.autogen.api.EntitySource;
+import dev.autogen.api.Naming;
 import dev.autogen.internal.dialect.IntrospectionScope;
-import dev.autogen.sample.Owner;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.sample.Owner;
 import dev.autogen.testing.ModelLines;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
 import java.util.List;
@@ -26,7 +24,8 @@ class RoundTripTest {
 
     @Test
     void sampleSchemaReadsBackAsTheEntityModel() {
-        assertReadsBack(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
+        assertReadsBack(
+                EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
     }
 
     @ParameterizedTest(name = "{0} with {1} naming")
@@ -48,14 +47,17 @@ class RoundTripTest {
     }
 
     private static void assertReadsBack(EntitySource source) {
-        try (EntityModel model = Pg.read(source); TestDatabase db = TestDatabase.create()) {
+        try (EntityModel model = Pg.read(source);
+                TestDatabase db = TestDatabase.create()) {
             Schema expected = Pg.DIALECT.canonical(model.schema());
             db.execute(model.hibernateCreateScript());
             Schema actual = db.introspect(IntrospectionScope.of("public").withOtherSchemas(expected.namespaces()));
 
             assertThat(expected.tables()).isNotEmpty();
             assertThat(ModelLines.of(actual, expected)).containsExactlyElementsOf(ModelLines.of(expected));
-            assertThat(Pg.diff(actual, expected)).as("a database Hibernate created needs nothing").isEmpty();
+            assertThat(Pg.diff(actual, expected))
+                    .as("a database Hibernate created needs nothing")
+                    .isEmpty();
         }
     }
 }

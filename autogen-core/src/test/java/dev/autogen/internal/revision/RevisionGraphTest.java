@@ -1,10 +1,10 @@
 package dev.autogen.internal.revision;
 
-import dev.autogen.api.RevisionInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.api.ErrorCode;
+import dev.autogen.api.RevisionInfo;
 import dev.autogen.internal.revision.GraphError.AmbiguousRevision;
 import dev.autogen.internal.revision.GraphError.Cycle;
 import dev.autogen.internal.revision.GraphError.DuplicateId;
@@ -26,8 +26,16 @@ class RevisionGraphTest {
     private static int clock;
 
     static RevisionNode node(String id, List<String> revises, String... labels) {
-        return new RevisionNode(new RevisionInfo(id, revises, List.of(labels), List.of(), "message " + id,
-                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(clock++)), id + ".java", null);
+        return new RevisionNode(
+                new RevisionInfo(
+                        id,
+                        revises,
+                        List.of(labels),
+                        List.of(),
+                        "message " + id,
+                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(clock++)),
+                id + ".java",
+                null);
     }
 
     static RevisionGraph graph() {
@@ -51,7 +59,8 @@ class RevisionGraphTest {
         assertThat(graph.heads()).containsExactly("f8");
         assertThat(graph.bases()).containsExactly("a1");
         assertThat(graph.branchPoints()).containsExactly("c3");
-        assertThat(graph.revisions()).extracting(RevisionNode::id)
+        assertThat(graph.revisions())
+                .extracting(RevisionNode::id)
                 .containsExactly("a1", "b2", "c3", "d4", "e5", "d6", "e6", "m7", "f8");
     }
 
@@ -78,33 +87,39 @@ class RevisionGraphTest {
         assertThatThrownBy(() -> graph.resolve("zz", Set.of()))
                 .isInstanceOf(RevisionGraphException.class)
                 .hasMessageContaining("no revision matches 'zz'")
-                .extracting(e -> ((RevisionGraphException) e).error().code()).isEqualTo(ErrorCode.UNKNOWN_REVISION);
+                .extracting(e -> ((RevisionGraphException) e).error().code())
+                .isEqualTo(ErrorCode.UNKNOWN_REVISION);
         assertThatThrownBy(() -> graph.resolve("e", Set.of()))
                 .extracting(e -> ((RevisionGraphException) e).error())
                 .isEqualTo(new AmbiguousRevision("e", List.of("e5", "e6")));
         assertThatThrownBy(() -> graph.resolve("c3+1", Set.of()))
                 .hasMessageContaining("revisions [d4, d6] both follow c3");
-        assertThatThrownBy(() -> graph.resolve("m7-1", Set.of()))
-                .hasMessageContaining("m7 merges [e5, e6]");
+        assertThatThrownBy(() -> graph.resolve("m7-1", Set.of())).hasMessageContaining("m7 merges [e5, e6]");
         assertThatThrownBy(() -> graph.resolve("-1", Set.of("e5", "e6")))
-                .extracting(e -> ((RevisionGraphException) e).error()).isEqualTo(new MultipleHeads(List.of("e5", "e6")));
+                .extracting(e -> ((RevisionGraphException) e).error())
+                .isEqualTo(new MultipleHeads(List.of("e5", "e6")));
     }
 
     @Test
     void namesSeveralHeadsWhenOneIsNeeded() {
-        RevisionGraph branched = RevisionGraph.of(List.of(node("x1", List.of()), node("y1", List.of("x1")), node("y2", List.of("x1"))));
+        RevisionGraph branched =
+                RevisionGraph.of(List.of(node("x1", List.of()), node("y1", List.of("x1")), node("y2", List.of("x1"))));
         assertThatThrownBy(() -> branched.resolve("head", Set.of()))
-                .hasMessage("there are 2 heads: y1, y2 (name one of them, use 'heads' for all, a branch label (label@head), or merge them with 'merge')");
+                .hasMessage(
+                        "there are 2 heads: y1, y2 (name one of them, use 'heads' for all, a branch label (label@head), or merge them with 'merge')");
         assertThat(branched.resolve("heads", Set.of())).containsExactly("y1", "y2");
     }
 
     @Test
     void refusesBrokenGraphsNamingTheRevisions() {
         assertThatThrownBy(() -> RevisionGraph.of(List.of(node("x1", List.of()), node("x1", List.of()))))
-                .extracting(e -> ((RevisionGraphException) e).error()).isInstanceOf(DuplicateId.class);
+                .extracting(e -> ((RevisionGraphException) e).error())
+                .isInstanceOf(DuplicateId.class);
         assertThatThrownBy(() -> RevisionGraph.of(List.of(node("x1", List.of("gone")))))
-                .extracting(e -> ((RevisionGraphException) e).error()).isEqualTo(new MissingParent("x1", "gone"));
-        assertThatThrownBy(() -> RevisionGraph.of(List.of(node("x1", List.of()), node("p", List.of("q")), node("q", List.of("p")))))
+                .extracting(e -> ((RevisionGraphException) e).error())
+                .isEqualTo(new MissingParent("x1", "gone"));
+        assertThatThrownBy(() -> RevisionGraph.of(
+                        List.of(node("x1", List.of()), node("p", List.of("q")), node("q", List.of("p")))))
                 .extracting(e -> ((RevisionGraphException) e).error())
                 .isInstanceOfSatisfying(Cycle.class, c -> assertThat(c.path()).containsExactly("p", "q", "p"));
     }
@@ -128,11 +143,15 @@ class RevisionGraphTest {
 
     @Test
     void plansOnlyWhatIsMissingOrAbove() {
-        assertThat(graph.upgradePlan(Set.of("e5"), Set.of("e6"))).extracting(RevisionNode::id).containsExactly("d6", "e6");
+        assertThat(graph.upgradePlan(Set.of("e5"), Set.of("e6")))
+                .extracting(RevisionNode::id)
+                .containsExactly("d6", "e6");
         assertThat(graph.upgradePlan(Set.of("f8"), Set.of("e6"))).isEmpty();
-        assertThat(graph.downgradePlan(Set.of("e5", "e6"), Set.of("c3"))).extracting(RevisionNode::id)
+        assertThat(graph.downgradePlan(Set.of("e5", "e6"), Set.of("c3")))
+                .extracting(RevisionNode::id)
                 .containsExactly("e6", "d6", "e5", "d4");
-        assertThatThrownBy(() -> graph.downgradePlan(Set.of("e5"), Set.of("e6"))).hasMessageContaining("it is not applied");
+        assertThatThrownBy(() -> graph.downgradePlan(Set.of("e5"), Set.of("e6")))
+                .hasMessageContaining("it is not applied");
     }
 
     private Set<String> upgrade(Set<String> heads, String target) {

@@ -24,7 +24,8 @@ class ChecksumTest {
 
     @Test
     void theCanonicalTextOfTheSampleIsPinned() {
-        Schema sample = Pg.entities(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
+        Schema sample = Pg.entities(
+                EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
         List<Operation> upgrade = Pg.diff(Schema.empty().withNamespaces(List.of("public")), sample);
         CanonicalText text = new CanonicalText("public");
         String lines = upgrade.stream().map(text::of).collect(Collectors.joining("\n", "", "\n"));
@@ -35,18 +36,23 @@ class ChecksumTest {
     void spellsEachPartOutAndLeavesTheDefaultSchemaOut() {
         QualifiedName owner = new QualifiedName("public", "owner");
         Column email = Column.of("email", "character varying(160)", true).withComment("say \"hi\"\n");
-        assertThat(new CanonicalText("public").of(new AddColumn(owner, email))).isEqualTo(
-                "add_column table=\"owner\" column={name=\"email\" type=\"character varying(160)\" nullable=true default=null"
-                        + " identity=\"none\" generated=null comment=\"say \\\"hi\\\"\\u000a\"}");
-        assertThat(new CanonicalText("shop").of(new AddColumn(owner, email))).startsWith("add_column table=\"public\".\"owner\" ");
-        assertThat(new CanonicalText("public").of(new Execute("select 1", null))).isEqualTo("execute sql=\"select 1\" reverse_sql=null");
+        assertThat(new CanonicalText("public").of(new AddColumn(owner, email)))
+                .isEqualTo(
+                        "add_column table=\"owner\" column={name=\"email\" type=\"character varying(160)\" nullable=true default=null"
+                                + " identity=\"none\" generated=null comment=\"say \\\"hi\\\"\\u000a\"}");
+        assertThat(new CanonicalText("shop").of(new AddColumn(owner, email)))
+                .startsWith("add_column table=\"public\".\"owner\" ");
+        assertThat(new CanonicalText("public").of(new Execute("select 1", null)))
+                .isEqualTo("execute sql=\"select 1\" reverse_sql=null");
     }
 
     @Test
     void theDefaultSchemaSettingDoesNotChangeAChecksum() {
-        List<Operation> inPublic = List.of(new AddColumn(new QualifiedName("public", "t"), Column.of("c", "text", true)));
+        List<Operation> inPublic =
+                List.of(new AddColumn(new QualifiedName("public", "t"), Column.of("c", "text", true)));
         List<Operation> inShop = List.of(new AddColumn(new QualifiedName("shop", "t"), Column.of("c", "text", true)));
-        assertThat(Step.checksum(inPublic, "public")).isEqualTo(Step.checksum(inShop, "shop"))
+        assertThat(Step.checksum(inPublic, "public"))
+                .isEqualTo(Step.checksum(inShop, "shop"))
                 .isNotEqualTo(Step.checksum(inPublic, "shop"));
     }
 }

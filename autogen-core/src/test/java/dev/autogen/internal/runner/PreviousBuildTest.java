@@ -40,41 +40,56 @@ class PreviousBuildTest {
             RunnerTest.node("r1", List.of(), List.of(), RunnerTest.createTable("t1")),
             RunnerTest.node("r2", List.of("r1"), List.of(), RunnerTest.createTable("t2")),
             RunnerTest.node("r3", List.of("r2"), List.of(), RunnerTest.createTable("t3"))));
-    private final Runner runner = new Runner(graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT,
-            RunListener.NONE);
+    private final Runner runner = new Runner(
+            graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
 
     @Test
     void itsHistoryIsCarriedOverOnceAndThenUpgradesDowngradesAndStampsWork() throws SQLException {
-        try (TestDatabase db = TestDatabase.create(); Connection c = db.connect()) {
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
             db.execute(PREVIOUS_BUILD);
 
             assertThat(runner.upgrade(c, "head").after()).containsExactly("r3");
             assertThat(format(c)).isEqualTo("autogen tables 2");
-            assertThat(rows(c, "select revision || ' ' || direction || ' ' || coalesce(note, '') from autogen_version_history order by id"))
+            assertThat(
+                            rows(
+                                    c,
+                                    "select revision || ' ' || direction || ' ' || coalesce(note, '') from autogen_version_history order by id"))
                     .containsExactly(
-                            "r1 upgrade ", "r2 upgrade ",
+                            "r1 upgrade ",
+                            "r2 upgrade ",
                             "r1 stamp checksum recorded anew by autogen's table format 2",
                             "r2 stamp checksum recorded anew by autogen's table format 2",
                             "r3 upgrade ");
 
             assertThat(runner.downgrade(c, "r1").after()).containsExactly("r1");
-            assertThat(rows(c, "select tablename from pg_tables where tablename like 't_' order by 1")).containsExactly("t1");
+            assertThat(rows(c, "select tablename from pg_tables where tablename like 't_' order by 1"))
+                    .containsExactly("t1");
             assertThat(runner.stamp(c, "head").after()).containsExactly("r3");
-            assertThat(runner.stamp(c, "r1").after()).as("back to where the schema is").containsExactly("r1");
+            assertThat(runner.stamp(c, "r1").after())
+                    .as("back to where the schema is")
+                    .containsExactly("r1");
             assertThat(runner.downgrade(c, "base").after()).isEmpty();
-            assertThat(rows(c, "select tablename from pg_tables where tablename like 't_' order by 1")).isEmpty();
-            assertThat(rows(c, "select count(*)::text from autogen_version_history where note like 'checksum recorded anew%'"))
-                    .as("carried over once").containsExactly("2");
+            assertThat(rows(c, "select tablename from pg_tables where tablename like 't_' order by 1"))
+                    .isEmpty();
+            assertThat(
+                            rows(
+                                    c,
+                                    "select count(*)::text from autogen_version_history where note like 'checksum recorded anew%'"))
+                    .as("carried over once")
+                    .containsExactly("2");
         }
     }
 
     private static String format(Connection c) throws SQLException {
-        return rows(c, "select obj_description('public.autogen_version_history'::regclass, 'pg_class')").get(0);
+        return rows(c, "select obj_description('public.autogen_version_history'::regclass, 'pg_class')")
+                .get(0);
     }
 
     private static List<String> rows(Connection c, String query) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

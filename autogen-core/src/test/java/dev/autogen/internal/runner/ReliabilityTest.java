@@ -1,22 +1,20 @@
 package dev.autogen.internal.runner;
 
-import dev.autogen.api.RunListener;
-
-import dev.autogen.internal.dialect.VersionTableSql;
-import dev.autogen.api.RunOptions;
-import dev.autogen.api.RunResult;
-
 import static dev.autogen.internal.runner.RunnerTest.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.api.RunListener;
+import dev.autogen.api.RunOptions;
+import dev.autogen.api.RunResult;
+import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
-import dev.autogen.testing.Models;
 import dev.autogen.internal.operations.CreateTable;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.revision.RevisionGraph;
+import dev.autogen.testing.Models;
 import dev.autogen.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,38 +32,62 @@ class ReliabilityTest {
 
     private static CreateTable table(String name) {
         return new CreateTable(Models.table(Models.name("public", name))
-                .column(Models.column("id", "integer").notNull()).primaryKey(name + "_pkey", "id").table());
+                .column(Models.column("id", "integer").notNull())
+                .primaryKey(name + "_pkey", "id")
+                .table());
     }
 
     @Test
     void givesUpOnALockHeldPastTheWaitAndNamesWhoHoldsIt() throws Exception {
-        Runner patient = new Runner(RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("t1")))), PostgresDialect.INSTANCE, "public",
-                "autogen_version", new RunOptions(Duration.ofMillis(300), Duration.ZERO), RunListener.NONE);
-        try (TestDatabase db = TestDatabase.create(); Connection holder = db.connect(); Connection c = db.connect()) {
+        Runner patient = new Runner(
+                RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("t1")))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                new RunOptions(Duration.ofMillis(300), Duration.ZERO),
+                RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection holder = db.connect();
+                Connection c = db.connect()) {
             int holderPid;
-            try (Statement s = holder.createStatement(); ResultSet rs = s.executeQuery(
-                    "select pg_backend_pid(), pg_advisory_lock(hashtext('" + TABLES.lockName() + "'))")) {
+            try (Statement s = holder.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "select pg_backend_pid(), pg_advisory_lock(hashtext('" + TABLES.lockName() + "'))")) {
                 rs.next();
                 holderPid = rs.getInt(1);
             }
             assertThatThrownBy(() -> patient.upgrade(c, "head"))
                     .isInstanceOf(AutogenException.class)
-                    .hasMessageContaining("another session holds the migration lock public.autogen_version for more than 300 ms: pid "
-                            + holderPid + ", application 'autogen'")
+                    .hasMessageContaining(
+                            "another session holds the migration lock public.autogen_version for more than 300 ms: pid "
+                                    + holderPid + ", application 'autogen'")
                     .hasMessageContaining("raise lock.wait")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.LOCK_TIMEOUT);
             assertThat(RunnerTest.tables(c)).isEmpty();
         }
     }
 
     @Test
     void aStatementWaitingOnABusyTableFailsCleanlyAfterLockTimeout() throws Exception {
-        Runner impatient = new Runner(RevisionGraph.of(List.of(
-                node("r1", List.of(), List.of(), table("busy")),
-                node("r2", List.of("r1"), List.of(), new Execute("alter table busy add column note text", "alter table busy drop column note")))),
-                PostgresDialect.INSTANCE, "public", "autogen_version",
-                new RunOptions(Duration.ofSeconds(30), Duration.ofMillis(200)), RunListener.NONE);
-        try (TestDatabase db = TestDatabase.create(); Connection reader = db.connect(); Connection c = db.connect()) {
+        Runner impatient = new Runner(
+                RevisionGraph.of(List.of(
+                        node("r1", List.of(), List.of(), table("busy")),
+                        node(
+                                "r2",
+                                List.of("r1"),
+                                List.of(),
+                                new Execute(
+                                        "alter table busy add column note text",
+                                        "alter table busy drop column note")))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                new RunOptions(Duration.ofSeconds(30), Duration.ofMillis(200)),
+                RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection reader = db.connect();
+                Connection c = db.connect()) {
             impatient.upgrade(c, "r1");
             reader.setAutoCommit(false);
             try (Statement s = reader.createStatement()) {
@@ -74,7 +96,8 @@ class ReliabilityTest {
             assertThatThrownBy(() -> impatient.upgrade(c, "head"))
                     .hasMessageContaining("upgrade of revision r2 (make r2) failed at statement 1 of 1")
                     .hasMessageContaining("lock timeout")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.LOCK_TIMEOUT);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.LOCK_TIMEOUT);
             reader.rollback();
             assertThat(impatient.current(c)).containsExactly("r1");
             assertThat(impatient.upgrade(c, "head").after()).containsExactly("r2");
@@ -83,12 +106,24 @@ class ReliabilityTest {
 
     @Test
     void aConnectionTheServerEndsMidMigrationRollsItBackAndARerunSucceeds() throws Exception {
-        Runner runner = new Runner(RevisionGraph.of(List.of(
-                node("r1", List.of(), List.of(), table("first")),
-                node("r2", List.of("r1"), List.of(), table("second"),
-                        new Execute("select pg_sleep(case when to_regclass('public.go_fast') is null then 30 else 0 end)", null)))),
-                PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
-        try (TestDatabase db = TestDatabase.create(); Connection observer = db.connect()) {
+        Runner runner = new Runner(
+                RevisionGraph.of(List.of(
+                        node("r1", List.of(), List.of(), table("first")),
+                        node(
+                                "r2",
+                                List.of("r1"),
+                                List.of(),
+                                table("second"),
+                                new Execute(
+                                        "select pg_sleep(case when to_regclass('public.go_fast') is null then 30 else 0 end)",
+                                        null)))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                RunOptions.DEFAULT,
+                RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection observer = db.connect()) {
             Connection victim = db.connect();
             CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> runner.upgrade(victim, "head"));
             int pid = sleepingMigration(observer);
@@ -101,7 +136,8 @@ class ReliabilityTest {
                     .hasMessageContaining("upgrade of revision r2 (make r2) failed at statement 2 of 2")
                     .hasMessageContaining("the connection to the database was lost")
                     .hasMessageContaining("the database stays at r1; run the command again")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.CONNECTION_LOST);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.CONNECTION_LOST);
             victim.close();
 
             try (Connection c = db.connect()) {
@@ -115,14 +151,28 @@ class ReliabilityTest {
 
     @Test
     void refusesToMoveWhenAnAppliedMigrationWasEditedAndStampRecordsTheEdit() throws Exception {
-        Runner original = new Runner(RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("t1")))), PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
-        Runner edited = new Runner(RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("t1_renamed")))), PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
-        try (TestDatabase db = TestDatabase.create(); Connection c = db.connect()) {
+        Runner original = new Runner(
+                RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("t1")))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                RunOptions.DEFAULT,
+                RunListener.NONE);
+        Runner edited = new Runner(
+                RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("t1_renamed")))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                RunOptions.DEFAULT,
+                RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
             original.upgrade(c, "head");
             assertThatThrownBy(() -> edited.downgrade(c, "base"))
                     .hasMessageContaining("revision r1 (r1) was edited after it was applied")
                     .hasMessageContaining("'autogen stamp r1' records the edit")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.MIGRATION_CHANGED);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.MIGRATION_CHANGED);
             assertThat(RunnerTest.tables(c)).containsExactly("t1");
 
             edited.stamp(c, "r1");
@@ -132,16 +182,29 @@ class ReliabilityTest {
 
     @Test
     void aRunThatDiesInTheNonTransactionalPartIsExplainedNotSkipped() throws Exception {
-        Runner runner = new Runner(RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("big"),
-                new Execute("create index concurrently big_id on big (id)", "drop index concurrently big_id"),
-                new Execute("select 1/0", null)))), PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
-        try (TestDatabase db = TestDatabase.create(); Connection c = db.connect()) {
+        Runner runner = new Runner(
+                RevisionGraph.of(List.of(node(
+                        "r1",
+                        List.of(),
+                        List.of(),
+                        table("big"),
+                        new Execute("create index concurrently big_id on big (id)", "drop index concurrently big_id"),
+                        new Execute("select 1/0", null)))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                RunOptions.DEFAULT,
+                RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
             assertThatThrownBy(() -> runner.upgrade(c, "head")).hasMessageContaining("division by zero");
             assertThatThrownBy(() -> runner.upgrade(c, "head"))
                     .hasMessageContaining("revision r1 was interrupted at")
-                    .hasMessageContaining("after its upgrade ran outside its transaction: create index concurrently big_id on big (id)")
+                    .hasMessageContaining(
+                            "after its upgrade ran outside its transaction: create index concurrently big_id on big (id)")
                     .hasMessageContaining("then 'autogen stamp' the revision the schema is at")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.MIGRATION_INTERRUPTED);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.MIGRATION_INTERRUPTED);
             assertThat(runner.current(c)).isEmpty();
 
             db.execute("drop index big_id", "drop table big");
@@ -153,9 +216,10 @@ class ReliabilityTest {
     /** The pid of the autogen session once it sits in the migration's pg_sleep. */
     private static int sleepingMigration(Connection observer) throws Exception {
         for (int i = 0; i < 400; i++) {
-            try (Statement s = observer.createStatement(); ResultSet rs = s.executeQuery(
-                    "select pid from pg_stat_activity where application_name = 'autogen' and query like 'select pg_sleep%'"
-                            + " and state = 'active'")) {
+            try (Statement s = observer.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "select pid from pg_stat_activity where application_name = 'autogen' and query like 'select pg_sleep%'"
+                                    + " and state = 'active'")) {
                 if (rs.next()) {
                     return rs.getInt(1);
                 }

@@ -1,12 +1,5 @@
 package dev.autogen.internal.runner;
 
-import dev.autogen.api.RevisionInfo;
-import dev.autogen.internal.operations.Recorder;
-import dev.autogen.api.RunOptions;
-import dev.autogen.api.RunListener;
-import dev.autogen.internal.dialect.VersionTableSql;
-import dev.autogen.api.RunResult;
-
 import static dev.autogen.testing.Models.column;
 import static dev.autogen.testing.Models.name;
 import static dev.autogen.testing.Models.table;
@@ -15,19 +8,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
-import dev.autogen.internal.dialect.postgres.PostgresDialect;
+import dev.autogen.api.RevisionInfo;
+import dev.autogen.api.RunListener;
+import dev.autogen.api.RunOptions;
+import dev.autogen.api.RunResult;
 import dev.autogen.internal.dialect.IntrospectionScope;
-import dev.autogen.migration.Migration;
-import dev.autogen.migration.Operations;
+import dev.autogen.internal.dialect.VersionTableSql;
+import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.CreateTable;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.Recorder;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Table;
+import dev.autogen.migration.Migration;
+import dev.autogen.migration.Operations;
 import dev.autogen.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -59,12 +58,23 @@ class RunnerTest {
     }
 
     static RevisionNode node(String id, List<String> revises, List<String> labels, Operation... upgrade) {
-        return new RevisionNode(new RevisionInfo(id, revises, labels, List.of(), "make " + id,
-                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(clock++)), id, migration(List.of(upgrade)));
+        return new RevisionNode(
+                new RevisionInfo(
+                        id,
+                        revises,
+                        labels,
+                        List.of(),
+                        "make " + id,
+                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(clock++)),
+                id,
+                migration(List.of(upgrade)));
     }
 
     static CreateTable createTable(String name) {
-        return new CreateTable(table(name("public", name)).column(column("id", "integer").notNull()).primaryKey(name + "_pkey", "id").table());
+        return new CreateTable(table(name("public", name))
+                .column(column("id", "integer").notNull())
+                .primaryKey(name + "_pkey", "id")
+                .table());
     }
 
     private static AddColumn addColumn(String table, String column) {
@@ -84,11 +94,13 @@ class RunnerTest {
                 node("f8", List.of("m7"), List.of(), addColumn("t_m7", "f"))));
     }
 
-    private final Runner runner = new Runner(graph(), PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
+    private final Runner runner = new Runner(
+            graph(), PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
 
     @Test
     void movesAlongEveryKindOfTargetKeepingTheVersionRowsAsAlembicDoes() throws SQLException {
-        try (TestDatabase db = TestDatabase.create(); Connection c = db.connect()) {
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
             assertThat(runner.current(c)).isEmpty();
 
             check(c, runner.upgrade(c, "+2"), Set.of("b2"), "t_a");
@@ -106,7 +118,10 @@ class RunnerTest {
             check(c, runner.upgrade(c, "m7"), Set.of("m7"), "t_a", "t_d4", "t_d6", "t_m7");
             check(c, runner.downgrade(c, "base"), Set.of(), new String[0]);
 
-            assertThat(history(c)).startsWith("a1 upgrade", "b2 upgrade", "c3 upgrade").endsWith("a1 downgrade").hasSize(stepsTaken);
+            assertThat(history(c))
+                    .startsWith("a1 upgrade", "b2 upgrade", "c3 upgrade")
+                    .endsWith("a1 downgrade")
+                    .hasSize(stepsTaken);
         }
     }
 
@@ -114,14 +129,24 @@ class RunnerTest {
     void aFailureInTheThirdStatementLeavesNoTraceAndTheVersionBeforeIt() throws SQLException {
         RevisionGraph graph = RevisionGraph.of(List.of(
                 node("one", List.of(), List.of(), createTable("kept")),
-                node("two", List.of("one"), List.of(), createTable("first"), createTable("second"), new Execute("select 1/0", null))));
-        Runner failing = new Runner(graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
-        try (TestDatabase db = TestDatabase.create(); Connection c = db.connect()) {
+                node(
+                        "two",
+                        List.of("one"),
+                        List.of(),
+                        createTable("first"),
+                        createTable("second"),
+                        new Execute("select 1/0", null))));
+        Runner failing = new Runner(
+                graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
             assertThatThrownBy(() -> failing.upgrade(c, "head"))
                     .isInstanceOf(AutogenException.class)
-                    .hasMessageContaining("upgrade of revision two (make two) failed at statement 3 of 3 (select 1/0): ERROR: division by zero")
+                    .hasMessageContaining(
+                            "upgrade of revision two (make two) failed at statement 3 of 3 (select 1/0): ERROR: division by zero")
                     .hasMessageContaining("it was rolled back; the database stays at one")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.MIGRATION_FAILED);
 
             assertThat(runner.current(c)).containsExactly("one");
             assertThat(tables(c)).containsExactly("kept");
@@ -131,7 +156,8 @@ class RunnerTest {
 
     @Test
     void stampWritesTheVersionTableWithoutRunningAnything() throws SQLException {
-        try (TestDatabase db = TestDatabase.create(); Connection c = db.connect()) {
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
             RunResult stamped = runner.stamp(c, "e5");
             assertThat(stamped.after()).containsExactly("e5");
             assertThat(runner.current(c)).containsExactly("e5");
@@ -143,14 +169,16 @@ class RunnerTest {
 
     @Test
     void refusesToRunFromARevisionNoMigrationHasButStampReplacesIt() throws SQLException {
-        try (TestDatabase db = TestDatabase.create(); Connection c = db.connect()) {
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
             runner.stamp(c, "b2");
             try (Statement s = c.createStatement()) {
                 s.execute("update autogen_version set version_num = 'gone99'");
             }
             assertThatThrownBy(() -> runner.upgrade(c, "head"))
                     .hasMessageContaining("says the database is at revision gone99, which no migration has")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.VERSION_TABLE_INVALID);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.VERSION_TABLE_INVALID);
             assertThat(runner.stamp(c, "a1").after()).containsExactly("a1");
             assertThat(runner.current(c)).containsExactly("a1");
         }
@@ -158,41 +186,59 @@ class RunnerTest {
 
     @Test
     void runsWhatPostgresRefusesInATransactionOutsideOneAndSaysSo() throws SQLException {
-        RevisionGraph graph = RevisionGraph.of(List.of(node("idx", List.of(), List.of(), createTable("big"),
+        RevisionGraph graph = RevisionGraph.of(List.of(node(
+                "idx",
+                List.of(),
+                List.of(),
+                createTable("big"),
                 new Execute("create index concurrently big_id on big (id)", "drop index concurrently big_id"))));
-        Runner concurrent = new Runner(graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
-        try (TestDatabase db = TestDatabase.create(); Connection c = db.connect()) {
+        Runner concurrent = new Runner(
+                graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
             RunResult result = concurrent.upgrade(c, "head");
-            assertThat(result.steps().get(0).outsideTransaction()).containsExactly("create index concurrently big_id on big (id)");
-            Table big = db.introspect(IntrospectionScope.of("public")).table(QualifiedName.of("public", "big")).orElseThrow();
-            assertThat(big.indexes()).extracting(dev.autogen.internal.schema.Index::name).containsExactly("big_id");
-            assertThat(concurrent.downgrade(c, "base").steps().get(0).outsideTransaction()).containsExactly("drop index concurrently big_id");
+            assertThat(result.steps().get(0).outsideTransaction())
+                    .containsExactly("create index concurrently big_id on big (id)");
+            Table big = db.introspect(IntrospectionScope.of("public"))
+                    .table(QualifiedName.of("public", "big"))
+                    .orElseThrow();
+            assertThat(big.indexes())
+                    .extracting(dev.autogen.internal.schema.Index::name)
+                    .containsExactly("big_id");
+            assertThat(concurrent.downgrade(c, "base").steps().get(0).outsideTransaction())
+                    .containsExactly("drop index concurrently big_id");
         }
     }
 
     @Test
     void waitsForTheAdvisoryLockAnotherSessionHolds() throws Exception {
-        try (TestDatabase db = TestDatabase.create(); Connection holder = db.connect(); Connection c = db.connect()) {
+        try (TestDatabase db = TestDatabase.create();
+                Connection holder = db.connect();
+                Connection c = db.connect()) {
             try (Statement s = holder.createStatement()) {
                 s.execute("select pg_advisory_lock(hashtext('" + TABLES.lockName() + "'))");
             }
             java.util.concurrent.CompletableFuture<RunResult> run =
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.upgrade(c, "b2"));
-            assertThat(waitingOnAdvisoryLock(holder)).as("the runner waits for the lock").isTrue();
+            assertThat(waitingOnAdvisoryLock(holder))
+                    .as("the runner waits for the lock")
+                    .isTrue();
             assertThat(run).isNotDone();
             try (Statement s = holder.createStatement()) {
                 s.execute("select pg_advisory_unlock(hashtext('" + TABLES.lockName() + "'))");
             }
-            assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS).after()).containsExactly("b2");
+            assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS).after())
+                    .containsExactly("b2");
         }
     }
 
     private static boolean waitingOnAdvisoryLock(Connection observer) throws Exception {
         for (int i = 0; i < 200; i++) {
-            try (Statement s = observer.createStatement(); ResultSet rs = s.executeQuery(
-                    "select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
-                            + " where l.locktype = 'advisory' and not l.granted and a.application_name = 'autogen'"
-                            + " and a.pid <> pg_backend_pid()")) {
+            try (Statement s = observer.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+                                    + " where l.locktype = 'advisory' and not l.granted and a.application_name = 'autogen'"
+                                    + " and a.pid <> pg_backend_pid()")) {
                 rs.next();
                 if (rs.getInt(1) == 1) {
                     return true;
@@ -214,8 +260,9 @@ class RunnerTest {
 
     static List<String> tables(Connection c) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select tablename from pg_tables where schemaname = 'public' and tablename not like 'autogen_version%' order by 1")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select tablename from pg_tables where schemaname = 'public' and tablename not like 'autogen_version%' order by 1")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -225,8 +272,8 @@ class RunnerTest {
 
     static List<String> history(Connection c) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select revision, direction from autogen_version_history order by id")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select revision, direction from autogen_version_history order by id")) {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getString(2));
             }

@@ -1,29 +1,26 @@
 package dev.autogen.internal.runner;
 
-import dev.autogen.api.RunOptions;
-import dev.autogen.api.RunListener;
-import dev.autogen.testing.Pg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.api.AutogenException;
+import dev.autogen.api.EntitySource;
 import dev.autogen.api.ErrorCode;
-import dev.autogen.internal.codegen.MigrationSource;
-import dev.autogen.internal.codegen.MigrationWriter;
+import dev.autogen.api.Naming;
 import dev.autogen.api.RevisionInfo;
+import dev.autogen.api.RunListener;
+import dev.autogen.api.RunOptions;
+import dev.autogen.internal.codegen.MigrationSource;
+import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
-import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.discovery.MigrationLoader;
 import dev.autogen.internal.entities.EntityModel;
-import dev.autogen.internal.entities.EntityReader;
-import dev.autogen.api.EntitySource;
-import dev.autogen.api.Naming;
-import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionNode;
-import dev.autogen.sample.Owner;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.sample.Owner;
 import dev.autogen.testing.ModelLines;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
@@ -45,14 +42,14 @@ class SampleMigrationTest {
 
     private static final String PACKAGE = "com.example.clinic.migrations";
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;
-    
 
     @TempDir
     Path work;
 
     @Test
     void upgradeHeadReachesHibernatesSchemaFromSourcesAndFromAJarAndOffline() throws Exception {
-        try (EntityModel model = Pg.read(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
+        try (EntityModel model = Pg.read(EntitySource.of(List.of(TestClasspath.locationOf(Owner.class)))
+                        .withNaming(Naming.SPRING));
                 TestDatabase fromSources = TestDatabase.create();
                 TestDatabase fromJar = TestDatabase.create();
                 TestDatabase offline = TestDatabase.create();
@@ -65,7 +62,8 @@ class SampleMigrationTest {
             Schema expected = hibernates.introspect(scope);
 
             RevisionGraph graph = RevisionGraph.of(MigrationLoader.fromSources(sources, work.resolve("cache")));
-            Runner runner = new Runner(graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
+            Runner runner = new Runner(
+                    graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
             try (Connection c = fromSources.connect()) {
                 assertThat(runner.upgrade(c, "head").after()).containsExactly("0001clinic");
                 assertReached(fromSources.introspect(scope), expected, target);
@@ -83,16 +81,36 @@ class SampleMigrationTest {
             List<RevisionNode> packaged = MigrationLoader.fromClasspath(List.of(jar), PACKAGE);
             assertThat(packaged).extracting(RevisionNode::id).containsExactly("0001clinic");
             try (Connection c = fromJar.connect()) {
-                new Runner(RevisionGraph.of(packaged), PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE).upgrade(c, "head");
-                assertThat(ModelLines.of(fromJar.introspect(scope))).containsExactlyElementsOf(ModelLines.of(fromSources.introspect(scope)));
-                assertThat(new Runner(RevisionGraph.of(packaged), PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE).current(c)).containsExactly("0001clinic");
+                new Runner(
+                                RevisionGraph.of(packaged),
+                                PostgresDialect.INSTANCE,
+                                "public",
+                                "autogen_version",
+                                RunOptions.DEFAULT,
+                                RunListener.NONE)
+                        .upgrade(c, "head");
+                assertThat(ModelLines.of(fromJar.introspect(scope)))
+                        .containsExactlyElementsOf(ModelLines.of(fromSources.introspect(scope)));
+                assertThat(new Runner(
+                                        RevisionGraph.of(packaged),
+                                        PostgresDialect.INSTANCE,
+                                        "public",
+                                        "autogen_version",
+                                        RunOptions.DEFAULT,
+                                        RunListener.NONE)
+                                .current(c))
+                        .containsExactly("0001clinic");
             }
 
-            String script = new OfflineScript(graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT).upgrade("base:head");
-            try (Connection c = offline.connect(); Statement statement = c.createStatement()) {
+            String script = new OfflineScript(
+                            graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT)
+                    .upgrade("base:head");
+            try (Connection c = offline.connect();
+                    Statement statement = c.createStatement()) {
                 // What psql does with the script, but for its own meta-commands (\\set ON_ERROR_STOP on).
                 statement.execute(script.replaceAll("(?m)^\\\\.*$", ""));
-                assertThat(ModelLines.of(offline.introspect(scope))).containsExactlyElementsOf(ModelLines.of(fromSources.introspect(scope)));
+                assertThat(ModelLines.of(offline.introspect(scope)))
+                        .containsExactlyElementsOf(ModelLines.of(fromSources.introspect(scope)));
                 assertThat(runner.current(c)).containsExactly("0001clinic");
                 assertThat(RunnerTest.history(c)).containsExactly("0001clinic upgrade");
             }
@@ -101,13 +119,17 @@ class SampleMigrationTest {
 
     @Test
     void compiledClassesAreReusedUntilASourceChanges() throws IOException {
-        Path sources = writeMigration(Schema.empty().withNamespaces(List.of("public")), Schema.empty().withNamespaces(List.of("public")));
+        Path sources = writeMigration(
+                Schema.empty().withNamespaces(List.of("public")), Schema.empty().withNamespaces(List.of("public")));
         Path cache = work.resolve("cache");
         MigrationLoader.fromSources(sources, cache);
         MigrationLoader.fromSources(sources, cache);
         assertThat(entries(cache)).hasSize(1);
 
-        Path file = Files.walk(sources).filter(p -> p.toString().endsWith(".java")).findFirst().orElseThrow();
+        Path file = Files.walk(sources)
+                .filter(p -> p.toString().endsWith(".java"))
+                .findFirst()
+                .orElseThrow();
         Files.writeString(file, Files.readString(file).replace("Nothing to do.", "Still nothing to do."));
         MigrationLoader.fromSources(sources, cache);
         assertThat(entries(cache)).hasSize(2);
@@ -121,12 +143,16 @@ class SampleMigrationTest {
         assertThatThrownBy(() -> MigrationLoader.fromSources(work.resolve("src"), work.resolve("cache")))
                 .isInstanceOf(AutogenException.class)
                 .hasMessageContaining("migration source " + file + ":4 does not compile: illegal start of expression")
-                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.MIGRATION_COMPILE_FAILED);
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.MIGRATION_COMPILE_FAILED);
     }
 
     private Path writeMigration(Schema target, Schema current) throws IOException {
-        MigrationSource source = Pg.writer(PACKAGE).write(RevisionInfo.of("0001clinic", List.of(), "Create the clinic", Instant.parse("2026-11-26T10:00:00Z")),
-                Pg.diff(current, target));
+        MigrationSource source = Pg.writer(PACKAGE)
+                .write(
+                        RevisionInfo.of(
+                                "0001clinic", List.of(), "Create the clinic", Instant.parse("2026-11-26T10:00:00Z")),
+                        Pg.diff(current, target));
         Path file = work.resolve("src").resolve(source.relativePath());
         Files.createDirectories(file.getParent());
         Files.writeString(file, source.source());
@@ -141,10 +167,13 @@ class SampleMigrationTest {
     /** Packs the one compiled output directory in the cache as an application jar would hold it. */
     private static Path jar(Path cache, Path jar) throws IOException {
         Path classes = entries(cache).get(0);
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file);
                 Stream<Path> walk = Files.walk(classes)) {
-            for (Path path : walk.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+            for (Path path :
+                    walk.filter(p -> p.toString().endsWith(".class")).sorted().toList()) {
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(path));
                 out.closeEntry();
             }

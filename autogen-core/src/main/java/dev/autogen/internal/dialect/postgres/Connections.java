@@ -1,8 +1,7 @@
 package dev.autogen.internal.dialect.postgres;
 
-import dev.autogen.api.ConnectionSettings;
-
 import dev.autogen.api.AutogenException;
+import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.ErrorCode;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +17,8 @@ public final class Connections {
 
     public static Connection open(ConnectionSettings settings) {
         if (!settings.url().startsWith("jdbc:postgresql:")) {
-            throw new AutogenException(ErrorCode.DATABASE_UNREACHABLE,
+            throw new AutogenException(
+                    ErrorCode.DATABASE_UNREACHABLE,
                     "url '" + settings.safeUrl() + "' is not a PostgreSQL JDBC URL",
                     "use jdbc:postgresql://HOST:PORT/DATABASE");
         }
@@ -42,21 +42,30 @@ public final class Connections {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = settings.safeUrl();
         if (state.equals("28P01") || state.equals("28000")) {
-            return new AutogenException(ErrorCode.AUTHENTICATION_FAILED,
+            return new AutogenException(
+                    ErrorCode.AUTHENTICATION_FAILED,
                     "the database at " + where + " refused user '" + settings.user() + "'",
-                    "check user and password (AUTOGEN_USER, AUTOGEN_PASSWORD)", e);
+                    "check user and password (AUTOGEN_USER, AUTOGEN_PASSWORD)",
+                    e);
         }
         if (state.equals("3D000")) {
-            return new AutogenException(ErrorCode.DATABASE_MISSING,
+            return new AutogenException(
+                    ErrorCode.DATABASE_MISSING,
                     "the database named in " + where + " does not exist",
-                    "create it, or fix the database name in url", e);
+                    "create it, or fix the database name in url",
+                    e);
         }
         if (state.startsWith("08")) {
-            return new AutogenException(ErrorCode.DATABASE_UNREACHABLE,
+            return new AutogenException(
+                    ErrorCode.DATABASE_UNREACHABLE,
                     "cannot reach the database at " + where,
-                    "check that PostgreSQL is running and that host and port in url are right", e);
+                    "check that PostgreSQL is running and that host and port in url are right",
+                    e);
         }
-        return new AutogenException(ErrorCode.DATABASE_ERROR,
-                "connecting to " + where + " failed: " + e.getMessage(), "check url, user and password", e);
+        return new AutogenException(
+                ErrorCode.DATABASE_ERROR,
+                "connecting to " + where + " failed: " + e.getMessage(),
+                "check url, user and password",
+                e);
     }
 }

@@ -16,23 +16,41 @@ final class PostgresCanonical {
     private PostgresCanonical() {}
 
     static Schema of(Schema schema) {
-        return schema.withTables(schema.tables().stream().map(PostgresCanonical::table).toList());
+        return schema.withTables(
+                schema.tables().stream().map(PostgresCanonical::table).toList());
     }
 
     private static Table table(Table table) {
-        return table.withColumns(table.columns().stream().map(PostgresCanonical::column).toList())
-                .withChecks(table.checks().stream().map(c -> new CheckConstraint(c.name(), SqlExpressions.canonical(c.expression()))).toList())
-                .withIndexes(table.indexes().stream().map(PostgresCanonical::index).toList());
+        return table.withColumns(
+                        table.columns().stream().map(PostgresCanonical::column).toList())
+                .withChecks(table.checks().stream()
+                        .map(c -> new CheckConstraint(c.name(), SqlExpressions.canonical(c.expression())))
+                        .toList())
+                .withIndexes(
+                        table.indexes().stream().map(PostgresCanonical::index).toList());
     }
 
     private static Column column(Column c) {
-        return new Column(c.name(), PostgresTypes.canonical(c.type()), c.nullable(), SqlExpressions.canonical(c.defaultValue()),
-                c.identity(), SqlExpressions.canonical(c.generatedAs()), c.comment());
+        return new Column(
+                c.name(),
+                PostgresTypes.canonical(c.type()),
+                c.nullable(),
+                SqlExpressions.canonical(c.defaultValue()),
+                c.identity(),
+                SqlExpressions.canonical(c.generatedAs()),
+                c.comment());
     }
 
     private static Index index(Index index) {
-        return new Index(index.name(), index.unique(),
-                index.keys().stream().map(k -> k.expression() ? new IndexKey(SqlExpressions.canonical(k.text()), true, k.descending()) : k).toList(),
-                index.method(), SqlExpressions.canonical(index.predicate()));
+        return new Index(
+                index.name(),
+                index.unique(),
+                index.keys().stream()
+                        .map(k -> k.expression()
+                                ? new IndexKey(SqlExpressions.canonical(k.text()), true, k.descending())
+                                : k)
+                        .toList(),
+                index.method(),
+                SqlExpressions.canonical(index.predicate()));
     }
 }

@@ -138,7 +138,8 @@ public final class PostgresDialect implements Dialect {
     }
 
     /** Who holds the lock, for the message: the session's pid, application, user and since when. */
-    private static AutogenException lockHeld(Connection connection, String name, Duration wait, SQLException timeout) throws SQLException {
+    private static AutogenException lockHeld(Connection connection, String name, Duration wait, SQLException timeout)
+            throws SQLException {
         String holder = "a session that has since gone";
         try (PreparedStatement who = connection.prepareStatement(
                 "select a.pid, a.application_name, a.usename, a.backend_start, a.state from pg_locks l"
@@ -148,16 +149,21 @@ public final class PostgresDialect implements Dialect {
             who.setString(1, name);
             try (ResultSet rs = who.executeQuery()) {
                 if (rs.next()) {
-                    holder = "pid " + rs.getInt("pid") + ", application '" + rs.getString("application_name") + "', user "
-                            + rs.getString("usename") + ", connected since " + rs.getTimestamp("backend_start").toInstant()
+                    holder = "pid " + rs.getInt("pid") + ", application '" + rs.getString("application_name")
+                            + "', user "
+                            + rs.getString("usename") + ", connected since "
+                            + rs.getTimestamp("backend_start").toInstant()
                             + ", " + rs.getString("state");
                 }
             }
         }
         String waited = wait.isZero() ? "" : " for more than " + seconds(wait);
-        return new AutogenException(ErrorCode.LOCK_TIMEOUT,
-                "another session holds the migration lock " + name.substring(name.indexOf(':') + 1) + waited + ": " + holder,
-                "wait for it to finish, or raise lock.wait; if it is stuck, end it with pg_terminate_backend(pid)", timeout);
+        return new AutogenException(
+                ErrorCode.LOCK_TIMEOUT,
+                "another session holds the migration lock " + name.substring(name.indexOf(':') + 1) + waited + ": "
+                        + holder,
+                "wait for it to finish, or raise lock.wait; if it is stuck, end it with pg_terminate_backend(pid)",
+                timeout);
     }
 
     private static String seconds(Duration wait) {

@@ -1,10 +1,9 @@
 package dev.autogen.internal.dialect.postgres;
 
-import dev.autogen.internal.dialect.Introspection;
-import dev.autogen.internal.dialect.IntrospectionScope;
-
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.dialect.Introspection;
+import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.EnumType;
@@ -60,7 +59,8 @@ final class PostgresIntrospector {
     private Schema read() {
         List<String> namespaces = query("namespaces", rs -> rs.getString("schema_name"));
         if (!namespaces.contains(scope.defaultSchema())) {
-            throw new AutogenException(ErrorCode.SCHEMA_MISSING,
+            throw new AutogenException(
+                    ErrorCode.SCHEMA_MISSING,
                     "schema '" + scope.defaultSchema() + "' does not exist in the database",
                     "create it (create schema " + scope.defaultSchema() + ") or set 'schema' to one that exists");
         }
@@ -94,9 +94,13 @@ final class PostgresIntrospector {
             return null;
         });
         List<Sequence> sequences = query("sequences", PostgresIntrospector::sequence);
-        List<EnumType> enumTypes = query("enum_types", rs -> new EnumType(
-                new QualifiedName(rs.getString("type_schema"), rs.getString("type_name")), strings(rs, "labels")));
-        return new Schema(namespaces, tables.values().stream().map(TableBuilder::build).toList(), sequences, enumTypes);
+        List<EnumType> enumTypes = query(
+                "enum_types",
+                rs -> new EnumType(
+                        new QualifiedName(rs.getString("type_schema"), rs.getString("type_name")),
+                        strings(rs, "labels")));
+        return new Schema(
+                namespaces, tables.values().stream().map(TableBuilder::build).toList(), sequences, enumTypes);
     }
 
     private static QualifiedName tableName(ResultSet rs) throws SQLException {
@@ -128,11 +132,17 @@ final class PostgresIntrospector {
         Boolean[] descending = (Boolean[]) rs.getArray("key_descending").getArray();
         List<IndexKey> keys = new ArrayList<>();
         for (int i = 0; i < definitions.size(); i++) {
-            keys.add(columns.get(i) != null
-                    ? new IndexKey(columns.get(i), false, descending[i])
-                    : new IndexKey(definitions.get(i), true, descending[i]));
+            keys.add(
+                    columns.get(i) != null
+                            ? new IndexKey(columns.get(i), false, descending[i])
+                            : new IndexKey(definitions.get(i), true, descending[i]));
         }
-        return new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), keys, rs.getString("method"), rs.getString("predicate"));
+        return new Index(
+                rs.getString("index_name"),
+                rs.getBoolean("is_unique"),
+                keys,
+                rs.getString("method"),
+                rs.getString("predicate"));
     }
 
     private static Sequence sequence(ResultSet rs) throws SQLException {
@@ -185,15 +195,16 @@ final class PostgresIntrospector {
                 case "p" -> primaryKey = new PrimaryKey(constraintName, columnNames);
                 case "u" -> uniques.add(new UniqueConstraint(constraintName, columnNames));
                 case "c" -> checks.add(new CheckConstraint(constraintName, rs.getString("check_expr")));
-                case "f" -> foreignKeys.add(new ForeignKey(
-                        constraintName,
-                        columnNames,
-                        new QualifiedName(rs.getString("ref_schema"), rs.getString("ref_table")),
-                        strings(rs, "ref_columns"),
-                        action(rs.getString("on_delete")),
-                        action(rs.getString("on_update")),
-                        rs.getBoolean("deferrable"),
-                        rs.getBoolean("deferred")));
+                case "f" ->
+                    foreignKeys.add(new ForeignKey(
+                            constraintName,
+                            columnNames,
+                            new QualifiedName(rs.getString("ref_schema"), rs.getString("ref_table")),
+                            strings(rs, "ref_columns"),
+                            action(rs.getString("on_delete")),
+                            action(rs.getString("on_update")),
+                            rs.getBoolean("deferrable"),
+                            rs.getBoolean("deferred")));
                 default -> throw new IllegalStateException("constraint type " + rs.getString("type"));
             }
         }
@@ -213,7 +224,8 @@ final class PostgresIntrospector {
         String sql = CatalogSql.text(name);
         queries++;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", scope.schemas().toArray()));
+            statement.setArray(
+                    1, connection.createArrayOf("text", scope.schemas().toArray()));
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -222,9 +234,11 @@ final class PostgresIntrospector {
             }
             return rows.stream().filter(Objects::nonNull).toList();
         } catch (SQLException e) {
-            throw new AutogenException(ErrorCode.DATABASE_ERROR,
+            throw new AutogenException(
+                    ErrorCode.DATABASE_ERROR,
                     "reading the catalog failed in query '" + name + "': " + e.getMessage(),
-                    "check that the user may read pg_catalog; the query was: " + sql.replaceAll("\\s+", " "), e);
+                    "check that the user may read pg_catalog; the query was: " + sql.replaceAll("\\s+", " "),
+                    e);
         }
     }
 

@@ -13,7 +13,6 @@ public final class PostgresNames implements Names {
     /** NAMEDATALEN - 1: the longest name PostgreSQL keeps, in bytes. */
     static final int MAX_NAME_BYTES = 63;
 
-
     private PostgresNames() {}
 
     /** The identifier as SQL must spell it: bare when PostgreSQL would leave it bare, quoted otherwise. */

@@ -14,14 +14,27 @@ import java.util.regex.Pattern;
  */
 final class PostgresTypeChanges implements TypeChanges {
 
-    private static final Pattern TYPE = Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with(?:out)? time zone)?");
+    private static final Pattern TYPE =
+            Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with(?:out)? time zone)?");
 
     /** Integer types by how many decimal digits they hold at most, for numeric(p,0) targets. */
     private static final Map<String, Integer> INTEGER_DIGITS = Map.of("smallint", 5, "integer", 10, "bigint", 19);
+
     private static final List<String> INTEGERS = List.of("smallint", "integer", "bigint");
     /** Whose every value {@code text} holds, and gives back on the way back. */
-    private static final Set<String> TEXTUAL = Set.of("smallint", "integer", "bigint", "numeric", "boolean", "date",
-            "uuid", "character varying", "character", "text", "real", "double precision");
+    private static final Set<String> TEXTUAL = Set.of(
+            "smallint",
+            "integer",
+            "bigint",
+            "numeric",
+            "boolean",
+            "date",
+            "uuid",
+            "character varying",
+            "character",
+            "text",
+            "real",
+            "double precision");
 
     @Override
     public boolean keepsEveryValue(String from, String to) {
@@ -29,7 +42,8 @@ final class PostgresTypeChanges implements TypeChanges {
             return true;
         }
         if (from.endsWith("[]") || to.endsWith("[]")) {
-            return from.endsWith("[]") && to.endsWith("[]")
+            return from.endsWith("[]")
+                    && to.endsWith("[]")
                     && keepsEveryValue(from.substring(0, from.length() - 2), to.substring(0, to.length() - 2));
         }
         Matcher a = TYPE.matcher(from);
@@ -62,7 +76,8 @@ final class PostgresTypeChanges implements TypeChanges {
                     || toBase.equals("real") && fromBase.equals("smallint");
         }
         if (fromBase.equals("numeric") && toBase.equals("numeric")) {
-            return toSize == null || (fromSize != null && toScale >= fromScale && toSize - toScale >= fromSize - fromScale);
+            return toSize == null
+                    || (fromSize != null && toScale >= fromScale && toSize - toScale >= fromSize - fromScale);
         }
         if (fromBase.equals("real")) {
             return toBase.equals("double precision");

@@ -47,7 +47,8 @@ public final class PostgresTypes {
         if (!m.matches()) {
             return text;
         }
-        String base = ALIASES.getOrDefault(m.group("base").strip(), m.group("base").strip());
+        String base =
+                ALIASES.getOrDefault(m.group("base").strip(), m.group("base").strip());
         String args = m.group("args") == null ? null : m.group("args").replace(" ", "");
         String zone = m.group("zone") == null ? null : m.group("zone").strip();
         String array = m.group("array").isBlank() ? "" : "[]".repeat(Math.max(1, countArrays(m.group("array"))));
@@ -55,7 +56,9 @@ public final class PostgresTypes {
     }
 
     private static int countArrays(String suffix) {
-        return suffix.strip().equals("array") ? 1 : (int) suffix.chars().filter(c -> c == '[').count();
+        return suffix.strip().equals("array")
+                ? 1
+                : (int) suffix.chars().filter(c -> c == '[').count();
     }
 
     private static String spell(String base, String args, String zone) {

@@ -39,7 +39,7 @@ final class PostgresVersionTables implements VersionTableSql {
 
     @Override
     public String historyTable() {
-        return quote(schema) + "." + quote(table + "_history");
+        return quote(schema) + "." + quote(VersionTableSql.historyTableName(table));
     }
 
     @Override
@@ -58,20 +58,23 @@ final class PostgresVersionTables implements VersionTableSql {
     public String expectHeads(Set<String> heads, String what) {
         String expected = heads.isEmpty()
                 ? "array[]::text[]"
-                : "array[" + heads.stream().sorted().map(PostgresNames::literal).collect(Collectors.joining(", ")) + "]::text[]";
+                : "array[" + heads.stream().sorted().map(PostgresNames::literal).collect(Collectors.joining(", "))
+                        + "]::text[]";
         String atBase = heads.isEmpty() ? "base" : String.join(", ", new TreeSet<>(heads));
-        String body = "begin if (select coalesce(array_agg(version_num::text order by version_num), array[]::text[]) from "
-                + versionTable() + ") is distinct from " + expected + " then raise exception '%', "
-                + literal("autogen: " + what + " expects " + versionTable() + " at " + atBase
-                        + "; the database is elsewhere, or this script ran already: nothing more of it runs")
-                + "; end if; end";
+        String body =
+                "begin if (select coalesce(array_agg(version_num::text order by version_num), array[]::text[]) from "
+                        + versionTable() + ") is distinct from " + expected + " then raise exception '%', "
+                        + literal("autogen: " + what + " expects " + versionTable() + " at " + atBase
+                                + "; the database is elsewhere, or this script ran already: nothing more of it runs")
+                        + "; end if; end";
         return "do " + Dollars.quote(body);
     }
 
     @Override
     public List<String> create() {
         return List.of(
-                "create table if not exists " + versionTable() + " (version_num character varying(64) not null primary key)",
+                "create table if not exists " + versionTable()
+                        + " (version_num character varying(64) not null primary key)",
                 "create table if not exists " + historyTable() + " ("
                         + "id bigint generated always as identity primary key, "
                         + "revision character varying(64) not null, "
@@ -90,7 +93,8 @@ final class PostgresVersionTables implements VersionTableSql {
                 + "coalesce((select substring(obj_description(to_regclass(" + literal(historyTable()) + "), 'pg_class')"
                 + " from '^" + FORMAT_MARK + "(\\d+)$')::integer), 0) as format, "
                 + "coalesce((select array_agg(a.attname::text order by a.attnum) = array['version_num'] from pg_attribute a"
-                + " where a.attrelid = to_regclass(" + literal(versionTable()) + ") and a.attnum > 0 and not a.attisdropped), true)"
+                + " where a.attrelid = to_regclass(" + literal(versionTable())
+                + ") and a.attnum > 0 and not a.attisdropped), true)"
                 + " as version_columns_ok";
     }
 
@@ -117,14 +121,15 @@ final class PostgresVersionTables implements VersionTableSql {
             return "delete from " + versionTable() + " where version_num = " + literal(delete.from());
         }
         Update update = (Update) change;
-        return "update " + versionTable() + " set version_num = " + literal(update.to())
-                + " where version_num = " + literal(update.from());
+        return "update " + versionTable() + " set version_num = " + literal(update.to()) + " where version_num = "
+                + literal(update.from());
     }
 
     @Override
     public String markPartial(String revision, Direction direction, String statement) {
         return "insert into " + historyTable() + " (revision, direction, note) values (" + literal(revision) + ", "
-                + literal(PARTIAL) + ", " + literal(direction.word() + " ran outside its transaction: " + statement) + ") returning id";
+                + literal(PARTIAL) + ", " + literal(direction.word() + " ran outside its transaction: " + statement)
+                + ") returning id";
     }
 
     @Override
@@ -139,7 +144,8 @@ final class PostgresVersionTables implements VersionTableSql {
 
     @Override
     public String selectPartial() {
-        return "select revision, applied_at, note from " + historyTable() + " where direction = " + literal(PARTIAL) + " order by id";
+        return "select revision, applied_at, note from " + historyTable() + " where direction = " + literal(PARTIAL)
+                + " order by id";
     }
 
     @Override

@@ -19,9 +19,21 @@ import java.util.Set;
 public final class SqlExpressions {
 
     private static final Set<String> VALUE_KEYWORDS = Set.of(
-            "true", "false", "null", "current_date", "current_time", "current_timestamp", "localtime",
-            "localtimestamp", "current_user", "current_role", "current_schema", "current_catalog", "session_user",
-            "system_user", "user");
+            "true",
+            "false",
+            "null",
+            "current_date",
+            "current_time",
+            "current_timestamp",
+            "localtime",
+            "localtimestamp",
+            "current_user",
+            "current_role",
+            "current_schema",
+            "current_catalog",
+            "session_user",
+            "system_user",
+            "user");
 
     private static final Set<String> TEXT_TYPES =
             Set.of("text", "character varying", "character", "varchar", "bpchar", "name");
@@ -91,7 +103,10 @@ public final class SqlExpressions {
     }
 
     private static Node negativeNumber(String op, Node operand) {
-        if (op.equals("-") && operand instanceof Literal l && !l.string() && !l.text().startsWith("-")) {
+        if (op.equals("-")
+                && operand instanceof Literal l
+                && !l.string()
+                && !l.text().startsWith("-")) {
             return new Literal("-" + l.text(), false);
         }
         return new Unary(op, operand);
@@ -126,7 +141,8 @@ public final class SqlExpressions {
     }
 
     private static boolean isNumericType(String type) {
-        return Set.of("integer", "bigint", "smallint", "numeric", "real", "double precision").contains(type);
+        return Set.of("integer", "bigint", "smallint", "numeric", "real", "double precision")
+                .contains(type);
     }
 
     private static boolean isNumber(String text) {
@@ -145,12 +161,20 @@ public final class SqlExpressions {
         }
     }
 
-    private enum Kind { STRING, NUMBER, WORD, QUOTED, SYMBOL, END }
+    private enum Kind {
+        STRING,
+        NUMBER,
+        WORD,
+        QUOTED,
+        SYMBOL,
+        END
+    }
 
     private static final class Lexer {
 
         private static final List<String> SYMBOLS = List.of(
-                "::", "<=", ">=", "<>", "!=", "||", "~~", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]", ",", ".");
+                "::", "<=", ">=", "<>", "!=", "||", "~~", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]",
+                ",", ".");
 
         static List<Token> tokens(String text) {
             List<Token> tokens = new ArrayList<>();
@@ -172,14 +196,19 @@ public final class SqlExpressions {
                     i = end;
                 } else if (Character.isLetter(c) || c == '_') {
                     int end = i;
-                    while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '$')) {
+                    while (end < text.length()
+                            && (Character.isLetterOrDigit(text.charAt(end))
+                                    || text.charAt(end) == '_'
+                                    || text.charAt(end) == '$')) {
                         end++;
                     }
                     tokens.add(new Token(Kind.WORD, text.substring(i, end).toLowerCase(Locale.ROOT)));
                     i = end;
                 } else {
                     int at = i;
-                    String symbol = SYMBOLS.stream().filter(s -> text.startsWith(s, at)).findFirst()
+                    String symbol = SYMBOLS.stream()
+                            .filter(s -> text.startsWith(s, at))
+                            .findFirst()
                             .orElseThrow(() -> new IllegalArgumentException("unknown symbol " + c));
                     tokens.add(new Token(Kind.SYMBOL, symbol.equals("!=") ? "<>" : symbol));
                     i += symbol.length();
@@ -372,7 +401,11 @@ public final class SqlExpressions {
             StringBuilder name = new StringBuilder(first);
             while (accept(".")) {
                 Token part = next();
-                name.append('.').append(part.kind() == Kind.QUOTED ? quotedName(part.text()) : PostgresNames.quote(part.text()));
+                name.append('.')
+                        .append(
+                                part.kind() == Kind.QUOTED
+                                        ? quotedName(part.text())
+                                        : PostgresNames.quote(part.text()));
             }
             return name.toString();
         }
@@ -464,7 +497,6 @@ public final class SqlExpressions {
                 throw new IllegalArgumentException("expected " + text);
             }
         }
-
     }
 
     // ---------------------------------------------------------------- printer
@@ -480,12 +512,18 @@ public final class SqlExpressions {
         private static int precedence(Node node) {
             if (node instanceof Binary b) {
                 switch (b.op()) {
-                    case "or": return 1;
-                    case "and": return 2;
-                    case "=", "<>", "<", ">", "<=", ">=", "like": return 5;
-                    case "+", "-": return 7;
-                    case "*", "/", "%": return 8;
-                    default: return 6;
+                    case "or":
+                        return 1;
+                    case "and":
+                        return 2;
+                    case "=", "<>", "<", ">", "<=", ">=", "like":
+                        return 5;
+                    case "+", "-":
+                        return 7;
+                    case "*", "/", "%":
+                        return 8;
+                    default:
+                        return 6;
                 }
             } else if (node instanceof Unary u) {
                 return u.op().equals("not") ? 3 : 9;

@@ -1,11 +1,10 @@
 package dev.autogen.internal.dialect.postgres;
 
-import dev.autogen.api.ConnectionSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.api.AutogenException;
+import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.testing.TestDatabase;
 import java.net.ServerSocket;
@@ -19,13 +18,15 @@ class ConnectionsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ConnectionSettings settings = new ConnectionSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/app", "app", "s3cret");
+        ConnectionSettings settings =
+                new ConnectionSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/app", "app", "s3cret");
         assertThatThrownBy(() -> Connections.open(settings))
                 .isInstanceOf(AutogenException.class)
                 .hasMessageContaining("cannot reach the database at jdbc:postgresql://127.0.0.1:" + closedPort + "/app")
                 .hasMessageContaining("check that PostgreSQL is running")
                 .hasMessageNotContaining("s3cret")
-                .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.DATABASE_UNREACHABLE);
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.DATABASE_UNREACHABLE);
     }
 
     @Test
@@ -44,7 +45,8 @@ class ConnectionsTest {
                         .hasMessageContaining("refused user '" + role + "'")
                         .hasMessageContaining("check user and password")
                         .hasMessageNotContaining("s3cret")
-                        .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED);
+                        .extracting(e -> ((AutogenException) e).code())
+                        .isEqualTo(ErrorCode.AUTHENTICATION_FAILED);
             } finally {
                 db.execute("drop role " + role);
             }
@@ -55,9 +57,11 @@ class ConnectionsTest {
     void saysWhenTheDatabaseDoesNotExist() {
         try (TestDatabase db = TestDatabase.create()) {
             String url = db.settings().url().replace(db.name(), "no_such_database");
-            assertThatThrownBy(() -> Connections.open(new ConnectionSettings(url, db.settings().user(), null)))
+            assertThatThrownBy(() -> Connections.open(
+                            new ConnectionSettings(url, db.settings().user(), null)))
                     .hasMessageContaining("does not exist")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.DATABASE_MISSING);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.DATABASE_MISSING);
         }
     }
 

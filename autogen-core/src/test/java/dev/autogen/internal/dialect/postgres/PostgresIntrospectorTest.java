@@ -1,13 +1,12 @@
 package dev.autogen.internal.dialect.postgres;
 
-import dev.autogen.internal.dialect.Introspection;
-import dev.autogen.internal.dialect.IntrospectionScope;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.dialect.Introspection;
+import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.EnumType;
@@ -71,45 +70,81 @@ class PostgresIntrospectorTest {
     void readsBackHandWrittenDdlExactly() throws SQLException {
         try (TestDatabase db = TestDatabase.create()) {
             db.execute(HAND_WRITTEN_DDL.split(";\\s*\n"));
-            Schema actual = db.introspect(IntrospectionScope.of("public").withOtherSchemas(List.of("billing"))
+            Schema actual = db.introspect(IntrospectionScope.of("public")
+                    .withOtherSchemas(List.of("billing"))
                     .withExcludeTables(List.of("audit_*")));
 
             QualifiedName customer = QualifiedName.of("public", "customer");
-            Table customerTable = new Table(customer,
+            Table customerTable = new Table(
+                    customer,
                     List.of(
                             new Column("id", "bigint", false, null, Identity.ALWAYS, null, null),
                             new Column("email", "text", false, null, Identity.NONE, null, "Where receipts go"),
-                            new Column("name", "character varying(100)", false, "'anonymous'", Identity.NONE, null, null),
-                            new Column("created_at", "timestamp with time zone", false, "now()", Identity.NONE, null, null),
+                            new Column(
+                                    "name", "character varying(100)", false, "'anonymous'", Identity.NONE, null, null),
+                            new Column(
+                                    "created_at",
+                                    "timestamp with time zone",
+                                    false,
+                                    "now()",
+                                    Identity.NONE,
+                                    null,
+                                    null),
                             Column.of("score", "numeric(5,2)", true),
-                            new Column("label", "text", true, null, Identity.NONE, "name || ' <' || email || '>'", null),
+                            new Column(
+                                    "label", "text", true, null, Identity.NONE, "name || ' <' || email || '>'", null),
                             new Column("deleted", "boolean", false, "false", Identity.NONE, null, null)),
                     new PrimaryKey("customer_pkey", List.of("id")),
                     List.of(),
                     List.of(),
                     List.of(new CheckConstraint("customer_score_check", "score >= 0")),
                     List.of(
-                            new Index("customer_email_lower", true, List.of(new IndexKey("lower(email)", true, false)), "btree", "not deleted"),
-                            new Index("customer_recent", false,
-                                    List.of(new IndexKey("created_at", false, true), IndexKey.column("name")), "btree", null)),
+                            new Index(
+                                    "customer_email_lower",
+                                    true,
+                                    List.of(new IndexKey("lower(email)", true, false)),
+                                    "btree",
+                                    "not deleted"),
+                            new Index(
+                                    "customer_recent",
+                                    false,
+                                    List.of(new IndexKey("created_at", false, true), IndexKey.column("name")),
+                                    "btree",
+                                    null)),
                     "People who buy");
-            Table invoiceTable = new Table(QualifiedName.of("billing", "invoice"),
+            Table invoiceTable = new Table(
+                    QualifiedName.of("billing", "invoice"),
                     List.of(
-                            new Column("id", "integer", false, "nextval('billing.invoice_id_seq')", Identity.NONE, null, null),
+                            new Column(
+                                    "id",
+                                    "integer",
+                                    false,
+                                    "nextval('billing.invoice_id_seq')",
+                                    Identity.NONE,
+                                    null,
+                                    null),
                             Column.of("customer_id", "bigint", false),
                             Column.of("currency", "billing.currency", false),
                             Column.of("amount", "numeric(12,2)", false)),
                     new PrimaryKey("invoice_pkey", List.of("id")),
                     List.of(new UniqueConstraint("invoice_customer_id_id_key", List.of("customer_id", "id"))),
-                    List.of(new ForeignKey("invoice_customer_fk", List.of("customer_id"), customer, List.of("id"),
-                            ReferentialAction.CASCADE, ReferentialAction.RESTRICT, true, true)),
+                    List.of(new ForeignKey(
+                            "invoice_customer_fk",
+                            List.of("customer_id"),
+                            customer,
+                            List.of("id"),
+                            ReferentialAction.CASCADE,
+                            ReferentialAction.RESTRICT,
+                            true,
+                            true)),
                     List.of(new CheckConstraint("invoice_amount_positive", "amount > 0")),
                     List.of(new Index("invoice_amount_hash", false, List.of(IndexKey.column("amount")), "hash", null)),
                     null);
             Schema expected = new Schema(
                     List.of("public", "billing"),
                     List.of(customerTable, invoiceTable),
-                    List.of(new Sequence(QualifiedName.of("billing", "invoice_number"), "bigint", 1000, 5, 1, 999999, 10, true)),
+                    List.of(new Sequence(
+                            QualifiedName.of("billing", "invoice_number"), "bigint", 1000, 5, 1, 999999, 10, true)),
                     List.of(new EnumType(QualifiedName.of("billing", "currency"), List.of("EUR", "USD", "GBP"))));
 
             assertThat(ModelLines.of(actual)).containsExactlyElementsOf(ModelLines.of(expected));
@@ -136,7 +171,8 @@ class PostgresIntrospectorTest {
                     .isInstanceOf(AutogenException.class)
                     .hasMessageContaining("schema 'sales' does not exist")
                     .hasMessageContaining("create schema sales")
-                    .extracting(e -> ((AutogenException) e).code()).isEqualTo(ErrorCode.SCHEMA_MISSING);
+                    .extracting(e -> ((AutogenException) e).code())
+                    .isEqualTo(ErrorCode.SCHEMA_MISSING);
         }
     }
 
@@ -180,5 +216,4 @@ class PostgresIntrospectorTest {
             }
         }
     }
-
 }

@@ -10,21 +10,24 @@ class SqlExpressionsTest {
 
     /** Left: what Hibernate writes. Right: what PostgreSQL prints back for it. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "status in ('A','B')                 | ((status)::text = ANY ((ARRAY['A'::character varying, 'B'::character varying])::text[]))",
-        "tier between 0 and 2                | ((tier >= 0) AND (tier <= 2))",
-        "pos>=0                              | (pos >= 0)",
-        "price >= 0                          | (price >= (0)::numeric)",
-        "'N/A'                               | 'N/A'::character varying",
-        "-1                                  | '-1'::integer",
-        "0                                   | (0)::numeric",
-        "now()                               | now()",
-        "current_date                        | CURRENT_DATE",
-        "kind <> 'M' or (flag is not null)   | (((kind)::text <> 'M'::text) OR (flag IS NOT NULL))",
-        "a not in ('X')                      | ((a)::text <> ALL ((ARRAY['X'::character varying])::text[]))",
-        "lower(email)                        | lower((email)::text)",
-        "\"Mixed\" > 1 and \"from\" is null   | ((\"Mixed\" > 1) AND (\"from\" IS NULL))",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "status in ('A','B')                 | ((status)::text = ANY ((ARRAY['A'::character varying, 'B'::character varying])::text[]))",
+                "tier between 0 and 2                | ((tier >= 0) AND (tier <= 2))",
+                "pos>=0                              | (pos >= 0)",
+                "price >= 0                          | (price >= (0)::numeric)",
+                "'N/A'                               | 'N/A'::character varying",
+                "-1                                  | '-1'::integer",
+                "0                                   | (0)::numeric",
+                "now()                               | now()",
+                "current_date                        | CURRENT_DATE",
+                "kind <> 'M' or (flag is not null)   | (((kind)::text <> 'M'::text) OR (flag IS NOT NULL))",
+                "a not in ('X')                      | ((a)::text <> ALL ((ARRAY['X'::character varying])::text[]))",
+                "lower(email)                        | lower((email)::text)",
+                "\"Mixed\" > 1 and \"from\" is null   | ((\"Mixed\" > 1) AND (\"from\" IS NULL))",
+            })
     void hibernateTextAndPostgresRewriteCanonicaliseAlike(String written, String printed) {
         assertThat(SqlExpressions.canonical(printed)).isEqualTo(SqlExpressions.canonical(written));
     }
