@@ -33,8 +33,18 @@ public interface Operations {
 
     void dropColumn(Name table, ColumnDef column);
 
-    /** Changes a column from what it is to what it becomes: both are given whole. */
+    /**
+     * Changes a column from what it is to what it becomes: both are given whole. A type change converts
+     * each value so that it comes back exactly, or fails: nothing is cut or rounded without a word.
+     */
     void alterColumn(Name table, ColumnDef from, ColumnDef to);
+
+    /**
+     * Changes a column's type converting each value with {@code using}, an SQL expression over the column
+     * ({@code "price * 100"}, {@code "created at time zone 'Europe/Paris'"}): the author's conversion, taken
+     * as it is.
+     */
+    void alterColumn(Name table, ColumnDef from, ColumnDef to, String using);
 
     void renameColumn(Name table, String from, String to);
 

@@ -100,6 +100,14 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock alterColumn(AlterColumn op) {
+        if (op.using() != null) {
+            return CodeBlock.of(
+                    "op.alterColumn($L,\n$>$>$L,\n$L,\n$L)$<$<",
+                    name(op.table()),
+                    column(op.from()),
+                    column(op.to()),
+                    string(op.using()));
+        }
         return CodeBlock.of(
                 "op.alterColumn($L,\n$>$>$L,\n$L)$<$<", name(op.table()), column(op.from()), column(op.to()));
     }

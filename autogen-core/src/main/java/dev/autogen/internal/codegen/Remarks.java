@@ -68,6 +68,7 @@ final class Remarks implements OperationVisitor<List<String>> {
     public List<String> alterColumn(AlterColumn op) {
         List<String> remarks = new ArrayList<>();
         remarks.add(op.to().name() + ": " + String.join(", ", Description.changes(op.from(), op.to())) + ".");
+        dataLoss.conversionNote(op).ifPresent(note -> remarks.add("Check: " + note + "."));
         if (op.from().nullable() && !op.to().nullable()) {
             remarks.add("Check: fails if any row of " + op.table() + " holds null in "
                     + op.to().name() + ".");

@@ -73,6 +73,12 @@ public interface Dialect {
     /** Releases the lock; quietly does nothing on a broken connection. */
     void unlock(Connection connection, String name);
 
+    /**
+     * Settles what the session would otherwise decide for a migration, whatever the machine it runs on:
+     * the time zone that conversions and {@code now()} see, UTC.
+     */
+    void prepareSession(Connection connection) throws SQLException;
+
     /** Sets how long each later statement may wait for a lock on a busy table; zero waits for ever. */
     void setLockTimeout(Connection connection, Duration timeout) throws SQLException;
 

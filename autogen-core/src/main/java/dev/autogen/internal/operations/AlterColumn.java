@@ -5,8 +5,17 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import java.util.Objects;
 
-/** Changes a column's type, nullability, default, identity or comment; {@code from} is what it was. */
-public record AlterColumn(QualifiedName table, Column from, Column to) implements Operation {
+/**
+ * Changes a column's type, nullability, default, identity or comment; {@code from} is what it was.
+ *
+ * @param using how an old value becomes a new one when the type changes: an SQL expression over the
+ *     column, or {@code null} for the dialect's conversion (which fails rather than alter a value)
+ */
+public record AlterColumn(QualifiedName table, Column from, Column to, String using) implements Operation {
+
+    public AlterColumn(QualifiedName table, Column from, Column to) {
+        this(table, from, to, null);
+    }
 
     public AlterColumn {
         Objects.requireNonNull(table, "table");
@@ -22,9 +31,10 @@ public record AlterColumn(QualifiedName table, Column from, Column to) implement
         return Edits.table(schema, table, t -> t.withColumns(Edits.replace(t.columns(), c -> c.equals(from), to)));
     }
 
+    /** The way back; a conversion given for the way there says nothing of the way back, so it is not kept. */
     @Override
     public AlterColumn reverse() {
-        return new AlterColumn(table, to, from);
+        return new AlterColumn(table, to, from, null);
     }
 
     public boolean typeChanged() {

@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  *   <li>a column is {@code {name type nullable default identity generated comment}}; a table
  *       {@code {name columns primary_key uniques checks comment}}; constraints and indexes list their
  *       parts in the order they are declared;
+ *   <li>a part that is absent from older texts is written only when present ({@code using} of
+ *       {@code alter_column});
  *   <li>a Java data step is {@code java step=<present> reverse=<present> sql=... reverse_sql=...}: the
  *       code itself is not part of the text, so editing it is not detected.
  * </ul>
@@ -83,7 +85,9 @@ public final class CanonicalText implements OperationVisitor<String> {
 
     @Override
     public String alterColumn(AlterColumn op) {
-        return "alter_column table=" + name(op.table()) + " from=" + column(op.from()) + " to=" + column(op.to());
+        String text =
+                "alter_column table=" + name(op.table()) + " from=" + column(op.from()) + " to=" + column(op.to());
+        return op.using() == null ? text : text + " using=" + string(op.using());
     }
 
     @Override

@@ -16,6 +16,14 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
         return operation.accept(this);
     }
 
+    /** What a reviewer should know of how a column's values convert, or empty. */
+    public Optional<String> conversionNote(AlterColumn op) {
+        return op.typeChanged() && op.using() == null
+                ? Optional.ofNullable(
+                        types.conversionNote(op.from().type(), op.to().type()))
+                : Optional.empty();
+    }
+
     @Override
     public Optional<String> dropTable(DropTable op) {
         return Optional.of("drops table " + op.table().name() + " with all its rows");

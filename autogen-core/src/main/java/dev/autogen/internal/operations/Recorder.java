@@ -115,6 +115,11 @@ public final class Recorder implements Operations {
     }
 
     @Override
+    public void alterColumn(Name table, ColumnDef from, ColumnDef to, String using) {
+        operations.add(new AlterColumn(name(table), column(from), column(to), using));
+    }
+
+    @Override
     public void renameColumn(Name table, String from, String to) {
         operations.add(new RenameColumn(name(table), from, to));
     }

@@ -167,6 +167,7 @@ public final class Runner {
             throw failure("taking the migration lock", e, null, null);
         }
         try {
+            dialect.prepareSession(connection);
             dialect.setLockTimeout(connection, options.statementLockTimeout());
             prepareTables(connection);
             return work.run(readHeads(connection));

@@ -164,12 +164,25 @@ class SchemaDifferTest {
     }
 
     @Test
-    void changesTypesWithACastAndNullabilityInPlace() {
-        Column before = Column.of("status", "character varying(10)", true);
+    void changesTypesWithACastGuardedAgainstAlteredValuesAndNullabilityInPlace() {
+        Column before = Column.of("status", "character varying(10)", true).withDefaultValue("'0'");
         Column after = Column.of("status", "integer", false).withDefaultValue("0");
         assertThat(dialect.render(new AlterColumn(MEMBER, before, after)))
                 .containsExactly(
+                        "alter table public.member alter column status drop default",
+                        "do $autogen$begin if exists (select 1 from public.member where status is not null and (status::integer)"
+                                + "::character varying(10) is distinct from status) then raise exception '%', 'autogen: a value of"
+                                + " public.member.status does not convert from character varying(10) to integer unchanged; nothing"
+                                + " was changed (convert or clean such values first, or give alterColumn a conversion of your own)';"
+                                + " end if; end$autogen$",
                         "alter table public.member alter column status type integer using status::integer",
+                        "alter table public.member alter column status set default 0",
+                        "alter table public.member alter column status set not null");
+        assertThat(dialect.render(new AlterColumn(MEMBER, before.withType("integer"), after.withType("bigint"))))
+                .as("a widening needs no guard")
+                .containsExactly(
+                        "alter table public.member alter column status drop default",
+                        "alter table public.member alter column status type bigint using status::bigint",
                         "alter table public.member alter column status set default 0",
                         "alter table public.member alter column status set not null");
     }

@@ -185,6 +185,13 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public void prepareSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set time zone " + PostgresNames.literal(PostgresSql.CONVERSION_ZONE));
+        }
+    }
+
+    @Override
     public void setLockTimeout(Connection connection, Duration timeout) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set lock_timeout = " + timeout.toMillis());

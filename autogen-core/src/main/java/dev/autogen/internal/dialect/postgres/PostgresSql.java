@@ -46,6 +46,7 @@ import dev.autogen.internal.schema.Table;
 import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** PostgreSQL's SQL for every operation. Every name is quoted as needed and every literal escaped. */
@@ -53,7 +54,45 @@ final class PostgresSql implements OperationVisitor<List<String>> {
 
     static final PostgresSql INSTANCE = new PostgresSql();
 
+    /** The zone a timestamp without one is read in when it gains one, and written in when it loses it. */
+    static final String CONVERSION_ZONE = "UTC";
+
+    private final PostgresTypeChanges typeChanges = new PostgresTypeChanges();
+
     private PostgresSql() {}
+
+    /**
+     * How each old value becomes a new one: at an explicit zone between timestamps with and without one
+     * (never the session's), else by a cast.
+     */
+    private static String conversion(AlterColumn op) {
+        String column = quote(op.to().name());
+        boolean fromZoned = op.from().type().contains("with time zone");
+        boolean toZoned = op.to().type().contains("with time zone");
+        if (op.from().type().startsWith("timestamp")
+                && op.to().type().startsWith("timestamp")
+                && fromZoned != toZoned) {
+            return column + " at time zone " + literal(CONVERSION_ZONE);
+        }
+        return column + "::" + op.to().type();
+    }
+
+    /**
+     * Fails the migration, before anything changes, when a value would not come back unchanged from the
+     * new type: a cast that cuts, rounds or otherwise alters a value is never left to do so silently.
+     */
+    private static String guard(AlterColumn op, String conversion) {
+        String column = quote(op.to().name());
+        String body = "begin if exists (select 1 from " + name(op.table()) + " where " + column + " is not null and ("
+                + conversion + ")::" + op.from().type() + " is distinct from " + column + ") then raise exception '%', "
+                + literal("autogen: a value of " + op.table() + "." + op.to().name() + " does not convert from "
+                        + op.from().type()
+                        + " to " + op.to().type()
+                        + " unchanged; nothing was changed (convert or clean such values first,"
+                        + " or give alterColumn a conversion of your own)")
+                + "; end if; end";
+        return "do " + Dollars.quote(body);
+    }
 
     List<String> render(Operation operation) {
         return operation.accept(this);
@@ -227,7 +266,7 @@ final class PostgresSql implements OperationVisitor<List<String>> {
                 .map(c -> "comment on column " + name(table) + "." + quote(column.name()) + " is " + literal(c));
     }
 
-    private static List<String> alterColumnSql(AlterColumn op) {
+    private List<String> alterColumnSql(AlterColumn op) {
         Column from = op.from();
         Column to = op.to();
         String alter = "alter table " + name(op.table()) + " alter column " + quote(to.name());
@@ -235,11 +274,23 @@ final class PostgresSql implements OperationVisitor<List<String>> {
         if (from.identity() != Identity.NONE && to.identity() == Identity.NONE) {
             sql.add(alter + " drop identity");
         }
-        if (!from.type().equals(to.type())) {
-            // PostgreSQL casts implicitly only between some types; an explicit cast covers the rest.
-            sql.add(alter + " type " + to.type() + " using " + quote(to.name()) + "::" + to.type());
-        }
-        if (!java.util.Objects.equals(from.defaultValue(), to.defaultValue())) {
+        if (op.typeChanged()) {
+            // PostgreSQL would convert the old default too, and refuse where no cast fits: it goes first.
+            if (from.defaultValue() != null) {
+                sql.add(alter + " drop default");
+            }
+            String conversion = op.using();
+            if (conversion == null) {
+                conversion = conversion(op);
+                if (!typeChanges.keepsEveryValue(from.type(), to.type())) {
+                    sql.add(guard(op, conversion));
+                }
+            }
+            sql.add(alter + " type " + to.type() + " using " + conversion);
+            if (to.defaultValue() != null) {
+                sql.add(alter + " set default " + to.defaultValue());
+            }
+        } else if (!Objects.equals(from.defaultValue(), to.defaultValue())) {
             sql.add(to.defaultValue() == null ? alter + " drop default" : alter + " set default " + to.defaultValue());
         }
         if (from.nullable() != to.nullable()) {
@@ -253,7 +304,7 @@ final class PostgresSql implements OperationVisitor<List<String>> {
                 && from.identity() != to.identity()) {
             sql.add(alter + " set generated " + (to.identity() == Identity.ALWAYS ? "always" : "by default"));
         }
-        if (!java.util.Objects.equals(from.comment(), to.comment())) {
+        if (!Objects.equals(from.comment(), to.comment())) {
             sql.add("comment on column " + name(op.table()) + "." + quote(to.name()) + " is "
                     + (to.comment() == null ? "null" : literal(to.comment())));
         }

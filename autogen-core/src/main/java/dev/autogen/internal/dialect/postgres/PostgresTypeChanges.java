@@ -95,6 +95,19 @@ final class PostgresTypeChanges implements TypeChanges {
         return false;
     }
 
+    @Override
+    public String conversionNote(String from, String to) {
+        boolean fromZoned = from.contains("with time zone");
+        boolean toZoned = to.contains("with time zone");
+        if (from.startsWith("timestamp") && to.startsWith("timestamp") && fromZoned != toZoned) {
+            return (toZoned ? "values without a zone are read as " : "values are written as wall times in ")
+                    + PostgresSql.CONVERSION_ZONE
+                    + ", whatever the server's or the machine's zone; for another zone give alterColumn a conversion,"
+                    + " such as \"<column> at time zone 'Europe/Paris'\"";
+        }
+        return null;
+    }
+
     private static Long size(String text) {
         return text == null ? null : Long.parseLong(text);
     }
