@@ -140,6 +140,7 @@ public final class Autogen {
         MigrationSource source = stages.time("codegen", () -> writer(dialect).write(info, upgrade));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = write(project, source);
+        forgetGraph();
         return new RevisionResult(file, id, parents, changes(dialect, operations), stages.list());
     }
 
@@ -162,6 +163,7 @@ public final class Autogen {
         RevisionInfo info =
                 RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
         Path file = write(project, writer(Dialects.standard()).write(info, List.of()));
+        forgetGraph();
         return new RevisionResult(file, id, info.revises(), List.of(), List.of());
     }
 
@@ -444,6 +446,11 @@ public final class Autogen {
             graph = RevisionGraph.of(nodes);
         }
         return graph;
+    }
+
+    /** A revision was written: the next verb loads the graph with it. */
+    private synchronized void forgetGraph() {
+        graph = null;
     }
 
     private Project requireProject() {

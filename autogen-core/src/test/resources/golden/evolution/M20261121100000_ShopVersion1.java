@@ -21,7 +21,7 @@ import dev.autogen.migration.Revision;
 public final class M20261121100000_ShopVersion1 implements Migration {
     @Override
     public void upgrade(Operations op) {
-        op.createEnumType(enumType(name("mood"), "CALM", "HAPPY"));
+        op.createEnumType(enumType(name("mood"), "CALM", "HAPPY").withVarcharCasts());
         op.createSequence(sequence(name("product_seq")).incrementBy(50));
         op.createTable(table(name("customer"))
                 .column(column("credit", "numeric(10,2)"))
@@ -71,6 +71,6 @@ public final class M20261121100000_ShopVersion1 implements Migration {
                 .primaryKey("customer_pkey", "id")
                 .check("customer_status_check", "status in ('ACTIVE', 'SUSPENDED')"));
         op.dropSequence(sequence(name("product_seq")).incrementBy(50));
-        op.dropEnumType(enumType(name("mood"), "CALM", "HAPPY"));
+        op.dropEnumType(enumType(name("mood"), "CALM", "HAPPY").withVarcharCasts());
     }
 }

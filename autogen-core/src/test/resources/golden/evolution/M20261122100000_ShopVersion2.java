@@ -27,8 +27,8 @@ public final class M20261122100000_ShopVersion2 implements Migration {
 
         // Check: PostgreSQL lets new enum labels be used only after this transaction commits.
         op.alterEnumType(
-                enumType(name("mood"), "CALM", "HAPPY"),
-                enumType(name("mood"), "CALM", "HAPPY", "SAD"),
+                enumType(name("mood"), "CALM", "HAPPY").withVarcharCasts(),
+                enumType(name("mood"), "CALM", "HAPPY", "SAD").withVarcharCasts(),
                 columnOf(name("customer"), "mood"));
         op.createSequence(sequence(name("purchase_seq")).incrementBy(50));
         op.dropConstraint(name("customer"), check("customer_status_check", "status in ('ACTIVE', 'SUSPENDED')"));
@@ -132,8 +132,8 @@ public final class M20261122100000_ShopVersion2 implements Migration {
 
         // Data loss: removes [SAD] from type public.mood: rows holding them make the change fail.
         op.alterEnumType(
-                enumType(name("mood"), "CALM", "HAPPY", "SAD"),
-                enumType(name("mood"), "CALM", "HAPPY"),
+                enumType(name("mood"), "CALM", "HAPPY", "SAD").withVarcharCasts(),
+                enumType(name("mood"), "CALM", "HAPPY").withVarcharCasts(),
                 columnOf(name("customer"), "mood"));
         op.renameColumn(name("product"), "label", "title");
     }

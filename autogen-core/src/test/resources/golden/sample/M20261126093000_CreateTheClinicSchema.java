@@ -23,7 +23,7 @@ public final class M20261126093000_CreateTheClinicSchema implements Migration {
     public void upgrade(Operations op) {
         op.createSchema("inventory");
         op.createSchema("public");
-        op.createEnumType(enumType(name("visitstatus"), "BOOKED", "CANCELLED", "CHECKED_IN", "DONE"));
+        op.createEnumType(enumType(name("visitstatus"), "BOOKED", "CANCELLED", "CHECKED_IN", "DONE").withVarcharCasts());
         op.createSequence(sequence(name("animal_id_seq")).startWith(1000).incrementBy(20));
         op.createSequence(sequence(name("payment_seq")).incrementBy(50));
         op.createSequence(sequence(name("product_id_seq")).incrementBy(50));
@@ -413,7 +413,7 @@ public final class M20261126093000_CreateTheClinicSchema implements Migration {
         op.dropSequence(sequence(name("product_id_seq")).incrementBy(50));
         op.dropSequence(sequence(name("payment_seq")).incrementBy(50));
         op.dropSequence(sequence(name("animal_id_seq")).startWith(1000).incrementBy(20));
-        op.dropEnumType(enumType(name("visitstatus"), "BOOKED", "CANCELLED", "CHECKED_IN", "DONE"));
+        op.dropEnumType(enumType(name("visitstatus"), "BOOKED", "CANCELLED", "CHECKED_IN", "DONE").withVarcharCasts());
         op.dropSchema("public");
         op.dropSchema("inventory");
     }

@@ -64,12 +64,12 @@ public final class Definitions {
     }
 
     public static EnumTypeDef enumType(Name name, String... labels) {
-        return new EnumTypeDef(name, List.of(labels));
+        return new EnumTypeDef(name, List.of(labels), false);
     }
 
     /** A column of a table, named from outside it (the columns an enum type change moves). */
     public static ColumnRef columnOf(Name table, String column) {
-        return new ColumnRef(table, column);
+        return new ColumnRef(table, column, null);
     }
 
     /**
@@ -368,19 +368,38 @@ public final class Definitions {
         }
     }
 
-    /** An enum type; label order is significant. */
-    public record EnumTypeDef(Name name, List<String> labels) {
+    /**
+     * An enum type; label order is significant.
+     *
+     * @param varcharCasts whether {@code varchar} converts to and from it implicitly, as Hibernate sets a named
+     *     enum up, so that a plain string can be bound where the type is expected
+     */
+    public record EnumTypeDef(Name name, List<String> labels, boolean varcharCasts) {
         public EnumTypeDef {
             Objects.requireNonNull(name, "name");
             labels = List.copyOf(labels);
         }
+
+        /** The type with implicit casts to and from {@code varchar}. */
+        public EnumTypeDef withVarcharCasts() {
+            return new EnumTypeDef(name, labels, true);
+        }
     }
 
-    /** A column of a table, named from outside the table. */
-    public record ColumnRef(Name table, String column) {
+    /**
+     * A column of a table, named from outside the table.
+     *
+     * @param defaultValue the column's default, or {@code null}
+     */
+    public record ColumnRef(Name table, String column, String defaultValue) {
         public ColumnRef {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(column, "column");
+        }
+
+        /** The column, with the default it has. */
+        public ColumnRef withDefault(String expression) {
+            return new ColumnRef(table, column, expression);
         }
     }
 

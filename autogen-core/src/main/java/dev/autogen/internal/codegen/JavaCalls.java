@@ -179,6 +179,9 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
                 CodeBlock.builder().add("op.alterEnumType(\n$>$>$L,\n$L", enumType(op.from()), enumType(op.to()));
         for (ColumnRef column : op.columns()) {
             call.add(",\ncolumnOf($L, $L)", name(column.table()), string(column.column()));
+            if (column.defaultValue() != null) {
+                call.add(".withDefault($L)", string(column.defaultValue()));
+            }
         }
         return call.add(")$<$<").build();
     }
@@ -322,7 +325,8 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
     }
 
     private CodeBlock enumType(EnumType type) {
-        return CodeBlock.of("enumType($L, $L)", name(type.name()), strings(type.labels()));
+        CodeBlock call = CodeBlock.of("enumType($L, $L)", name(type.name()), strings(type.labels()));
+        return type.varcharCasts() ? CodeBlock.of("$L.withVarcharCasts()", call) : call;
     }
 
     private CodeBlock nameAndColumns(String name, List<String> columns) {

@@ -99,7 +99,7 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> alterEnumType(AlterEnumType op) {
-        return op.onlyAddsLabels()
+        return op.onlyAddsLabels() && !op.from().labels().equals(op.to().labels())
                 ? List.of("Check: PostgreSQL lets new enum labels be used only after this transaction commits.")
                 : List.of();
     }

@@ -183,7 +183,7 @@ public final class SchemaDiffer {
         for (Table table : schema.tables()) {
             table.columns().stream()
                     .filter(c -> rules.isOfType(c.type(), type))
-                    .forEach(c -> columns.add(new ColumnRef(table.name(), c.name())));
+                    .forEach(c -> columns.add(new ColumnRef(table.name(), c.name(), c.defaultValue())));
         }
         return columns;
     }

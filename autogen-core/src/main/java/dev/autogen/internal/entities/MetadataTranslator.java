@@ -42,6 +42,8 @@ final class MetadataTranslator {
     private static final Pattern CREATE_ENUM =
             Pattern.compile("create type (\\S+) as enum \\((.*)\\)", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern CREATE_CAST =
+            Pattern.compile("create cast \\(.+ as .+\\) with inout as implicit", Pattern.CASE_INSENSITIVE);
     private static final Pattern LABEL = Pattern.compile("'((?:[^']|'')*)'");
 
     private final Metadata metadata;
@@ -99,9 +101,7 @@ final class MetadataTranslator {
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
             checks.add(check(check.isNamed() ? check.getName() : null, check.getConstraint()));
         }
-        PrimaryKey primaryKey = table.hasPrimaryKey()
-                ? new PrimaryKey(null, columnNames(table.getPrimaryKey().getColumns()))
-                : null;
+        PrimaryKey primaryKey = table.hasPrimaryKey() ? primaryKey(table.getPrimaryKey()) : null;
         return new Table(
                 new QualifiedName(schema, fold(table.getNameIdentifier())),
                 columns,
@@ -111,6 +111,16 @@ final class MetadataTranslator {
                 checks,
                 indexes(table),
                 table.getComment());
+    }
+
+    /**
+     * A unique key over exactly the primary key's columns gives the key its order and, when named, its name:
+     * Hibernate's exporter writes {@code constraint <name> primary key (...)} then.
+     */
+    private PrimaryKey primaryKey(org.hibernate.mapping.PrimaryKey key) {
+        UniqueKey ordering = key.getOrderingUniqueKey();
+        String name = ordering != null && ordering.isNameExplicit() ? fold(ordering.getName()) : null;
+        return new PrimaryKey(name, columnNames(key.getColumns()));
     }
 
     private Column column(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column) {
@@ -217,7 +227,11 @@ final class MetadataTranslator {
             if (!object.appliesToDialect(dialect)) {
                 continue;
             }
-            for (String statement : object.sqlCreateStrings(context)) {
+            String[] statements = object.sqlCreateStrings(context);
+            // Hibernate's named enums come with implicit casts to and from varchar, created beside the type.
+            boolean casts = java.util.Arrays.stream(statements)
+                    .anyMatch(s -> CREATE_CAST.matcher(s.strip()).matches());
+            for (String statement : statements) {
                 Matcher create = CREATE_ENUM.matcher(statement.strip());
                 if (create.matches()) {
                     List<String> labels = new ArrayList<>();
@@ -226,7 +240,9 @@ final class MetadataTranslator {
                         labels.add(label.group(1).replace("''", "'"));
                     }
                     types.add(new EnumType(
-                            new QualifiedName(defaultSchema, fold(Identifier.toIdentifier(create.group(1)))), labels));
+                            new QualifiedName(defaultSchema, fold(Identifier.toIdentifier(create.group(1)))),
+                            labels,
+                            casts));
                 }
             }
         }

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
  *       {@code {name columns primary_key uniques checks comment}}; constraints and indexes list their
  *       parts in the order they are declared;
  *   <li>a part that is absent from older texts is written only when present ({@code using} of
- *       {@code alter_column});
+ *       {@code alter_column}, {@code varchar_casts} of an enum type);
  *   <li>a Java data step is {@code java step=<present> reverse=<present> sql=... reverse_sql=...}: the
  *       code itself is not part of the text, so editing it is not detected.
  * </ul>
@@ -153,7 +153,8 @@ public final class CanonicalText implements OperationVisitor<String> {
     @Override
     public String alterEnumType(AlterEnumType op) {
         String columns = op.columns().stream()
-                .map(c -> "{table=" + name(c.table()) + " column=" + string(c.column()) + "}")
+                .map(c -> "{table=" + name(c.table()) + " column=" + string(c.column())
+                        + (c.defaultValue() == null ? "" : " default=" + string(c.defaultValue())) + "}")
                 .collect(Collectors.joining(",", "[", "]"));
         return "alter_enum_type from=" + enumType(op.from()) + " to=" + enumType(op.to()) + " columns=" + columns;
     }
@@ -243,7 +244,8 @@ public final class CanonicalText implements OperationVisitor<String> {
     }
 
     private String enumType(EnumType type) {
-        return "{name=" + name(type.name()) + " labels=" + strings(type.labels()) + "}";
+        return "{name=" + name(type.name()) + " labels=" + strings(type.labels())
+                + (type.varcharCasts() ? " varchar_casts=true" : "") + "}";
     }
 
     private static String strings(List<String> values) {

@@ -183,7 +183,7 @@ public final class Recorder implements Operations {
     @Override
     public void alterEnumType(EnumTypeDef from, EnumTypeDef to, ColumnRef... columns) {
         List<dev.autogen.internal.operations.ColumnRef> refs = Arrays.stream(columns)
-                .map(c -> new dev.autogen.internal.operations.ColumnRef(name(c.table()), c.column()))
+                .map(c -> new dev.autogen.internal.operations.ColumnRef(name(c.table()), c.column(), c.defaultValue()))
                 .toList();
         operations.add(new AlterEnumType(enumType(from), enumType(to), refs));
     }
@@ -284,6 +284,6 @@ public final class Recorder implements Operations {
     }
 
     private EnumType enumType(EnumTypeDef e) {
-        return new EnumType(name(e.name()), e.labels());
+        return new EnumType(name(e.name()), e.labels(), e.varcharCasts());
     }
 }

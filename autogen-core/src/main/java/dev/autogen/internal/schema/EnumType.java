@@ -3,11 +3,20 @@ package dev.autogen.internal.schema;
 import java.util.List;
 import java.util.Objects;
 
-/** A PostgreSQL enum type; label order is significant. */
-public record EnumType(QualifiedName name, List<String> labels) {
+/**
+ * A PostgreSQL enum type; label order is significant.
+ *
+ * @param varcharCasts whether {@code varchar} converts to and from it implicitly ({@code create cast ... with
+ *     inout as implicit}, as Hibernate creates for a named enum), so that plain strings can be bound to it
+ */
+public record EnumType(QualifiedName name, List<String> labels, boolean varcharCasts) {
 
     public EnumType {
         Objects.requireNonNull(name, "name");
         labels = List.copyOf(labels);
+    }
+
+    public EnumType(QualifiedName name, List<String> labels) {
+        this(name, labels, false);
     }
 }

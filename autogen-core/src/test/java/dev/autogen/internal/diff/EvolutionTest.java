@@ -8,11 +8,11 @@ import dev.autogen.api.RevisionInfo;
 import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
-import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.migration.Migration;
 import dev.autogen.testing.GoldenFiles;
+import dev.autogen.testing.HibernateApplication;
 import dev.autogen.testing.JavaCompiler;
 import dev.autogen.testing.ModelLines;
 import dev.autogen.testing.Pg;
@@ -99,9 +99,8 @@ class EvolutionTest {
     }
 
     private static Schema hibernateSchema(int version) {
-        try (EntityModel model = Pg.read(source(version));
-                TestDatabase fresh = TestDatabase.create()) {
-            fresh.execute(model.hibernateCreateScript());
+        try (TestDatabase fresh = TestDatabase.create()) {
+            HibernateApplication.create(fresh, source(version));
             return fresh.introspect(SCOPE);
         }
     }

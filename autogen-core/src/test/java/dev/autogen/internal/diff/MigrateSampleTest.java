@@ -10,6 +10,7 @@ import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.sample.Owner;
+import dev.autogen.testing.HibernateApplication;
 import dev.autogen.testing.ModelLines;
 import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
@@ -36,7 +37,7 @@ class MigrateSampleTest {
 
             List<Operation> upgrade = Pg.diff(empty, target);
             ours.execute(sql(upgrade));
-            hibernates.execute(model.hibernateCreateScript());
+            HibernateApplication.create(hibernates, source);
 
             Schema migrated = ours.introspect(scope);
             Schema created = hibernates.introspect(scope);

@@ -98,7 +98,8 @@ final class PostgresIntrospector {
                 "enum_types",
                 rs -> new EnumType(
                         new QualifiedName(rs.getString("type_schema"), rs.getString("type_name")),
-                        strings(rs, "labels")));
+                        strings(rs, "labels"),
+                        rs.getBoolean("varchar_casts")));
         return new Schema(
                 namespaces, tables.values().stream().map(TableBuilder::build).toList(), sequences, enumTypes);
     }

@@ -199,7 +199,7 @@ final class PostgresSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createEnumType(CreateEnumType op) {
-        return List.of(createEnumType(op.type()));
+        return createEnumType(op.type());
     }
 
     @Override
@@ -209,7 +209,9 @@ final class PostgresSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> dropEnumType(DropEnumType op) {
-        return List.of("drop type " + name(op.type().name()));
+        List<String> sql = new ArrayList<>(op.type().varcharCasts() ? dropCasts(op.type()) : List.of());
+        sql.add("drop type " + name(op.type().name()));
+        return sql;
     }
 
     @Override
@@ -314,6 +316,10 @@ final class PostgresSql implements OperationVisitor<List<String>> {
     private static List<String> alterEnumTypeSql(AlterEnumType op) {
         String type = name(op.to().name());
         List<String> sql = new ArrayList<>();
+        if (op.from().labels().equals(op.to().labels())) {
+            sql.addAll(op.to().varcharCasts() ? createCasts(op.to()) : dropCasts(op.from()));
+            return sql;
+        }
         if (op.onlyAddsLabels()) {
             List<String> labels = op.to().labels();
             for (int i = 0; i < labels.size(); i++) {
@@ -324,24 +330,56 @@ final class PostgresSql implements OperationVisitor<List<String>> {
                     sql.add("alter type " + type + " add value " + literal(labels.get(i)) + place);
                 }
             }
+            if (op.from().varcharCasts() != op.to().varcharCasts()) {
+                sql.addAll(op.to().varcharCasts() ? createCasts(op.to()) : dropCasts(op.from()));
+            }
             return sql;
         }
         // PostgreSQL cannot drop or reorder labels: build the new type beside the old and move the columns over.
+        // A column's default is of the old type: it steps aside while the column moves.
         QualifiedName old =
                 new QualifiedName(op.to().name().schema(), op.to().name().name() + "_old");
+        if (op.from().varcharCasts()) {
+            sql.addAll(dropCasts(op.from()));
+        }
         sql.add("alter type " + type + " rename to " + quote(old.name()));
-        sql.add(createEnumType(op.to()));
+        sql.addAll(createEnumType(op.to()));
         for (ColumnRef column : op.columns()) {
-            sql.add("alter table " + name(column.table()) + " alter column " + quote(column.column()) + " type " + type
-                    + " using " + quote(column.column()) + "::text::" + type);
+            String alter = "alter table " + name(column.table()) + " alter column " + quote(column.column());
+            if (column.defaultValue() != null) {
+                sql.add(alter + " drop default");
+            }
+            sql.add(alter + " type " + type + " using " + quote(column.column()) + "::text::" + type);
+            if (column.defaultValue() != null) {
+                sql.add(alter + " set default " + column.defaultValue());
+            }
         }
         sql.add("drop type " + name(old));
         return sql;
     }
 
-    private static String createEnumType(EnumType type) {
-        return "create type " + name(type.name()) + " as enum ("
-                + type.labels().stream().map(l -> literal(l)).collect(Collectors.joining(", ")) + ")";
+    /** The type, and the implicit casts Hibernate gives a named enum when it has them. */
+    private static List<String> createEnumType(EnumType type) {
+        List<String> sql = new ArrayList<>();
+        sql.add("create type " + name(type.name()) + " as enum ("
+                + type.labels().stream().map(l -> literal(l)).collect(Collectors.joining(", ")) + ")");
+        if (type.varcharCasts()) {
+            sql.addAll(createCasts(type));
+        }
+        return sql;
+    }
+
+    private static List<String> createCasts(EnumType type) {
+        String name = name(type.name());
+        return List.of(
+                "create cast (character varying as " + name + ") with inout as implicit",
+                "create cast (" + name + " as character varying) with inout as implicit");
+    }
+
+    private static List<String> dropCasts(EnumType type) {
+        String name = name(type.name());
+        return List.of(
+                "drop cast (character varying as " + name + ")", "drop cast (" + name + " as character varying)");
     }
 
     private static List<String> addConstraint(QualifiedName table, Constraint constraint) {
