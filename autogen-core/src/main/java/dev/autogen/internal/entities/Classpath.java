@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /** Expands a user's classpath entries into existing directories and jars. */
 final class Classpath {
@@ -37,7 +38,30 @@ final class Classpath {
                 paths.add(path);
             }
         }
+        paths.forEach(Classpath::requireReadable);
         return paths;
+    }
+
+    /** A jar that cannot be read would hide its entities, and a migration would then drop their tables. */
+    private static void requireReadable(Path path) {
+        if (Files.isDirectory(path)) {
+            if (!Files.isReadable(path)) {
+                throw unreadable(path, "the directory cannot be read");
+            }
+            return;
+        }
+        try (ZipFile jar = new ZipFile(path.toFile())) {
+            jar.size();
+        } catch (IOException e) {
+            throw unreadable(path, "it is not a readable jar (" + e.getMessage() + ")");
+        }
+    }
+
+    private static AutogenException unreadable(Path path, String why) {
+        return new AutogenException(
+                ErrorCode.CLASSPATH_ENTRY_MISSING,
+                "classpath entry " + path + " cannot be used: " + why,
+                "rebuild it, or take it out of entities.classpath; nothing was read");
     }
 
     private static void requireExists(Path path, String entry) {
