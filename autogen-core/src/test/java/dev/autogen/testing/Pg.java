@@ -2,6 +2,7 @@ package dev.autogen.testing;
 
 import dev.autogen.api.EntitySource;
 import dev.autogen.internal.codegen.MigrationWriter;
+import dev.autogen.internal.dialect.postgres.PostgresCanonical;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.entities.EntityModel;
@@ -34,8 +35,13 @@ public final class Pg {
     /** The schema the entities need, in canonical spelling. */
     public static Schema entities(EntitySource source) {
         try (EntityModel model = read(source)) {
-            return DIALECT.canonical(model.schema());
+            return canonical(model.schema());
         }
+    }
+
+    /** Types and expressions alike in canonical spelling, so that two models compare record for record. */
+    public static Schema canonical(Schema schema) {
+        return PostgresCanonical.of(schema);
     }
 
     public static List<String> sql(Operation operation) {

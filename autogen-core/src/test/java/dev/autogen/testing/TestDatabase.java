@@ -3,6 +3,7 @@ package dev.autogen.testing;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.postgres.Connections;
+import dev.autogen.internal.dialect.postgres.PostgresCanonical;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.schema.Schema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -80,7 +81,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The schema model of this database, as the introspector reads it, in canonical spelling. */
     public Schema introspect(IntrospectionScope scope) {
-        return PostgresDialect.INSTANCE.canonical(introspectRaw(scope));
+        return PostgresCanonical.of(introspectRaw(scope));
     }
 
     /** The schema model of this database, as PostgreSQL prints it. */

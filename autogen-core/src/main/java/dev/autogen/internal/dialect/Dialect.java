@@ -41,8 +41,8 @@ public interface Dialect {
     TypeChanges typeChanges();
 
     /**
-     * The model with its types and expressions in the canonical spelling this dialect compares by when
-     * no server is asked: two models of one schema are then equal records, whichever reader made them.
+     * The model with its types in the one spelling this dialect compares by, whichever reader made it.
+     * Expressions keep their text; {@link DiffRules#sameExpression} compares them.
      */
     Schema canonical(Schema schema);
 

@@ -11,6 +11,12 @@ public interface DiffRules {
     /** The name {@code constraint} on {@code table} would get from the database, given the names already {@code taken}. */
     String constraintName(Table table, Constraint constraint, Set<String> taken);
 
+    /**
+     * Whether two SQL expressions (defaults, checks, index keys and predicates; either may be {@code null})
+     * mean the same to the database.
+     */
+    boolean sameExpression(String a, String b);
+
     /** Whether a column of type {@code columnType}, as the model spells it, is of the user-defined type {@code type}. */
     boolean isOfType(String columnType, QualifiedName type);
 }

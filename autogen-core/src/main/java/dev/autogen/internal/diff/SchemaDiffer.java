@@ -30,6 +30,7 @@ import dev.autogen.internal.schema.Constraint;
 import dev.autogen.internal.schema.EnumType;
 import dev.autogen.internal.schema.ForeignKey;
 import dev.autogen.internal.schema.Index;
+import dev.autogen.internal.schema.IndexKey;
 import dev.autogen.internal.schema.PrimaryKey;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
@@ -161,7 +162,7 @@ public final class SchemaDiffer {
                     .toList();
             if (gone.size() == 1
                     && added.size() == 1
-                    && gone.get(0).withName(added.get(0).name()).equals(added.get(0))) {
+                    && sameColumn(gone.get(0).withName(added.get(0).name()), added.get(0))) {
                 RenameColumn rename = new RenameColumn(
                         table.name(), gone.get(0).name(), added.get(0).name());
                 early.add(rename);
@@ -234,7 +235,7 @@ public final class SchemaDiffer {
             Optional<Column> existing = current.column(column.name());
             if (existing.isEmpty()) {
                 middle.add(new AddColumn(current.name(), column));
-            } else if (!existing.get().equals(column)) {
+            } else if (!sameColumn(existing.get(), column)) {
                 middle.add(new AlterColumn(current.name(), existing.get(), column));
             }
         }
@@ -268,16 +269,42 @@ public final class SchemaDiffer {
     }
 
     /** Alike in what they constrain; the name counts only when the target gives one. */
-    private static boolean sameConstraint(Constraint current, Constraint target) {
-        return current.withName(null).equals(target.withName(null))
-                && (target.name() == null || target.name().equals(current.name()));
+    /** Alike in what they are; expressions alike as the dialect reads them. */
+    private boolean sameColumn(Column current, Column target) {
+        return current.withDefaultValue(null)
+                        .withGeneratedAs(null)
+                        .equals(target.withDefaultValue(null).withGeneratedAs(null))
+                && rules.sameExpression(current.defaultValue(), target.defaultValue())
+                && rules.sameExpression(current.generatedAs(), target.generatedAs());
     }
 
-    private static boolean sameIndex(Index current, Index target) {
+    /** Alike in what they constrain; the name counts only when the target gives one. */
+    private boolean sameConstraint(Constraint current, Constraint target) {
+        boolean alike = current instanceof CheckConstraint a && target instanceof CheckConstraint b
+                ? rules.sameExpression(a.expression(), b.expression())
+                : current.withName(null).equals(target.withName(null));
+        return alike && (target.name() == null || target.name().equals(current.name()));
+    }
+
+    private boolean sameIndex(Index current, Index target) {
+        if (current.keys().size() != target.keys().size()) {
+            return false;
+        }
+        for (int i = 0; i < current.keys().size(); i++) {
+            IndexKey a = current.keys().get(i);
+            IndexKey b = target.keys().get(i);
+            boolean alike = a.expression() == b.expression()
+                    && a.descending() == b.descending()
+                    && (a.expression()
+                            ? rules.sameExpression(a.text(), b.text())
+                            : a.text().equals(b.text()));
+            if (!alike) {
+                return false;
+            }
+        }
         return current.unique() == target.unique()
-                && current.keys().equals(target.keys())
                 && current.method().equals(target.method())
-                && Objects.equals(current.predicate(), target.predicate())
+                && rules.sameExpression(current.predicate(), target.predicate())
                 && (target.name() == null || target.name().equals(current.name()));
     }
 }

@@ -47,6 +47,10 @@ public record Column(
         return new Column(name, type, nullable, defaultValue, newIdentity, generatedAs, comment);
     }
 
+    public Column withGeneratedAs(String expression) {
+        return new Column(name, type, nullable, defaultValue, identity, expression, comment);
+    }
+
     public Column withComment(String newComment) {
         return new Column(name, type, nullable, defaultValue, identity, generatedAs, newComment);
     }

@@ -44,7 +44,7 @@ class DiffPropertiesTest {
                 .withPackages(List.of("dev.autogen.fixtures.associations", "dev.autogen.fixtures.enums")));
         for (EntitySource source : sources) {
             try (EntityModel model = Pg.read(source)) {
-                UNNAMED.add(Pg.DIALECT.canonical(model.schema()));
+                UNNAMED.add(Pg.canonical(model.schema()));
             }
         }
         UNNAMED.add(Schema.empty().withNamespaces(List.of("public")));

@@ -31,7 +31,7 @@ class MigrateSampleTest {
         try (EntityModel model = Pg.read(source);
                 TestDatabase ours = TestDatabase.create();
                 TestDatabase hibernates = TestDatabase.create()) {
-            Schema target = Pg.DIALECT.canonical(model.schema());
+            Schema target = Pg.canonical(model.schema());
             IntrospectionScope scope = IntrospectionScope.of("public").withOtherSchemas(target.namespaces());
             Schema empty = ours.introspect(scope);
 

@@ -52,7 +52,7 @@ class RoundTripTest {
     private static void assertReadsBack(EntitySource source) {
         try (EntityModel model = Pg.read(source);
                 TestDatabase db = TestDatabase.create()) {
-            Schema expected = Pg.DIALECT.canonical(model.schema());
+            Schema expected = Pg.canonical(model.schema());
             HibernateApplication.create(db, source);
             Schema actual = db.introspect(IntrospectionScope.of("public").withOtherSchemas(expected.namespaces()));
 

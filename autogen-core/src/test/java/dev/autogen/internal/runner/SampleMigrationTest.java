@@ -54,7 +54,7 @@ class SampleMigrationTest {
                 TestDatabase fromJar = TestDatabase.create();
                 TestDatabase offline = TestDatabase.create();
                 TestDatabase hibernates = TestDatabase.create()) {
-            Schema target = Pg.DIALECT.canonical(model.schema());
+            Schema target = Pg.canonical(model.schema());
             IntrospectionScope scope = IntrospectionScope.of("public").withOtherSchemas(target.namespaces());
             Schema empty = fromSources.introspect(scope);
             Path sources = writeMigration(target, empty);

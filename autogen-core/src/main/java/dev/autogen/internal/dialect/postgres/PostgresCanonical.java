@@ -8,14 +8,25 @@ import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
 
 /**
- * A model with every type and expression in the spelling {@link PostgresTypes} and {@link SqlExpressions}
- * give them: how two models are compared when no server is asked to print them.
+ * Models in canonical spelling. Types are always compared as {@link PostgresTypes} spells them (an alias
+ * means the same type); expressions keep the text they were written or printed in, and are compared
+ * through {@link SqlExpressions} by the differ, so that generated code carries them as they were.
  */
-final class PostgresCanonical {
+public final class PostgresCanonical {
 
     private PostgresCanonical() {}
 
-    static Schema of(Schema schema) {
+    /** Every column type as {@code format_type} spells it. */
+    static Schema types(Schema schema) {
+        return schema.withTables(schema.tables().stream()
+                .map(t -> t.withColumns(t.columns().stream()
+                        .map(c -> c.withType(PostgresTypes.canonical(c.type())))
+                        .toList()))
+                .toList());
+    }
+
+    /** Types and expressions alike in canonical spelling: for comparing whole models, record for record. */
+    public static Schema of(Schema schema) {
         return schema.withTables(
                 schema.tables().stream().map(PostgresCanonical::table).toList());
     }

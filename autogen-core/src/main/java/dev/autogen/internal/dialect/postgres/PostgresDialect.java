@@ -73,7 +73,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public Schema canonical(Schema schema) {
-        return PostgresCanonical.of(schema);
+        return PostgresCanonical.types(schema);
     }
 
     @Override

@@ -10,7 +10,9 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,8 @@ import java.util.regex.Pattern;
  * {@code makeObjectName} do: parts shortened until the name fits, then a number added on a clash.
  */
 final class PostgresDiffRules implements DiffRules {
+
+    private final Map<String, String> canonical = new ConcurrentHashMap<>();
 
     private static final Pattern WORD = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([a-z_][a-z0-9_$]*)");
 
@@ -36,6 +40,19 @@ final class PostgresDiffRules implements DiffRules {
         return choose(tableName, String.join("_", constraint.columns()), "key", taken);
     }
 
+    /** Compared as {@link SqlExpressions} prints them: the same expression spelt two ways reads the same. */
+    @Override
+    public boolean sameExpression(String a, String b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.equals(b) || canonical(a).equals(canonical(b));
+    }
+
+    private String canonical(String expression) {
+        return canonical.computeIfAbsent(expression, SqlExpressions::canonical);
+    }
+
     /** {@code format_type} spells a type bare when it is on the search path, else schema-qualified; quoted as needed. */
     @Override
     public boolean isOfType(String columnType, QualifiedName type) {
@@ -46,7 +63,7 @@ final class PostgresDiffRules implements DiffRules {
     /** PostgreSQL names a check after its column when it mentions exactly one. */
     private static String singleColumn(Table table, CheckConstraint check) {
         Set<String> mentioned = new HashSet<>();
-        Matcher m = WORD.matcher(check.expression().replaceAll("'(?:[^']|'')*'", "''"));
+        Matcher m = WORD.matcher(SqlExpressions.canonical(check.expression()).replaceAll("'(?:[^']|'')*'", "''"));
         while (m.find()) {
             String word = m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group(2);
             table.columns().stream().map(Column::name).filter(word::equals).forEach(mentioned::add);
