@@ -19,6 +19,8 @@ import dev.autogen.internal.codegen.MigrationWriter;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.dialect.Printed;
+import dev.autogen.internal.diff.PrintedTarget;
 import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.discovery.MigrationLoader;
 import dev.autogen.internal.entities.EntityModel;
@@ -33,6 +35,7 @@ import dev.autogen.internal.revision.RevisionGraphException;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.runner.OfflineScript;
 import dev.autogen.internal.runner.Runner;
+import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,10 +52,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -178,28 +184,60 @@ public final class Autogen {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
         }
-        Schema target = stages.time("entities", () -> {
-            try (EntityModel model = EntityReader.read(project.entities(), dialect)) {
-                return dialect.canonical(model.schema());
+        EntityModel model = stages.time("entities", () -> EntityReader.read(project.entities(), dialect));
+        try (model) {
+            Schema target = dialect.canonical(model.schema());
+            stages.note(target.tables().size() + " tables");
+            IntrospectionScope scope = scope(target.namespaces());
+            Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
+            if (history != null) {
+                return stages.time("diff", () -> SchemaDiffer.diff(history, target, ignored, dialect.diffRules()));
             }
-        });
-        stages.note(target.tables().size() + " tables");
-        IntrospectionScope scope = scope(target.namespaces());
-        Schema current = history;
-        if (current == null) {
-            Introspection introspection =
-                    stages.time("introspection", () -> withConnection(dialect, c -> dialect.introspect(c, scope)));
-            stages.note(introspection.catalogQueries() + " catalog queries, "
-                    + introspection.schema().tables().size() + " tables");
-            current = dialect.canonical(introspection.schema());
+            return withConnection(dialect, connection -> {
+                Introspection introspection = stages.time("introspection", () -> dialect.introspect(connection, scope));
+                stages.note(introspection.catalogQueries() + " catalog queries, "
+                        + introspection.schema().tables().size() + " tables");
+                Schema current = dialect.canonical(introspection.schema());
+                List<Operation> operations =
+                        stages.time("diff", () -> SchemaDiffer.diff(current, target, ignored, dialect.diffRules()));
+                Set<QualifiedName> changed = SchemaDiffer.changedTables(current, target, ignored, dialect.diffRules());
+                if (changed.isEmpty()) {
+                    stages.note(operations.size() + " operations");
+                    return operations;
+                }
+                // Where the entities' tables differ from the database's, ask the database how it would store
+                // the entities' own DDL: it alone knows how it rewrites an expression, a type, a column definition.
+                Schema printed = stages.time("printing", () -> print(model, dialect, connection, changed, target));
+                if (printed == null) {
+                    return operations;
+                }
+                List<Operation> exact = SchemaDiffer.diff(current, printed, ignored, dialect.diffRules());
+                stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
+                return exact;
+            });
         }
-        Schema from = current;
-        List<Operation> operations = stages.time(
-                "diff",
-                () -> SchemaDiffer.diff(
-                        from, target, name -> scope.excludes(name.schema(), name.name()), dialect.diffRules()));
-        stages.note(operations.size() + " operations");
-        return operations;
+    }
+
+    /**
+     * The target with {@code tables} as the database stores the entities' own DDL for them, or {@code null}
+     * when the database cannot build it (no right to create a schema, a read-only session, DDL it rejects):
+     * the parser's comparison stands then.
+     */
+    private Schema print(
+            EntityModel model, Dialect dialect, Connection connection, Set<QualifiedName> tables, Schema target) {
+        Map<String, String> standIns = new TreeMap<>();
+        byte[] random = new byte[4];
+        RANDOM.nextBytes(random);
+        String tag = HexFormat.of().formatHex(random);
+        for (String schema : target.namespaces()) {
+            standIns.put(schema, "autogen_print_" + tag + "_" + standIns.size());
+        }
+        Printed printed =
+                dialect.print(connection, model.creationStatements(tables, standIns), standIns, settings.schema());
+        if (!printed.succeeded()) {
+            return null;
+        }
+        return PrintedTarget.merge(target, dialect.canonical(printed.schema()), dialect.diffRules());
     }
 
     private static List<Change> changes(Dialect dialect, List<Operation> operations) {

@@ -4,11 +4,15 @@ import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
@@ -25,7 +29,38 @@ public final class HibernateApplication {
 
     /** Boots the entities of {@code source}'s packages (on the test classpath) against {@code db}, creating their schema. */
     public static void create(TestDatabase db, EntitySource source) {
-        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
+        create(db, source, HibernateApplication.class.getClassLoader(), entityClasses(source));
+    }
+
+    /** Boots the entities compiled into {@code classes} against {@code db}, creating their schema. */
+    public static void createFrom(TestDatabase db, EntitySource source, Path classes) {
+        try {
+            URLClassLoader loader = new URLClassLoader(
+                    new URL[] {classes.toUri().toURL()}, HibernateApplication.class.getClassLoader());
+            List<String> names;
+            try (ScanResult scan = new ClassGraph()
+                    .overrideClasspath(classes)
+                    .enableAnnotationInfo()
+                    .ignoreClassVisibility()
+                    .scan()) {
+                names = scan.getClassesWithAnnotation("jakarta.persistence.Entity")
+                        .getNames();
+            }
+            List<Class<?>> types = new java.util.ArrayList<>();
+            for (String name : names) {
+                types.add(Class.forName(name, false, loader));
+            }
+            create(db, source, loader, types);
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void create(TestDatabase db, EntitySource source, ClassLoader loader, List<Class<?>> types) {
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder(
+                        new BootstrapServiceRegistryBuilder()
+                                .applyClassLoader(loader)
+                                .build())
                 .applySetting(AvailableSettings.JAKARTA_JDBC_URL, db.settings().url())
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create")
                 // Tables in schemas of their own need the schemas: an application says so, or creates them first.
@@ -45,7 +80,7 @@ public final class HibernateApplication {
         StandardServiceRegistry registry = settings.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
-            entityClasses(source).forEach(sources::addAnnotatedClass);
+            types.forEach(sources::addAnnotatedClass);
             Naming naming = source.naming();
             try (SessionFactory factory = sources.getMetadataBuilder()
                     .applyPhysicalNamingStrategy(instance(naming.physicalStrategy(), PhysicalNamingStrategy.class))

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything autogen knows about one database, chosen from the JDBC URL by {@link Dialects}: how to
@@ -28,6 +29,14 @@ public interface Dialect {
 
     /** Reads the schemas in {@code scope}, in a number of catalog queries that does not grow with the tables. */
     Introspection introspect(Connection connection, IntrospectionScope scope);
+
+    /**
+     * Builds {@code ddl} inside a transaction that is rolled back, in stand-in schemas ({@code schemas} maps
+     * each real schema to its stand-in; the default schema's stand-in comes first in the search path), and
+     * reads back what the database made of it, under the real schema names: how the database itself
+     * spells the types and expressions the DDL wrote. Nothing persists, no real table is locked.
+     */
+    Printed print(Connection connection, List<String> ddl, Map<String, String> schemas, String defaultSchema);
 
     // ---------------------------------------------------------------- spelling
 

@@ -74,6 +74,23 @@ public final class SchemaDiffer {
         return diff(withoutTables(current, ignored), withoutTables(target, ignored), rules);
     }
 
+    /** The tables present on both sides that differ in anything, ignored ones left out. */
+    public static Set<QualifiedName> changedTables(
+            Schema current, Schema target, Predicate<QualifiedName> ignored, DiffRules rules) {
+        Set<QualifiedName> changed = new java.util.TreeSet<>();
+        for (Table wanted : target.tables()) {
+            Optional<Table> existing = current.table(wanted.name());
+            if (existing.isPresent() && !ignored.test(wanted.name())) {
+                Schema before = current.withTables(List.of(existing.get()));
+                Schema after = current.withTables(List.of(wanted));
+                if (!diff(before, after, rules).isEmpty()) {
+                    changed.add(wanted.name());
+                }
+            }
+        }
+        return changed;
+    }
+
     private static Schema withoutTables(Schema schema, Predicate<QualifiedName> ignored) {
         return schema.withTables(
                 schema.tables().stream().filter(t -> !ignored.test(t.name())).toList());

@@ -1,11 +1,14 @@
 package dev.autogen.internal.entities;
 
 import dev.autogen.internal.dialect.Names;
+import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -21,6 +24,7 @@ public final class EntityModel implements AutoCloseable {
     private final StandardServiceRegistry registry;
     private final URLClassLoader loader;
     private final Schema schema;
+    private final HibernateDdl ddl;
 
     EntityModel(
             Metadata metadata,
@@ -32,7 +36,9 @@ public final class EntityModel implements AutoCloseable {
         this.registry = registry;
         this.loader = loader;
         // Translate before anything renders DDL: Hibernate's exporters change the model as they go.
-        this.schema = new MetadataTranslator(metadata, defaultSchema, names).schema();
+        MetadataTranslator translator = new MetadataTranslator(metadata, defaultSchema, names);
+        this.schema = translator.schema();
+        this.ddl = new HibernateDdl(metadata, translator);
     }
 
     /** The schema the entities need, with types and expressions as Hibernate writes them. */
@@ -46,6 +52,14 @@ public final class EntityModel implements AutoCloseable {
      */
     public List<String> hibernateCreateScript() {
         return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true);
+    }
+
+    /**
+     * Hibernate's own statements creating {@code tables} (no foreign keys), and the types they need, with
+     * each schema of {@code schemas}' keys written as its value: for the database to print them.
+     */
+    public List<String> creationStatements(Set<QualifiedName> tables, Map<String, String> schemas) {
+        return ddl.statements(tables, schemas);
     }
 
     @Override

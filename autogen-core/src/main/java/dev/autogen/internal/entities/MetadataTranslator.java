@@ -257,7 +257,13 @@ final class MetadataTranslator {
         return column.isQuoted() ? names.truncated(column.getName()) : names.fold(column.getName());
     }
 
-    private String schemaName(Identifier schema) {
+    /** The name the model gives a table of {@code namespace}. */
+    QualifiedName nameOf(Namespace namespace, org.hibernate.mapping.Table table) {
+        return new QualifiedName(schemaName(namespace.getPhysicalName().schema()), fold(table.getNameIdentifier()));
+    }
+
+    /** The name the model gives a schema: the default one when Hibernate names none. */
+    String schemaName(Identifier schema) {
         return schema == null ? defaultSchema : fold(schema);
     }
 

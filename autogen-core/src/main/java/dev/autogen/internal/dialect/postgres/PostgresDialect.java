@@ -7,6 +7,7 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Names;
+import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.diff.DiffRules;
 import dev.autogen.internal.operations.Operation;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.postgresql.core.BaseConnection;
 
@@ -54,6 +56,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Introspection introspect(Connection connection, IntrospectionScope scope) {
         return PostgresIntrospector.introspect(connection, scope);
+    }
+
+    @Override
+    public Printed print(Connection connection, List<String> ddl, Map<String, String> schemas, String defaultSchema) {
+        return PostgresPrinter.print(connection, ddl, schemas, defaultSchema);
     }
 
     @Override
