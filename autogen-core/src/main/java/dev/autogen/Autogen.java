@@ -20,6 +20,7 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Printed;
+import dev.autogen.internal.diff.IgnoreRules;
 import dev.autogen.internal.diff.PrintedTarget;
 import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.discovery.MigrationLoader;
@@ -184,20 +185,22 @@ public final class Autogen {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
         }
+        IgnoreRules ignore = ignoreRules();
         EntityModel model = stages.time("entities", () -> EntityReader.read(project.entities(), dialect));
         try (model) {
-            Schema target = dialect.canonical(model.schema());
+            Schema target = ignore.apply(dialect.canonical(model.schema()));
             stages.note(target.tables().size() + " tables");
             IntrospectionScope scope = scope(target.namespaces());
             Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
             if (history != null) {
-                return stages.time("diff", () -> SchemaDiffer.diff(history, target, ignored, dialect.diffRules()));
+                return stages.time(
+                        "diff", () -> SchemaDiffer.diff(ignore.apply(history), target, ignored, dialect.diffRules()));
             }
             return withConnection(dialect, connection -> {
                 Introspection introspection = stages.time("introspection", () -> dialect.introspect(connection, scope));
                 stages.note(introspection.catalogQueries() + " catalog queries, "
                         + introspection.schema().tables().size() + " tables");
-                Schema current = dialect.canonical(introspection.schema());
+                Schema current = ignore.apply(dialect.canonical(introspection.schema()));
                 List<Operation> operations =
                         stages.time("diff", () -> SchemaDiffer.diff(current, target, ignored, dialect.diffRules()));
                 Set<QualifiedName> changed = SchemaDiffer.changedTables(current, target, ignored, dialect.diffRules());
@@ -211,7 +214,7 @@ public final class Autogen {
                 if (printed == null) {
                     return operations;
                 }
-                List<Operation> exact = SchemaDiffer.diff(current, printed, ignored, dialect.diffRules());
+                List<Operation> exact = SchemaDiffer.diff(current, ignore.apply(printed), ignored, dialect.diffRules());
                 stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
                 return exact;
             });
@@ -484,6 +487,17 @@ public final class Autogen {
             graph = RevisionGraph.of(nodes);
         }
         return graph;
+    }
+
+    private IgnoreRules ignoreRules() {
+        try {
+            return IgnoreRules.parse(settings.ignore());
+        } catch (IllegalArgumentException e) {
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    e.getMessage(),
+                    "write KIND or KIND:PATTERN, for example index:ix_legacy_* or comment");
+        }
     }
 
     /** A revision was written: the next verb loads the graph with it. */

@@ -37,6 +37,7 @@ record Config(
         String versionTable,
         Naming naming,
         List<String> excludeTables,
+        List<String> ignore,
         RunOptions runOptions,
         Map<String, String> hibernateSettings) {
 
@@ -55,6 +56,7 @@ record Config(
             "version.table",
             "naming",
             "exclude.tables",
+            "ignore",
             "lock.wait",
             "lock.timeout");
     private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
@@ -126,6 +128,7 @@ record Config(
                 values.getOrDefault("version.table", "autogen_version"),
                 parsedNaming,
                 list(values.get("exclude.tables"), ","),
+                list(values.get("ignore"), ","),
                 new RunOptions(
                         duration(file, "lock.wait", values.getOrDefault("lock.wait", "300s")),
                         duration(file, "lock.timeout", values.getOrDefault("lock.timeout", "0"))),

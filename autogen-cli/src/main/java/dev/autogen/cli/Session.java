@@ -65,6 +65,7 @@ final class Session implements AutoCloseable {
                 config.schema(),
                 config.versionTable(),
                 config.excludeTables(),
+                config.ignore(),
                 config.runOptions(),
                 progress);
         EntitySource entities = config.entitiesClasspath().isEmpty()

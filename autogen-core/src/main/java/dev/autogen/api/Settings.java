@@ -12,6 +12,10 @@ import java.util.function.Supplier;
  * @param schema the default schema ({@code public} unless set); names in it are written without it
  * @param versionTable the version table's name; its history table is named after it
  * @param excludeTables name patterns with {@code *}: such tables are never read, diffed or dropped
+ * @param ignore objects {@code check} and {@code revision --autogenerate} leave alone: {@code KIND} or
+ *     {@code KIND:PATTERN}, the kinds {@code table}, {@code column}, {@code index}, {@code constraint},
+ *     {@code primary_key}, {@code unique}, {@code check}, {@code foreign_key}, {@code sequence},
+ *     {@code enum_type}, {@code comment}
  * @param runOptions how long to wait for the migration lock and for busy tables
  * @param listener hears each migration start and end while a run goes
  */
@@ -20,6 +24,7 @@ public record Settings(
         String schema,
         String versionTable,
         List<String> excludeTables,
+        List<String> ignore,
         RunOptions runOptions,
         RunListener listener) {
 
@@ -31,6 +36,7 @@ public record Settings(
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(versionTable, "versionTable");
         excludeTables = List.copyOf(excludeTables);
+        ignore = List.copyOf(ignore);
         Objects.requireNonNull(runOptions, "runOptions");
         Objects.requireNonNull(listener, "listener");
     }
@@ -42,11 +48,16 @@ public record Settings(
                 DEFAULT_SCHEMA,
                 DEFAULT_VERSION_TABLE,
                 List.of(),
+                List.of(),
                 RunOptions.DEFAULT,
                 RunListener.NONE);
     }
 
     public Settings withListener(RunListener newListener) {
-        return new Settings(connection, schema, versionTable, excludeTables, runOptions, newListener);
+        return new Settings(connection, schema, versionTable, excludeTables, ignore, runOptions, newListener);
+    }
+
+    public Settings withIgnore(List<String> rules) {
+        return new Settings(connection, schema, versionTable, excludeTables, rules, runOptions, listener);
     }
 }

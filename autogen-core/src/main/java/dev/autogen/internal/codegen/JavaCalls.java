@@ -343,7 +343,7 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
      */
     static CodeBlock string(String value) {
         if (value == null || value.getBytes(StandardCharsets.UTF_8).length <= MAX_CONSTANT_BYTES) {
-            return CodeBlock.of("$S", value);
+            return value == null ? CodeBlock.of("null") : CodeBlock.of("$L", JavaLiteral.of(value));
         }
         List<CodeBlock> parts = new ArrayList<>();
         int start = 0;
@@ -352,7 +352,7 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
             if (end < value.length() && Character.isHighSurrogate(value.charAt(end - 1))) {
                 end--;
             }
-            parts.add(CodeBlock.of("$S", value.substring(start, end)));
+            parts.add(CodeBlock.of("$L", JavaLiteral.of(value.substring(start, end))));
             start = end;
         }
         return CodeBlock.of("String.join(\"\",\n$>$>$L)$<$<", CodeBlock.join(parts, ",\n"));

@@ -97,13 +97,13 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
 
     private static AnnotationSpec annotation(RevisionInfo revision) {
         AnnotationSpec.Builder annotation =
-                AnnotationSpec.builder(Revision.class).addMember("id", "$S", revision.id());
-        revision.revises().forEach(r -> annotation.addMember("revises", "$S", r));
+                AnnotationSpec.builder(Revision.class).addMember("id", "$L", JavaLiteral.of(revision.id()));
+        revision.revises().forEach(r -> annotation.addMember("revises", "$L", JavaLiteral.of(r)));
         annotation
-                .addMember("message", "$S", revision.message())
-                .addMember("created", "$S", revision.created().toString());
-        revision.branchLabels().forEach(l -> annotation.addMember("branchLabels", "$S", l));
-        revision.dependsOn().forEach(d -> annotation.addMember("dependsOn", "$S", d));
+                .addMember("message", "$L", JavaLiteral.of(revision.message()))
+                .addMember("created", "$L", JavaLiteral.of(revision.created().toString()));
+        revision.branchLabels().forEach(l -> annotation.addMember("branchLabels", "$L", JavaLiteral.of(l)));
+        revision.dependsOn().forEach(d -> annotation.addMember("dependsOn", "$L", JavaLiteral.of(d)));
         return annotation.build();
     }
 

@@ -1,5 +1,7 @@
 package dev.autogen.internal.entities;
 
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
@@ -81,6 +83,7 @@ final class MetadataTranslator {
     }
 
     private Table table(String schema, org.hibernate.mapping.Table table) {
+        requireKnownColumns(table);
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
@@ -111,6 +114,56 @@ final class MetadataTranslator {
                 checks,
                 indexes(table),
                 table.getComment());
+    }
+
+    /**
+     * Hibernate takes a column list as written ({@code @Index(columnList = "issued_on")}) and fails only when
+     * the database refuses the DDL; a name the naming strategy spells otherwise ({@code issuedOn}) is an
+     * error here, naming the entity, the key and the columns there are.
+     */
+    private void requireKnownColumns(org.hibernate.mapping.Table table) {
+        List<String> missing = new ArrayList<>();
+        for (UniqueKey key : table.getUniqueKeys().values()) {
+            unknown(table, key.getColumns())
+                    .forEach(c -> missing.add("unique key " + key.getName() + " names column " + c));
+        }
+        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+            for (Selectable selectable : index.getSelectables()) {
+                if (selectable instanceof org.hibernate.mapping.Column column && table.getColumn(column) == null) {
+                    missing.add("index " + index.getName() + " names column " + column.getName());
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        throw new AutogenException(
+                ErrorCode.MAPPING_REJECTED,
+                owners(table) + ": " + String.join("; ", missing) + ", which table " + table.getName()
+                        + " does not have",
+                "its columns are "
+                        + table.getColumns().stream()
+                                .map(org.hibernate.mapping.Column::getName)
+                                .toList() + "; name them as the naming strategy spells them");
+    }
+
+    private static List<String> unknown(org.hibernate.mapping.Table table, List<org.hibernate.mapping.Column> columns) {
+        return columns.stream()
+                .filter(c -> table.getColumn(c) == null)
+                .map(org.hibernate.mapping.Column::getName)
+                .toList();
+    }
+
+    /** The entities and collections that map a table, for messages. */
+    private String owners(org.hibernate.mapping.Table table) {
+        List<String> owners = new ArrayList<>();
+        metadata.getEntityBindings().stream()
+                .filter(entity -> entity.getTable() == table)
+                .forEach(entity -> owners.add("entity " + entity.getClassName()));
+        metadata.getCollectionBindings().stream()
+                .filter(collection -> collection.getCollectionTable() == table)
+                .forEach(collection -> owners.add("collection " + collection.getRole()));
+        return owners.isEmpty() ? "table " + table.getName() : String.join(", ", owners);
     }
 
     /**

@@ -74,4 +74,19 @@ class EntityReaderErrorsTest {
                 .extracting(e -> ((AutogenException) e).code())
                 .isEqualTo(ErrorCode.NAMING_STRATEGY_INVALID);
     }
+
+    @Test
+    void aKeyNamingAColumnTheTableDoesNotHaveIsAnErrorNamingTheEntityAndTheColumnsThereAre() {
+        // The sample's keys are written for Spring's snake_case names; Hibernate's own naming spells them lineNumber.
+        EntitySource source = EntitySource.of(List.of(TestClasspath.locationOf(dev.autogen.sample.Owner.class)))
+                .withNaming(Naming.HIBERNATE);
+        assertThatThrownBy(() -> Pg.read(source))
+                .isInstanceOf(AutogenException.class)
+                .hasMessageContaining(
+                        "entity dev.autogen.sample.Invoice: index idx_invoice_issued_on names column issued_on,"
+                                + " which table Invoice does not have")
+                .hasMessageContaining("its columns are [discount, issuedOn, total, id, version, visit_id]")
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.MAPPING_REJECTED);
+    }
 }
