@@ -5,8 +5,7 @@ import dev.autogen.api.ErrorCode;
 import dev.autogen.api.Naming;
 import dev.autogen.api.RunOptions;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +47,7 @@ record Config(
             "url",
             "user",
             "password",
+            "password.file",
             "schema",
             "entities.classpath",
             "entities.packages",
@@ -81,10 +81,15 @@ record Config(
                     "run 'autogen init' here, or pass -c FILE");
         }
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            // An editor's byte-order mark would become part of the first key.
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    file + " cannot be read: " + e.getMessage(),
+                    "check that it is a readable UTF-8 text file");
         } catch (IllegalArgumentException e) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID, file + " cannot be read: " + e.getMessage(), "fix its syntax");
@@ -116,7 +121,11 @@ record Config(
                 file,
                 first(overrides.url(), environment.get("AUTOGEN_URL"), values.get("url")),
                 first(overrides.user(), environment.get("AUTOGEN_USER"), values.get("user")),
-                first(overrides.password(), environment.get("AUTOGEN_PASSWORD"), values.get("password")),
+                first(
+                        overrides.password(),
+                        environment.get("AUTOGEN_PASSWORD"),
+                        values.get("password"),
+                        passwordFile(file, values.get("password.file"))),
                 first(overrides.schema(), environment.get("AUTOGEN_SCHEMA"), values.getOrDefault("schema", "public")),
                 list(values.get("entities.classpath"), ":").stream()
                         .map(entry -> resolve(base, entry))
@@ -133,6 +142,25 @@ record Config(
                         duration(file, "lock.wait", values.getOrDefault("lock.wait", "300s")),
                         duration(file, "lock.timeout", values.getOrDefault("lock.timeout", "0"))),
                 hibernate);
+    }
+
+    /** The first line of the password file, relative to the configuration's directory; none when not set. */
+    private static String passwordFile(Path file, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        Path path = file.toAbsolutePath().getParent().resolve(name);
+        try {
+            return Files.readAllLines(path, StandardCharsets.UTF_8).stream()
+                    .findFirst()
+                    .map(String::strip)
+                    .orElse(null);
+        } catch (IOException e) {
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    "password.file " + path + " cannot be read: " + e.getMessage(),
+                    "point password.file at a readable file whose first line is the password");
+        }
     }
 
     /** {@code 300s}, {@code 5m}, {@code 500ms}, or a bare number of seconds. */

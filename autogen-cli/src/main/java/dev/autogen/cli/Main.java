@@ -3,14 +3,18 @@ package dev.autogen.cli;
 import dev.autogen.Autogen;
 import dev.autogen.api.AutogenException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +44,8 @@ public final class Main implements Callable<Integer> {
     /** Held so that the logging settings are not garbage-collected away. */
     private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
 
+    private static final Logger DRIVER_LOG = Logger.getLogger("org.postgresql");
+
     @Option(
             names = {"-c", "--config"},
             scope = ScopeType.INHERIT,
@@ -65,6 +71,9 @@ public final class Main implements Callable<Integer> {
     PrintWriter out;
     PrintWriter err;
     Map<String, String> environment;
+    /** Every secret this command knows, kept out of all it prints. */
+    Secrets secrets;
+
     /** Open until this command has printed all it has to say: a Ctrl-C waits for it. */
     private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -79,6 +88,7 @@ public final class Main implements Callable<Integer> {
         main.out = out;
         main.err = err;
         main.environment = environment;
+        main.secrets = Secrets.of(args, environment);
         CommandLine commandLine = new CommandLine(main).setOut(out).setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             String what = e.getMessage();
@@ -88,24 +98,28 @@ public final class Main implements Callable<Integer> {
                 what = (argument.startsWith("-") ? "unknown option '" : "unknown command or argument '") + argument
                         + "'";
             }
-            err.println("error: " + Secrets.mask(what, arguments) + " (see 'autogen --help')");
+            err.println("error: " + main.secrets.mask(Format.text(what)) + " (see 'autogen --help')");
             err.flush();
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             if (main.debug) {
-                e.printStackTrace(err);
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                err.print(main.secrets.mask(trace.toString()));
             }
-            if (e instanceof AutogenException) {
-                err.println("error: " + e.getMessage());
-            } else {
-                err.println("error: " + e + " (an autogen bug: rerun with --debug and report it)");
-            }
+            String what = e instanceof AutogenException
+                    ? e.getMessage()
+                    : e + " (an autogen bug: rerun with --debug and report it)";
+            err.println("error: " + main.secrets.mask(Format.text(what)));
             err.flush();
             return FAILED;
         });
-        HIBERNATE_LOG.setLevel(
-                args.length > 0 && java.util.Arrays.asList(args).contains("--debug") ? Level.INFO : Level.OFF);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // Libraries log through java.util.logging to stderr; only --debug shows it, masked or not at all.
+        HIBERNATE_LOG.setLevel(debug ? Level.INFO : Level.OFF);
+        DRIVER_LOG.setLevel(debug ? Level.INFO : Level.OFF);
+        maskLogs(main.secrets, err);
         try {
             return commandLine.execute(args);
         } finally {
@@ -114,6 +128,32 @@ public final class Main implements Callable<Integer> {
             err.flush();
             main.finished.countDown();
         }
+    }
+
+    /** What libraries log (shown with --debug) goes to {@code err} through the same mask as everything else. */
+    private static void maskLogs(Secrets secrets, PrintWriter err) {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        SimpleFormatter format = new SimpleFormatter();
+        root.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (isLoggable(record)) {
+                    err.print(secrets.mask(format.format(record)));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {}
+        });
     }
 
     @Override
@@ -159,7 +199,14 @@ public final class Main implements Callable<Integer> {
 
     /** The configuration, with environment and options applied; {@code init} is the only command without one. */
     Session session() {
+        if (password != null) {
+            err.println("warning: --password is visible to every user of this machine (ps); prefer AUTOGEN_PASSWORD,"
+                    + " password.file in the configuration, or ~/.pgpass");
+        }
         Path file = config != null ? config : Path.of(Config.FILE_NAME);
-        return new Session(Config.load(file, environment, new Config.Overrides(url, user, password, schema)), out);
+        Config loaded = Config.load(file, environment, new Config.Overrides(url, user, password, schema));
+        secrets.add(loaded.password());
+        secrets.addUrl(loaded.url());
+        return new Session(loaded, out, err);
     }
 }

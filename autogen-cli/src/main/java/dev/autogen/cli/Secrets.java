@@ -1,24 +1,71 @@
 package dev.autogen.cli;
 
-/** Keeps passwords given on the command line out of what is printed. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps passwords out of all that is printed: the values given with {@code --password}, in
+ * {@code AUTOGEN_PASSWORD} or the configuration, and any a URL carries. Every message and trace goes
+ * through {@link #mask}.
+ */
 final class Secrets {
 
-    private Secrets() {}
+    private final List<String> values = new ArrayList<>();
 
-    /** The message with every password value among {@code arguments} replaced by stars. */
-    static String mask(String message, String[] arguments) {
-        String masked = message;
+    /** The secrets known before the configuration is read: the command line's and the environment's. */
+    static Secrets of(String[] arguments, Map<String, String> environment) {
+        Secrets secrets = new Secrets();
         for (int i = 0; i < arguments.length; i++) {
             String argument = arguments[i];
-            String secret = null;
+            String next = i + 1 < arguments.length ? arguments[i + 1] : null;
             if (argument.startsWith("--password=")) {
-                secret = argument.substring("--password=".length());
-            } else if (argument.equals("--password") && i + 1 < arguments.length) {
-                secret = arguments[i + 1];
+                secrets.add(argument.substring("--password=".length()));
+            } else if (argument.equals("--password")) {
+                secrets.add(next);
+            } else if (argument.startsWith("--url=")) {
+                secrets.addUrl(argument.substring("--url=".length()));
+            } else if (argument.equals("--url")) {
+                secrets.addUrl(next);
             }
-            if (secret != null && !secret.isEmpty()) {
-                masked = masked.replace(secret, "***");
-            }
+        }
+        secrets.add(environment.get("AUTOGEN_PASSWORD"));
+        secrets.addUrl(environment.get("AUTOGEN_URL"));
+        return secrets;
+    }
+
+    /** The passwords a JDBC URL carries, as {@code password=...} or {@code user:password@host}: a driver may repeat them mangled. */
+    void addUrl(String url) {
+        if (url == null) {
+            return;
+        }
+        Matcher parameter = Pattern.compile("(?i)password=([^&;\\s]+)").matcher(url);
+        while (parameter.find()) {
+            add(parameter.group(1));
+        }
+        Matcher userInfo = Pattern.compile("//[^/@:\\s]+:([^/@\\s]+)@").matcher(url);
+        if (userInfo.find()) {
+            add(userInfo.group(1));
+        }
+    }
+
+    void add(String secret) {
+        if (secret != null && !secret.isEmpty()) {
+            values.add(secret);
+        }
+    }
+
+    /** The text with every known secret, and every password a URL in it carries, replaced by {@code ***}. */
+    String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
+                .replaceAll("//([^/@:\\s]+):[^/@\\s]*@", "//$1:***@");
+        for (String value : values) {
+            masked = masked.replace(value, "***");
         }
         return masked;
     }

@@ -22,12 +22,14 @@ final class Session implements AutoCloseable {
 
     private final Config config;
     private final RunListener progress;
+    private final PrintWriter notes;
     private EmbeddedDatabase embedded;
     private ConnectionSettings connection;
 
-    Session(Config config, PrintWriter out) {
+    Session(Config config, PrintWriter out, PrintWriter notes) {
         this.config = config;
         this.progress = new Progress(out);
+        this.notes = notes;
     }
 
     /** Each migration printed as it starts and ends, so a failure after ten shows the ten. */
@@ -93,7 +95,7 @@ final class Session implements AutoCloseable {
                         "set url in " + config.file() + " (url = embedded for a local one), AUTOGEN_URL, or --url");
             }
             if (config.embedded()) {
-                embedded = EmbeddedDatabase.start(config.baseDir().resolve(".autogen/pgdata"));
+                embedded = EmbeddedDatabase.start(config.baseDir().resolve(".autogen/pgdata"), notes);
                 connection = embedded.connection();
             } else {
                 connection = new ConnectionSettings(config.url(), config.user(), config.password());

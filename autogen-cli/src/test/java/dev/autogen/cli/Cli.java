@@ -30,6 +30,61 @@ final class Cli {
         this.environment = environment;
     }
 
+    /** A command started and still running, to be signalled or waited for. */
+    record Running(Process process, Path out, Path err) {
+        Result waitFor(long seconds) {
+            try {
+                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("autogen did not finish in " + seconds + " s");
+                }
+                return new Result(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Sends the process a signal, as Ctrl-C ({@code INT}) or a service manager ({@code TERM}) would. */
+        void signal(String name) {
+            try {
+                new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+                        .inheritIO()
+                        .start()
+                        .waitFor();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    Running start(String... arguments) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        try {
+            Path out = Files.createTempFile("autogen-out", ".txt");
+            Path err = Files.createTempFile("autogen-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
+            builder.environment().putAll(environment);
+            return new Running(builder.start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Result run(String... arguments) {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));

@@ -447,6 +447,190 @@ class ErrorsIT {
     }
 
     @Test
+    void aPasswordOnTheCommandLineIsTakenWithAWarning() {
+        Cli.Result result = cli.run("current", "--password", SECRET);
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).startsWith("warning: --password is visible to every user of this machine (ps)");
+        assertThat(result.out() + result.err()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aUrlTheDriverCannotParseNeverShowsItsPassword() {
+        for (String url : List.of(
+                "jdbc:postgresql://host:/db?password=" + SECRET,
+                "jdbc:postgresql://localhost:5432x/db?password=" + SECRET,
+                "jdbc:postgresql://localhost:99999/db?user=u&password=" + SECRET,
+                "jdbc:postgresql://u:" + SECRET + "@nowhere.invalid/db")) {
+            Cli.Result result = cli.run("current", "--url", url);
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.err()).as(result.toString()).startsWith("error: ").doesNotContain(SECRET);
+            Cli.Result debug = cli.run("current", "--debug", "--url", url);
+            assertThat(debug.out() + debug.err()).as(debug.toString()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void aBadSslmodeSaysSo() {
+        expect(
+                1,
+                "error: the url's sslmode is not one the driver knows",
+                "current",
+                "--url",
+                db.settings().url() + (db.settings().url().contains("?") ? "&" : "?") + "sslmode=sometimes");
+    }
+
+    @Test
+    void aPortThatAcceptsAndNeverAnswersIsUnreachableInBoundedTime() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread accepting = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        silent.accept();
+                    }
+                } catch (IOException closed) {
+                    // The test is over.
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            long start = System.nanoTime();
+            expect(
+                    1,
+                    "error: cannot reach the database at jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app",
+                    "current",
+                    "--url",
+                    "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(java.time.Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void aConfigurationWithAByteOrderMarkAndWindowsLineEndsReadsAsAnyOther() throws IOException {
+        Path config = project.resolve(Config.FILE_NAME);
+        String before = Files.readString(config);
+        try {
+            Files.writeString(config, "\uFEFF" + before.replace("\n", "\r\n"));
+            WorkflowIT.assertSuccess(cli.run("current"), "00a1");
+        } finally {
+            Files.writeString(config, before);
+        }
+    }
+
+    @Test
+    void aZeroLockWaitFailsAtOnceRatherThanWaitForEver() throws Exception {
+        try (Connection holder = db.connect();
+                java.sql.Statement statement = holder.createStatement()) {
+            statement.execute("select pg_advisory_lock(hashtext('autogen:public.autogen_version'))");
+            long start = System.nanoTime();
+            withProperty(
+                    "lock.wait",
+                    "0",
+                    () -> expect(
+                            1,
+                            "error: another session holds the migration lock public.autogen_version: pid ",
+                            "upgrade",
+                            "head"));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void aVersionTableOfAnotherToolIsLeftAsItIs() {
+        db.execute(
+                "create table alembic_version (version_num character varying(32) not null primary key)",
+                "insert into alembic_version values ('ae1027a6acf')");
+        try {
+            withProperty(
+                    "version.table",
+                    "alembic_version",
+                    () -> expect(
+                            1,
+                            "error: public.alembic_version exists but was not made by autogen (it has no public.alembic_version_history",
+                            "upgrade",
+                            "head"));
+        } finally {
+            db.execute("drop table alembic_version");
+        }
+    }
+
+    @Test
+    void aMigrationWhoseOwnCodeThrowsIsNamedWithTheLine() throws IOException {
+        Path file = project.resolve("migrations/migrations/Throws.java");
+        Files.writeString(file, """
+                package migrations;
+
+                import dev.autogen.migration.*;
+
+                @Revision(id = "00t1", revises = "00a1", message = "Throws", created = "2026-01-01T00:00:00Z")
+                public final class Throws implements Migration {
+                    public void upgrade(Operations op) {
+                        String missing = null;
+                        op.execute(missing.trim());
+                    }
+                }
+                """);
+        try {
+            expect(
+                    1,
+                    "error: revision 00t1 (migrations.Throws): its upgrade() threw java.lang.NullPointerException",
+                    "upgrade",
+                    "head");
+            assertThat(cli.run("upgrade", "head").err())
+                    .contains("at Throws.java:9")
+                    .doesNotContain("an autogen bug");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aReadOnlyDatabaseSaysSo() {
+        String role = db.name() + "_ro";
+        db.execute(
+                "create role " + role + " login password 'ro-pass' superuser",
+                "alter role " + role + " set default_transaction_read_only = on");
+        try {
+            withSourceUnchecked(
+                    "Second",
+                    "00b2",
+                    "00a1",
+                    () -> expectContaining(
+                            1,
+                            "error: ",
+                            "the database is read-only",
+                            "upgrade",
+                            "head",
+                            "--user",
+                            role,
+                            "--password",
+                            "ro-pass"));
+        } finally {
+            db.execute("drop role " + role);
+        }
+    }
+
+    @Test
+    void aSeventyThousandCharacterMessageIsRefused() {
+        expect(
+                1,
+                "error: the message is 70000 characters long; at most 2000 are kept",
+                "revision",
+                "-m",
+                "m".repeat(70_000));
+    }
+
+    @Test
+    void terminalEscapesInWhatIsPrintedAreShownNotSent() throws IOException {
+        withSourceUnchecked("Escape", "00e1", "00a1", () -> {
+            Cli.Result result = cli.run("history");
+            assertThat(result.out()).doesNotContain("\u001b");
+        });
+        expect(1, "error: no revision matches '\\x{1b}[31mred'", "upgrade", "\u001b[31mred");
+    }
+
+    @Test
     void debugShowsTheStackTraceButNeverThePassword() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

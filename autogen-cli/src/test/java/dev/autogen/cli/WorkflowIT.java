@@ -145,9 +145,15 @@ class WorkflowIT {
     }
 
     /** Exit code, one line on stderr that starts as given, no stack trace. */
+    /** One error line on stderr (besides any warning), starting as given; no stack trace. */
     static Cli.Result assertFailure(Cli.Result result, int exitCode, String errorStart) {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
-        assertThat(result.err())
+        String errors = result.err()
+                .lines()
+                .filter(l -> !l.startsWith("warning: "))
+                .map(l -> l + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(errors)
                 .as(result.toString())
                 .startsWith(errorStart)
                 .doesNotContain("\tat ")

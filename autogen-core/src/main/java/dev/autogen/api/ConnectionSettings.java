@@ -11,7 +11,23 @@ public record ConnectionSettings(String url, String user, String password) {
 
     /** The URL without any password it carries. */
     public String safeUrl() {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+        return mask(url);
+    }
+
+    /**
+     * {@code text} with this password, and any password a URL in it carries ({@code password=...},
+     * {@code user:password@host}), replaced by {@code ***}: every message and trace goes through it.
+     */
+    public String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
+                .replaceAll("//([^/@:\\s]+):[^/@\\s]*@", "//$1:***@");
+        if (password != null && !password.isEmpty()) {
+            masked = masked.replace(password, "***");
+        }
+        return masked;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.autogen.internal.operations;
 
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Constraint;
@@ -29,6 +31,7 @@ import dev.autogen.migration.Definitions.TableDef;
 import dev.autogen.migration.Definitions.UniqueDef;
 import dev.autogen.migration.Migration;
 import dev.autogen.migration.Operations;
+import dev.autogen.migration.Revision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,15 +53,43 @@ public final class Recorder implements Operations {
     /** What {@code migration.upgrade} does. */
     public static List<Operation> upgrade(Migration migration, String defaultSchema) {
         Recorder recorder = new Recorder(defaultSchema);
-        migration.upgrade(recorder);
+        try {
+            migration.upgrade(recorder);
+        } catch (RuntimeException | LinkageError e) {
+            throw threw(migration, "upgrade()", e);
+        }
         return recorder.operations();
     }
 
     /** What {@code migration.downgrade} does. */
     public static List<Operation> downgrade(Migration migration, String defaultSchema) {
         Recorder recorder = new Recorder(defaultSchema);
-        migration.downgrade(recorder);
+        try {
+            migration.downgrade(recorder);
+        } catch (RuntimeException | LinkageError e) {
+            throw threw(migration, "downgrade()", e);
+        }
         return recorder.operations();
+    }
+
+    /** A migration's own code failed: say which migration, which method, what and where, not "an autogen bug". */
+    private static AutogenException threw(Migration migration, String method, Throwable e) {
+        if (e instanceof AutogenException autogen) {
+            return autogen;
+        }
+        Class<?> type = migration.getClass();
+        Revision revision = type.getAnnotation(Revision.class);
+        String where = java.util.Arrays.stream(e.getStackTrace())
+                .filter(frame -> frame.getClassName().startsWith(type.getName()))
+                .findFirst()
+                .map(frame -> " at " + frame.getFileName() + ":" + frame.getLineNumber())
+                .orElse("");
+        return new AutogenException(
+                ErrorCode.MIGRATION_INVALID,
+                (revision == null ? type.getName() : "revision " + revision.id() + " (" + type.getName() + ")")
+                        + ": its " + method + " threw " + e + where,
+                "fix the migration; nothing was run",
+                e);
     }
 
     /** The reverses of {@code operations}, last first: the way back from them. */

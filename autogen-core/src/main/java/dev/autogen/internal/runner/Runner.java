@@ -46,6 +46,7 @@ public final class Runner {
     private final RunOptions options;
     private final RunListener listener;
     private final HeadTransitions transitions;
+    private final Duration stillRunningAfter;
     private volatile Connection active;
     private volatile boolean cancelled;
 
@@ -56,6 +57,19 @@ public final class Runner {
             String versionTable,
             RunOptions options,
             RunListener listener) {
+        this(graph, dialect, defaultSchema, versionTable, options, listener, Duration.ofSeconds(5));
+    }
+
+    /** @param stillRunningAfter how long a statement runs before the listener hears it still does */
+    Runner(
+            RevisionGraph graph,
+            Dialect dialect,
+            String defaultSchema,
+            String versionTable,
+            RunOptions options,
+            RunListener listener,
+            Duration stillRunningAfter) {
+        this.stillRunningAfter = stillRunningAfter;
         this.graph = graph;
         this.dialect = dialect;
         this.tables = dialect.versionTables(defaultSchema, versionTable);
@@ -256,7 +270,7 @@ public final class Runner {
 
     private RunResult run(Connection connection, Set<String> heads, List<RevisionNode> plan, Direction direction)
             throws SQLException {
-        try (StatementClock clock = new StatementClock(listener)) {
+        try (StatementClock clock = new StatementClock(listener, stillRunningAfter)) {
             return run(connection, heads, plan, direction, clock);
         }
     }
@@ -336,8 +350,11 @@ public final class Runner {
                     } else if (returnsRows(current.text())) {
                         flush(statement, batch);
                         runAlone(index, () -> statement.execute(current.text()));
+                    } else if (!addToBatch(statement, current.text())) {
+                        // Several statements in one string (op.execute): the driver runs them, but not in a batch.
+                        flush(statement, batch);
+                        runAlone(index, () -> statement.execute(current.text()));
                     } else {
-                        statement.addBatch(current.text());
                         batch.add(index);
                     }
                 }
@@ -370,6 +387,15 @@ public final class Runner {
                 if (!connection.isClosed()) {
                     connection.setAutoCommit(true);
                 }
+            }
+        }
+
+        private boolean addToBatch(java.sql.Statement statement, String sql) {
+            try {
+                statement.addBatch(sql);
+                return true;
+            } catch (SQLException notBatchable) {
+                return false;
             }
         }
 
@@ -713,8 +739,7 @@ public final class Runner {
 
     /** The time since the current statement began, told to the listener while it runs long. */
     private static final class StatementClock implements AutoCloseable {
-        private static final Duration FIRST_NOTICE = Duration.ofSeconds(5);
-        private static final Duration INTERVAL = Duration.ofSeconds(10);
+        private final Duration firstNotice;
 
         private final RunListener listener;
         private final ScheduledExecutorService timer;
@@ -722,14 +747,16 @@ public final class Runner {
         private volatile String statement;
         private volatile long since;
 
-        StatementClock(RunListener listener) {
+        StatementClock(RunListener listener, Duration firstNotice) {
+            this.firstNotice = firstNotice;
             this.listener = listener;
             this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "autogen-statement-clock");
                 thread.setDaemon(true);
                 return thread;
             });
-            timer.scheduleAtFixedRate(this::tick, FIRST_NOTICE.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(
+                    this::tick, firstNotice.toMillis(), firstNotice.toMillis() * 2, TimeUnit.MILLISECONDS);
         }
 
         interface Work {
@@ -751,7 +778,7 @@ public final class Runner {
             String running = statement;
             if (running != null) {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - since);
-                if (elapsed.compareTo(FIRST_NOTICE) >= 0) {
+                if (elapsed.compareTo(firstNotice) >= 0) {
                     listener.stillRunning(revision, shorten(running), elapsed);
                 }
             }

@@ -12,6 +12,7 @@ import java.util.Properties;
 public final class Connections {
 
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    private static final int LOGIN_TIMEOUT_SECONDS = 15;
 
     private Connections() {}
 
@@ -31,8 +32,14 @@ public final class Connections {
         }
         properties.setProperty("ApplicationName", "autogen");
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        // A port that accepts and never answers would hold the login for ever: bound it whole.
+        properties.setProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_SECONDS));
         try {
-            return DriverManager.getConnection(settings.url(), properties);
+            Connection connection = DriverManager.getConnection(settings.url(), properties);
+            if (connection == null) {
+                throw new SQLException("the driver does not take this URL", "08001");
+            }
+            return connection;
         } catch (SQLException e) {
             throw failure(settings, e);
         }
@@ -41,31 +48,50 @@ public final class Connections {
     private static AutogenException failure(ConnectionSettings settings, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = settings.safeUrl();
+        String message = settings.mask(String.valueOf(e.getMessage()))
+                .replaceAll("\\s+", " ")
+                .strip();
+        // The driver's own message may repeat the URL, password and all: only the masked text goes on.
+        SQLException cause = new SQLException(message, e.getSQLState());
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("sslmode")) {
+            return new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    "the url's sslmode is not one the driver knows: " + message,
+                    "use disable, allow, prefer, require, verify-ca or verify-full",
+                    cause);
+        }
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("timed out") || message.contains("timeout")) {
+            return new AutogenException(
+                    ErrorCode.DATABASE_UNREACHABLE,
+                    "cannot reach the database at " + where + ": it gave no answer in time",
+                    "check that host and port in url are PostgreSQL's, and that nothing between holds the connection",
+                    cause);
+        }
         if (state.equals("28P01") || state.equals("28000")) {
             return new AutogenException(
                     ErrorCode.AUTHENTICATION_FAILED,
                     "the database at " + where + " refused user '" + settings.user() + "'",
                     "check user and password (AUTOGEN_USER, AUTOGEN_PASSWORD)",
-                    e);
+                    cause);
         }
         if (state.equals("3D000")) {
             return new AutogenException(
                     ErrorCode.DATABASE_MISSING,
                     "the database named in " + where + " does not exist",
                     "create it, or fix the database name in url",
-                    e);
+                    cause);
         }
         if (state.startsWith("08")) {
             return new AutogenException(
                     ErrorCode.DATABASE_UNREACHABLE,
                     "cannot reach the database at " + where,
                     "check that PostgreSQL is running and that host and port in url are right",
-                    e);
+                    cause);
         }
         return new AutogenException(
                 ErrorCode.DATABASE_ERROR,
-                "connecting to " + where + " failed: " + e.getMessage(),
+                "connecting to " + where + " failed: " + message,
                 "check url, user and password",
-                e);
+                cause);
     }
 }

@@ -36,7 +36,7 @@ public final class PostgresDialect implements Dialect {
 
     /** Transaction control, at the start of the statement or after a semicolon. */
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
-            "(?is)(^|;)\\s*(begin|commit|rollback|abort|end|start\\s+transaction|savepoint|release|prepare\\s+transaction)\\b.*");
+            "(?i)(^|;)\\s*(begin|commit|rollback|abort|end|start\\s+transaction|savepoint|release|prepare\\s+transaction)\\b");
 
     private final PostgresDiffRules diffRules = new PostgresDiffRules();
     private final PostgresTypeChanges typeChanges = new PostgresTypeChanges();
@@ -105,12 +105,13 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean controlsTransaction(String sql) {
-        return TRANSACTION_CONTROL.matcher(withoutLiterals(sql)).matches();
+        return TRANSACTION_CONTROL.matcher(withoutLiterals(sql)).find();
     }
 
-    /** The statement with its string literals, quoted names and comments blanked, so words in them are not read as SQL. */
+    /** The statement with its string literals (dollar-quoted too), quoted names and comments blanked, so words in them are not read as SQL. */
     private static String withoutLiterals(String sql) {
-        return sql.replaceAll("(?s)'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\\n]*|/\\*.*?\\*/", " ");
+        return sql.replaceAll("(\\$(?:[A-Za-z_][A-Za-z0-9_]*)?\\$)(?s:.*?)\\1", " ")
+                .replaceAll("(?s)'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\\n]*|/\\*.*?\\*/", " ");
     }
 
     @Override
