@@ -194,15 +194,18 @@ public final class Autogen {
             Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
             if (history != null) {
                 return stages.time(
-                        "diff", () -> SchemaDiffer.diff(ignore.apply(history), target, ignored, dialect.diffRules()));
+                        "diff",
+                        () -> SchemaDiffer.diff(
+                                ignore.apply(history), target, ignored, dialect.diffRules(), model.sequenceUses()));
             }
             return withConnection(dialect, connection -> {
                 Introspection introspection = stages.time("introspection", () -> dialect.introspect(connection, scope));
                 stages.note(introspection.catalogQueries() + " catalog queries, "
                         + introspection.schema().tables().size() + " tables");
                 Schema current = ignore.apply(dialect.canonical(introspection.schema()));
-                List<Operation> operations =
-                        stages.time("diff", () -> SchemaDiffer.diff(current, target, ignored, dialect.diffRules()));
+                List<Operation> operations = stages.time(
+                        "diff",
+                        () -> SchemaDiffer.diff(current, target, ignored, dialect.diffRules(), model.sequenceUses()));
                 Set<QualifiedName> changed = SchemaDiffer.changedTables(current, target, ignored, dialect.diffRules());
                 if (changed.isEmpty()) {
                     stages.note(operations.size() + " operations");
@@ -214,7 +217,8 @@ public final class Autogen {
                 if (printed == null) {
                     return operations;
                 }
-                List<Operation> exact = SchemaDiffer.diff(current, ignore.apply(printed), ignored, dialect.diffRules());
+                List<Operation> exact = SchemaDiffer.diff(
+                        current, ignore.apply(printed), ignored, dialect.diffRules(), model.sequenceUses());
                 stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
                 return exact;
             });

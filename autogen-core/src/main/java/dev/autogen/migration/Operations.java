@@ -62,11 +62,16 @@ public interface Operations {
 
     void dropIndex(Name table, IndexDef index);
 
-    void createSequence(SequenceDef sequence);
+    /**
+     * Creates a sequence. With columns, it continues past the highest value they already hold: the ids
+     * a table stored before its generator changed stay free of collisions.
+     */
+    void createSequence(SequenceDef sequence, ColumnRef... pastValuesOf);
 
     void alterSequence(SequenceDef from, SequenceDef to);
 
-    void dropSequence(SequenceDef sequence);
+    /** Drops a sequence; with columns, undoing it creates the sequence again past the highest value they hold. */
+    void dropSequence(SequenceDef sequence, ColumnRef... pastValuesOf);
 
     void createEnumType(EnumTypeDef type);
 

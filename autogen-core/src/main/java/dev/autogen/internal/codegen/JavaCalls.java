@@ -155,7 +155,8 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock createSequence(CreateSequence op) {
-        return CodeBlock.of("op.createSequence($L)", sequence(op.sequence()));
+        return CodeBlock.of(
+                "op.createSequence($L$>$>$L)$<$<", sequence(op.sequence()), columnArguments(op.pastValuesOf()));
     }
 
     @Override
@@ -165,7 +166,8 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock dropSequence(DropSequence op) {
-        return CodeBlock.of("op.dropSequence($L)", sequence(op.sequence()));
+        return CodeBlock.of(
+                "op.dropSequence($L$>$>$L)$<$<", sequence(op.sequence()), columnArguments(op.pastValuesOf()));
     }
 
     @Override
@@ -175,15 +177,23 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock alterEnumType(AlterEnumType op) {
-        CodeBlock.Builder call =
-                CodeBlock.builder().add("op.alterEnumType(\n$>$>$L,\n$L", enumType(op.from()), enumType(op.to()));
-        for (ColumnRef column : op.columns()) {
-            call.add(",\ncolumnOf($L, $L)", name(column.table()), string(column.column()));
+        return CodeBlock.builder()
+                .add("op.alterEnumType(\n$>$>$L,\n$L", enumType(op.from()), enumType(op.to()))
+                .add(columnArguments(op.columns()))
+                .add(")$<$<")
+                .build();
+    }
+
+    /** Further arguments naming columns, each on its own line. */
+    private CodeBlock columnArguments(List<ColumnRef> columns) {
+        CodeBlock.Builder arguments = CodeBlock.builder();
+        for (ColumnRef column : columns) {
+            arguments.add(",\ncolumnOf($L, $L)", name(column.table()), string(column.column()));
             if (column.defaultValue() != null) {
-                call.add(".withDefault($L)", string(column.defaultValue()));
+                arguments.add(".withDefault($L)", string(column.defaultValue()));
             }
         }
-        return call.add(")$<$<").build();
+        return arguments.build();
     }
 
     @Override

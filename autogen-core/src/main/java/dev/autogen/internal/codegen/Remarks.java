@@ -166,7 +166,9 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createSequence(CreateSequence op) {
-        return List.of();
+        return op.pastValuesOf().stream()
+                .map(c -> "It starts past the highest " + c.table() + "." + c.column() + " already stored.")
+                .toList();
     }
 
     @Override
@@ -176,7 +178,12 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> dropSequence(DropSequence op) {
-        return List.of();
+        if (!upgrade) {
+            return List.of(); // the upgrade's createSequence says it
+        }
+        return op.pastValuesOf().stream()
+                .map(c -> "Undone, it starts again past the highest " + c.table() + "." + c.column() + ".")
+                .toList();
     }
 
     @Override

@@ -35,6 +35,7 @@ import dev.autogen.internal.schema.PrimaryKey;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Sequence;
+import dev.autogen.internal.schema.SequenceUse;
 import dev.autogen.internal.schema.Table;
 import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.ArrayList;
@@ -72,6 +73,19 @@ public final class SchemaDiffer {
     public static List<Operation> diff(
             Schema current, Schema target, Predicate<QualifiedName> ignored, DiffRules rules) {
         return diff(withoutTables(current, ignored), withoutTables(target, ignored), rules);
+    }
+
+    /**
+     * As {@link #diff(Schema, Schema, Predicate, DiffRules)}, knowing which columns the target's sequences
+     * feed: a sequence created for a table with rows continues past them.
+     */
+    public static List<Operation> diff(
+            Schema current,
+            Schema target,
+            Predicate<QualifiedName> ignored,
+            DiffRules rules,
+            List<SequenceUse> sequenceUses) {
+        return SequenceContinuations.apply(diff(current, target, ignored, rules), current, sequenceUses);
     }
 
     /** The tables present on both sides that differ in anything, ignored ones left out. */
@@ -134,10 +148,11 @@ public final class SchemaDiffer {
                 early.add(new AlterSequence(existing.get(), sequence));
             }
         }
+        Map<QualifiedName, Set<String>> retyped = retypedColumns(current, targetTables);
         for (Table table : current.tables()) {
             Optional<Table> wanted = Optional.ofNullable(targetTables.get(table.name()));
             if (wanted.isPresent()) {
-                compareTable(table, wanted.get());
+                compareTable(table, wanted.get(), retyped);
             } else {
                 table.foreignKeys().forEach(k -> early.add(new DropConstraint(table.name(), k)));
                 table.indexes().forEach(i -> early.add(new DropIndex(table.name(), i)));
@@ -222,12 +237,46 @@ public final class SchemaDiffer {
         table.foreignKeys().forEach(k -> foreignKeys.add(new AddForeignKey(table.name(), (ForeignKey) names.name(k))));
     }
 
-    private void compareTable(Table current, Table target) {
+    /** The columns of tables on both sides whose type changes, by table. */
+    private static Map<QualifiedName, Set<String>> retypedColumns(
+            Schema current, Map<QualifiedName, Table> targetTables) {
+        Map<QualifiedName, Set<String>> retyped = new HashMap<>();
+        for (Table table : current.tables()) {
+            Table wanted = targetTables.get(table.name());
+            if (wanted != null) {
+                for (Column column : table.columns()) {
+                    wanted.column(column.name())
+                            .filter(w -> !w.type().equals(column.type()))
+                            .ifPresent(w -> retyped.computeIfAbsent(table.name(), t -> new java.util.HashSet<>())
+                                    .add(column.name()));
+                }
+            }
+        }
+        return retyped;
+    }
+
+    /**
+     * A foreign key on or to a column whose type changes must step aside while it does: PostgreSQL refuses
+     * the change while the key stands. It is dropped first and added back once both sides have changed.
+     */
+    private static boolean touchesRetyped(
+            Constraint constraint, QualifiedName table, Map<QualifiedName, Set<String>> retyped) {
+        if (!(constraint instanceof ForeignKey key)) {
+            return false;
+        }
+        Set<String> own = retyped.getOrDefault(table, Set.of());
+        Set<String> target = retyped.getOrDefault(key.target(), Set.of());
+        return key.columns().stream().anyMatch(own::contains)
+                || key.targetColumns().stream().anyMatch(target::contains);
+    }
+
+    private void compareTable(Table current, Table target, Map<QualifiedName, Set<String>> retyped) {
         List<Constraint> unmatched = new ArrayList<>(current.constraints());
         List<Constraint> missing = new ArrayList<>();
         for (Constraint wanted : target.constraints()) {
-            Optional<Constraint> found =
-                    unmatched.stream().filter(c -> sameConstraint(c, wanted)).findFirst();
+            Optional<Constraint> found = unmatched.stream()
+                    .filter(c -> sameConstraint(c, wanted) && !touchesRetyped(c, current.name(), retyped))
+                    .findFirst();
             if (found.isPresent()) {
                 unmatched.remove(found.get());
             } else {

@@ -3,6 +3,7 @@ package dev.autogen.internal.entities;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.SequenceUse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
@@ -24,6 +25,7 @@ public final class EntityModel implements AutoCloseable {
     private final StandardServiceRegistry registry;
     private final URLClassLoader loader;
     private final Schema schema;
+    private final List<SequenceUse> sequenceUses;
     private final HibernateDdl ddl;
 
     EntityModel(
@@ -38,12 +40,18 @@ public final class EntityModel implements AutoCloseable {
         // Translate before anything renders DDL: Hibernate's exporters change the model as they go.
         MetadataTranslator translator = new MetadataTranslator(metadata, defaultSchema, names);
         this.schema = translator.schema();
+        this.sequenceUses = GeneratorSequences.of(metadata, translator);
         this.ddl = new HibernateDdl(metadata, translator);
     }
 
     /** The schema the entities need, with types and expressions as Hibernate writes them. */
     public Schema schema() {
         return schema;
+    }
+
+    /** The sequences the entities' id generators draw from, with the key column each feeds. */
+    public List<SequenceUse> sequenceUses() {
+        return sequenceUses;
     }
 
     /**

@@ -14,9 +14,7 @@ import org.hibernate.boot.model.relational.QualifiedNameImpl;
 import org.hibernate.boot.model.relational.QualifiedSequenceName;
 import org.hibernate.boot.model.relational.QualifiedTableName;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
-import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.mapping.Table;
 
 /**
@@ -38,7 +36,7 @@ final class HibernateDdl {
     /** The statements for {@code tables}, with schema {@code s} written as {@code schemas.get(s)} where mapped. */
     List<String> statements(Set<dev.autogen.internal.schema.QualifiedName> tables, Map<String, String> schemas) {
         Dialect dialect = metadata.getDatabase().getDialect();
-        SqlStringGenerationContext context = new RenamedSchemas(standardContext(), schemas);
+        SqlStringGenerationContext context = new RenamedSchemas(GeneratorSequences.standardContext(metadata), schemas);
         List<String> statements = new ArrayList<>();
         for (AuxiliaryDatabaseObject object : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
             if (object.appliesToDialect(dialect) && object.beforeTablesOnCreation()) {
@@ -68,17 +66,6 @@ final class HibernateDdl {
         return statements;
     }
 
-    /** The context Hibernate's schema creation uses: the configured default catalog and schema. */
-    private SqlStringGenerationContext standardContext() {
-        Map<String, Object> settings = metadata.getDatabase()
-                .getServiceRegistry()
-                .requireService(ConfigurationService.class)
-                .getSettings();
-        return SqlStringGenerationContextImpl.fromConfigurationMap(
-                metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), settings);
-    }
-
-    /** Hibernate's context, writing each mapped schema under its other name. */
     private final class RenamedSchemas implements SqlStringGenerationContext {
         private final SqlStringGenerationContext delegate;
         private final Map<String, String> schemas;

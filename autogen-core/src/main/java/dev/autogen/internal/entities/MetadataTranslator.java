@@ -306,7 +306,7 @@ final class MetadataTranslator {
         return columns.stream().map(this::columnName).toList();
     }
 
-    private String columnName(org.hibernate.mapping.Column column) {
+    String columnName(org.hibernate.mapping.Column column) {
         return column.isQuoted() ? names.truncated(column.getName()) : names.fold(column.getName());
     }
 
@@ -321,7 +321,7 @@ final class MetadataTranslator {
     }
 
     /** The database folds unquoted names (PostgreSQL to lower case), keeps quoted ones as written, and cuts both to its length. */
-    private String fold(Identifier identifier) {
+    String fold(Identifier identifier) {
         return identifier.isQuoted() ? names.truncated(identifier.getText()) : names.fold(identifier.getText());
     }
 

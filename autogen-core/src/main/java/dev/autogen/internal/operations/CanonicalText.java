@@ -132,7 +132,7 @@ public final class CanonicalText implements OperationVisitor<String> {
 
     @Override
     public String createSequence(CreateSequence op) {
-        return "create_sequence sequence=" + sequence(op.sequence());
+        return "create_sequence sequence=" + sequence(op.sequence()) + pastValuesOf(op.pastValuesOf());
     }
 
     @Override
@@ -142,7 +142,7 @@ public final class CanonicalText implements OperationVisitor<String> {
 
     @Override
     public String dropSequence(DropSequence op) {
-        return "drop_sequence sequence=" + sequence(op.sequence());
+        return "drop_sequence sequence=" + sequence(op.sequence()) + pastValuesOf(op.pastValuesOf());
     }
 
     @Override
@@ -152,11 +152,20 @@ public final class CanonicalText implements OperationVisitor<String> {
 
     @Override
     public String alterEnumType(AlterEnumType op) {
-        String columns = op.columns().stream()
+        return "alter_enum_type from=" + enumType(op.from()) + " to=" + enumType(op.to()) + " columns="
+                + columns(op.columns());
+    }
+
+    /** Written only when there are some, so that the text of a sequence without them stays as it was. */
+    private String pastValuesOf(List<ColumnRef> columns) {
+        return columns.isEmpty() ? "" : " past_values_of=" + columns(columns);
+    }
+
+    private String columns(List<ColumnRef> columns) {
+        return columns.stream()
                 .map(c -> "{table=" + name(c.table()) + " column=" + string(c.column())
                         + (c.defaultValue() == null ? "" : " default=" + string(c.defaultValue())) + "}")
                 .collect(Collectors.joining(",", "[", "]"));
-        return "alter_enum_type from=" + enumType(op.from()) + " to=" + enumType(op.to()) + " columns=" + columns;
     }
 
     @Override

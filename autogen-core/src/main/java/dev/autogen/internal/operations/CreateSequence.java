@@ -2,12 +2,22 @@ package dev.autogen.internal.operations;
 
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Sequence;
+import java.util.List;
 import java.util.Objects;
 
-public record CreateSequence(Sequence sequence) implements Operation {
+/**
+ * Creates a sequence. {@code pastValuesOf} are the columns it feeds that may already hold values: it then
+ * continues past the highest of them, so the next id drawn from it is free.
+ */
+public record CreateSequence(Sequence sequence, List<ColumnRef> pastValuesOf) implements Operation {
 
     public CreateSequence {
         Objects.requireNonNull(sequence, "sequence");
+        pastValuesOf = List.copyOf(pastValuesOf);
+    }
+
+    public CreateSequence(Sequence sequence) {
+        this(sequence, List.of());
     }
 
     @Override
@@ -17,7 +27,7 @@ public record CreateSequence(Sequence sequence) implements Operation {
 
     @Override
     public DropSequence reverse() {
-        return new DropSequence(sequence);
+        return new DropSequence(sequence, pastValuesOf);
     }
 
     @Override

@@ -36,6 +36,10 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
 
     @Override
     public Optional<String> alterColumn(AlterColumn op) {
+        if (op.from().generatedAs() == null && op.to().generatedAs() != null) {
+            return Optional.of("replaces the values of " + op.table() + "."
+                    + op.to().name() + " with what its expression computes");
+        }
         if (!op.typeChanged() || types.keepsEveryValue(op.from().type(), op.to().type())) {
             return Optional.empty();
         }

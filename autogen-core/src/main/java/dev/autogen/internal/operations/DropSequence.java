@@ -2,12 +2,22 @@ package dev.autogen.internal.operations;
 
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Sequence;
+import java.util.List;
 import java.util.Objects;
 
-public record DropSequence(Sequence sequence) implements Operation {
+/**
+ * Drops a sequence. {@code pastValuesOf} are the columns it fed: undone, the sequence is created again
+ * past the highest value they hold by then.
+ */
+public record DropSequence(Sequence sequence, List<ColumnRef> pastValuesOf) implements Operation {
 
     public DropSequence {
         Objects.requireNonNull(sequence, "sequence");
+        pastValuesOf = List.copyOf(pastValuesOf);
+    }
+
+    public DropSequence(Sequence sequence) {
+        this(sequence, List.of());
     }
 
     @Override
@@ -17,7 +27,7 @@ public record DropSequence(Sequence sequence) implements Operation {
 
     @Override
     public CreateSequence reverse() {
-        return new CreateSequence(sequence);
+        return new CreateSequence(sequence, pastValuesOf);
     }
 
     @Override

@@ -192,8 +192,8 @@ public final class Recorder implements Operations {
     }
 
     @Override
-    public void createSequence(SequenceDef sequence) {
-        operations.add(new CreateSequence(sequence(sequence)));
+    public void createSequence(SequenceDef sequence, ColumnRef... pastValuesOf) {
+        operations.add(new CreateSequence(sequence(sequence), columns(pastValuesOf)));
     }
 
     @Override
@@ -202,8 +202,8 @@ public final class Recorder implements Operations {
     }
 
     @Override
-    public void dropSequence(SequenceDef sequence) {
-        operations.add(new DropSequence(sequence(sequence)));
+    public void dropSequence(SequenceDef sequence, ColumnRef... pastValuesOf) {
+        operations.add(new DropSequence(sequence(sequence), columns(pastValuesOf)));
     }
 
     @Override
@@ -213,10 +213,13 @@ public final class Recorder implements Operations {
 
     @Override
     public void alterEnumType(EnumTypeDef from, EnumTypeDef to, ColumnRef... columns) {
-        List<dev.autogen.internal.operations.ColumnRef> refs = Arrays.stream(columns)
+        operations.add(new AlterEnumType(enumType(from), enumType(to), columns(columns)));
+    }
+
+    private List<dev.autogen.internal.operations.ColumnRef> columns(ColumnRef... columns) {
+        return Arrays.stream(columns)
                 .map(c -> new dev.autogen.internal.operations.ColumnRef(name(c.table()), c.column(), c.defaultValue()))
                 .toList();
-        operations.add(new AlterEnumType(enumType(from), enumType(to), refs));
     }
 
     @Override

@@ -62,19 +62,65 @@ final class PostgresSql implements OperationVisitor<List<String>> {
     private PostgresSql() {}
 
     /**
-     * How each old value becomes a new one: at an explicit zone between timestamps with and without one
-     * (never the session's), else by a cast.
+     * How each old value becomes a new one, and whether that can alter a value (then a guard checks every row
+     * first): large objects are read and written through their functions, and the objects they leave
+     * behind unlinked; a timestamp gains or loses its zone at an explicit one; anything else is cast.
      */
-    private static String conversion(AlterColumn op) {
+    private record Conversion(String expression, boolean exact, List<String> before, List<String> after) {}
+
+    private Conversion conversion(AlterColumn op) {
         String column = quote(op.to().name());
-        boolean fromZoned = op.from().type().contains("with time zone");
-        boolean toZoned = op.to().type().contains("with time zone");
-        if (op.from().type().startsWith("timestamp")
-                && op.to().type().startsWith("timestamp")
-                && fromZoned != toZoned) {
-            return column + " at time zone " + literal(CONVERSION_ZONE);
+        String from = op.from().type();
+        String to = op.to().type();
+        boolean fromZoned = from.contains("with time zone");
+        boolean toZoned = to.contains("with time zone");
+        if (from.startsWith("timestamp") && to.startsWith("timestamp") && fromZoned != toZoned) {
+            return new Conversion(column + " at time zone " + literal(CONVERSION_ZONE), true, List.of(), List.of());
         }
-        return column + "::" + op.to().type();
+        if (from.equals("oid") && (isText(to) || to.equals("bytea"))) {
+            // The column holds large-object ids: the values are the objects' contents, which must move with them.
+            String kept =
+                    quote("autogen_unlink_" + Integer.toHexString(op.table().hashCode() ^ column.hashCode()));
+            String contents =
+                    to.equals("bytea") ? "lo_get(" + column + ")" : "convert_from(lo_get(" + column + "), 'UTF8')";
+            // Assigned, not cast, to a shorter type: a value that does not fit fails the change.
+            return new Conversion(
+                    contents,
+                    true,
+                    List.of("create temporary table " + kept + " on commit drop as select " + column + " as lo from "
+                            + name(op.table()) + " where " + column + " is not null"),
+                    List.of("select lo_unlink(lo) from " + kept));
+        }
+        if (to.equals("oid") && (isText(from) || from.equals("bytea"))) {
+            String contents = from.equals("bytea") ? column : "convert_to(" + column + ", 'UTF8')";
+            return new Conversion("lo_from_bytea(0, " + contents + ")", true, List.of(), List.of());
+        }
+        return new Conversion(column + "::" + to, typeChanges.keepsEveryValue(from, to), List.of(), List.of());
+    }
+
+    private static boolean isText(String type) {
+        return type.equals("text") || type.startsWith("character varying") || type.startsWith("character(");
+    }
+
+    /**
+     * PostgreSQL (before 17) cannot change a generated column's expression: a column that stops being
+     * generated keeps its values ({@code drop expression}); one that becomes generated, or changes its
+     * expression, is dropped and added again, computed anew.
+     */
+    private List<String> generationChange(AlterColumn op) {
+        List<String> sql = new ArrayList<>();
+        if (op.to().generatedAs() == null) {
+            sql.add("alter table " + name(op.table()) + " alter column "
+                    + quote(op.to().name()) + " drop expression");
+            sql.addAll(
+                    alterColumnSql(new AlterColumn(op.table(), op.from().withGeneratedAs(null), op.to(), op.using())));
+            return sql;
+        }
+        sql.add("alter table " + name(op.table()) + " drop column "
+                + quote(op.from().name()));
+        sql.add("alter table " + name(op.table()) + " add column " + column(op.to()));
+        commentOnColumn(op.table(), op.to()).ifPresent(sql::add);
+        return sql;
     }
 
     /**
@@ -182,8 +228,21 @@ final class PostgresSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createSequence(CreateSequence op) {
-        return List.of("create sequence " + name(op.sequence().name()) + " as "
-                + op.sequence().dataType() + options(op.sequence()));
+        Sequence sequence = op.sequence();
+        List<String> sql = new ArrayList<>();
+        sql.add("create sequence " + name(sequence.name()) + " as " + sequence.dataType() + options(sequence));
+        if (!op.pastValuesOf().isEmpty()) {
+            // One step past the furthest value, as Hibernate's own resync does: a pooled generator hands out the
+            // step below each value it draws, so a smaller gap would collide.
+            boolean ascending = sequence.increment() > 0;
+            String furthest = op.pastValuesOf().stream()
+                    .map(c -> "(select " + (ascending ? "max" : "min") + "(" + quote(c.column()) + ") from "
+                            + name(c.table()) + ")::bigint + " + sequence.increment())
+                    .collect(Collectors.joining(", "));
+            sql.add("select setval(" + literal(name(sequence.name())) + ", " + (ascending ? "greatest" : "least") + "("
+                    + sequence.start() + ", " + furthest + "), false)");
+        }
+        return sql;
     }
 
     @Override
@@ -271,6 +330,9 @@ final class PostgresSql implements OperationVisitor<List<String>> {
     private List<String> alterColumnSql(AlterColumn op) {
         Column from = op.from();
         Column to = op.to();
+        if (!Objects.equals(from.generatedAs(), to.generatedAs())) {
+            return generationChange(op);
+        }
         String alter = "alter table " + name(op.table()) + " alter column " + quote(to.name());
         List<String> sql = new ArrayList<>();
         if (from.identity() != Identity.NONE && to.identity() == Identity.NONE) {
@@ -281,14 +343,14 @@ final class PostgresSql implements OperationVisitor<List<String>> {
             if (from.defaultValue() != null) {
                 sql.add(alter + " drop default");
             }
-            String conversion = op.using();
-            if (conversion == null) {
-                conversion = conversion(op);
-                if (!typeChanges.keepsEveryValue(from.type(), to.type())) {
-                    sql.add(guard(op, conversion));
-                }
+            Conversion conversion =
+                    op.using() == null ? conversion(op) : new Conversion(op.using(), true, List.of(), List.of());
+            sql.addAll(conversion.before());
+            if (!conversion.exact()) {
+                sql.add(guard(op, conversion.expression()));
             }
-            sql.add(alter + " type " + to.type() + " using " + conversion);
+            sql.add(alter + " type " + to.type() + " using " + conversion.expression());
+            sql.addAll(conversion.after());
             if (to.defaultValue() != null) {
                 sql.add(alter + " set default " + to.defaultValue());
             }
@@ -301,6 +363,9 @@ final class PostgresSql implements OperationVisitor<List<String>> {
         if (from.identity() == Identity.NONE && to.identity() != Identity.NONE) {
             sql.add(alter + " add generated " + (to.identity() == Identity.ALWAYS ? "always" : "by default")
                     + " as identity");
+            // A new identity counts from 1: past the ids the table has, or the next insert collides.
+            sql.add("select setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", " + literal(to.name())
+                    + "), coalesce(max(" + quote(to.name()) + "), 0) + 1, false) from " + name(op.table()));
         } else if (from.identity() != Identity.NONE
                 && to.identity() != Identity.NONE
                 && from.identity() != to.identity()) {

@@ -38,7 +38,7 @@ final class PostgresTypeChanges implements TypeChanges {
 
     @Override
     public boolean keepsEveryValue(String from, String to) {
-        if (from.equals(to)) {
+        if (from.equals(to) || largeObject(from, to)) {
             return true;
         }
         if (from.endsWith("[]") || to.endsWith("[]")) {
@@ -95,8 +95,20 @@ final class PostgresTypeChanges implements TypeChanges {
         return false;
     }
 
+    /** An {@code oid} of a large object to its contents, or back: the dialect moves the contents, not the ids. */
+    private static boolean largeObject(String from, String to) {
+        return from.equals("oid") && (to.equals("text") || to.equals("bytea"))
+                || to.equals("oid") && (from.equals("text") || from.equals("bytea"));
+    }
+
     @Override
     public String conversionNote(String from, String to) {
+        if (from.equals("oid") && !to.equals("oid")) {
+            return "the column held large objects: their contents become the values, and the objects are unlinked";
+        }
+        if (to.equals("oid") && !from.equals("oid")) {
+            return "each value becomes a new large object, and the column holds its id";
+        }
         boolean fromZoned = from.contains("with time zone");
         boolean toZoned = to.contains("with time zone");
         if (from.startsWith("timestamp") && to.startsWith("timestamp") && fromZoned != toZoned) {
