@@ -27,6 +27,7 @@ import dev.autogen.internal.discovery.MigrationLoader;
 import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.entities.EntityReader;
 import dev.autogen.internal.history.HistorySchema;
+import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.DataLoss;
 import dev.autogen.internal.operations.Description;
 import dev.autogen.internal.operations.Operation;
@@ -38,6 +39,7 @@ import dev.autogen.internal.runner.OfflineScript;
 import dev.autogen.internal.runner.Runner;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.migration.Definitions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -190,7 +192,9 @@ public final class Autogen {
         try (model) {
             Schema target = ignore.apply(dialect.canonical(model.schema()));
             stages.note(target.tables().size() + " tables");
-            IntrospectionScope scope = scope(target.namespaces());
+            Set<String> managed = new TreeSet<>(target.namespaces());
+            managed.addAll(stages.time("migrations", () -> HistorySchema.createdSchemas(graph(), settings.schema())));
+            IntrospectionScope scope = scope(List.copyOf(managed));
             Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
             if (history != null) {
                 return stages.time(
@@ -209,20 +213,39 @@ public final class Autogen {
                 Set<QualifiedName> changed = SchemaDiffer.changedTables(current, target, ignored, dialect.diffRules());
                 if (changed.isEmpty()) {
                     stages.note(operations.size() + " operations");
-                    return operations;
+                    return withConversionsToWrite(operations, dialect, connection);
                 }
                 // Where the entities' tables differ from the database's, ask the database how it would store
                 // the entities' own DDL: it alone knows how it rewrites an expression, a type, a column definition.
                 Schema printed = stages.time("printing", () -> print(model, dialect, connection, changed, target));
                 if (printed == null) {
-                    return operations;
+                    return withConversionsToWrite(operations, dialect, connection);
                 }
                 List<Operation> exact = SchemaDiffer.diff(
                         current, ignore.apply(printed), ignored, dialect.diffRules(), model.sequenceUses());
                 stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
-                return exact;
+                return withConversionsToWrite(exact, dialect, connection);
             });
         }
+    }
+
+    /**
+     * A type change the database has no cast for cannot run as generated: it gets a placeholder for its
+     * author to replace, and says so, rather than fail at upgrade.
+     */
+    private static List<Operation> withConversionsToWrite(
+            List<Operation> operations, Dialect dialect, Connection connection) {
+        return operations.stream()
+                .map(o -> o instanceof AlterColumn alter
+                                && alter.typeChanged()
+                                && alter.using() == null
+                                && !dialect.converts(
+                                        connection,
+                                        alter.from().type(),
+                                        alter.to().type())
+                        ? new AlterColumn(alter.table(), alter.from(), alter.to(), Definitions.conversionToWrite())
+                        : o)
+                .toList();
     }
 
     /**

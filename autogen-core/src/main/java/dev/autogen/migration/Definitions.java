@@ -33,7 +33,7 @@ public final class Definitions {
 
     /** A table with no columns yet: add them in order with {@link TableDef#column}. */
     public static TableDef table(Name name) {
-        return new TableDef(name, List.of(), null, List.of(), List.of(), null);
+        return new TableDef(name, List.of(), null, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     public static PrimaryKeyDef primaryKey(String name, String... columns) {
@@ -66,6 +66,16 @@ public final class Definitions {
     public static EnumTypeDef enumType(Name name, String... labels) {
         return new EnumTypeDef(name, List.of(labels), false);
     }
+
+    /**
+     * Stands for a conversion only the migration's author can write: autogenerate puts it where a column
+     * changes between types the database has no cast for. A migration that still holds it does not run.
+     */
+    public static String conversionToWrite() {
+        return CONVERSION_TO_WRITE;
+    }
+
+    private static final String CONVERSION_TO_WRITE = "<conversion to write>";
 
     /** A column of a table, named from outside it (the columns an enum type change moves). */
     public static ColumnRef columnOf(Name table, String column) {
@@ -133,8 +143,9 @@ public final class Definitions {
     }
 
     /**
-     * A table: its columns in order, its primary key, unique and check constraints, and comment. Foreign
-     * keys and indexes are added with calls of their own.
+     * A table: its columns in order, its primary key, unique and check constraints, and comment. A table
+     * being created gets its foreign keys and indexes by calls of their own, once what they need exists; a
+     * table being dropped carries them, so that undoing the drop builds them again.
      */
     public record TableDef(
             Name name,
@@ -142,6 +153,8 @@ public final class Definitions {
             PrimaryKeyDef primaryKey,
             List<UniqueDef> uniques,
             List<CheckDef> checks,
+            List<ForeignKeyDef> foreignKeys,
+            List<IndexDef> indexes,
             String comment) {
 
         public TableDef {
@@ -149,14 +162,25 @@ public final class Definitions {
             columns = List.copyOf(columns);
             uniques = List.copyOf(uniques);
             checks = List.copyOf(checks);
+            foreignKeys = List.copyOf(foreignKeys);
+            indexes = List.copyOf(indexes);
         }
 
         public TableDef column(ColumnDef column) {
-            return new TableDef(name, plus(columns, column), primaryKey, uniques, checks, comment);
+            return new TableDef(
+                    name, plus(columns, column), primaryKey, uniques, checks, foreignKeys, indexes, comment);
         }
 
         public TableDef primaryKey(String keyName, String... keyColumns) {
-            return new TableDef(name, columns, Definitions.primaryKey(keyName, keyColumns), uniques, checks, comment);
+            return new TableDef(
+                    name,
+                    columns,
+                    Definitions.primaryKey(keyName, keyColumns),
+                    uniques,
+                    checks,
+                    foreignKeys,
+                    indexes,
+                    comment);
         }
 
         public TableDef unique(String constraintName, String... constraintColumns) {
@@ -166,6 +190,8 @@ public final class Definitions {
                     primaryKey,
                     plus(uniques, Definitions.unique(constraintName, constraintColumns)),
                     checks,
+                    foreignKeys,
+                    indexes,
                     comment);
         }
 
@@ -176,11 +202,21 @@ public final class Definitions {
                     primaryKey,
                     uniques,
                     plus(checks, Definitions.check(constraintName, expression)),
+                    foreignKeys,
+                    indexes,
                     comment);
         }
 
+        public TableDef foreignKey(ForeignKeyDef key) {
+            return new TableDef(name, columns, primaryKey, uniques, checks, plus(foreignKeys, key), indexes, comment);
+        }
+
+        public TableDef index(IndexDef index) {
+            return new TableDef(name, columns, primaryKey, uniques, checks, foreignKeys, plus(indexes, index), comment);
+        }
+
         public TableDef comment(String text) {
-            return new TableDef(name, columns, primaryKey, uniques, checks, text);
+            return new TableDef(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, text);
         }
     }
 

@@ -48,6 +48,15 @@ public interface Operations {
 
     void renameColumn(Name table, String from, String to);
 
+    /** Renames a constraint of {@code table}; its definition stays, so no row is checked again. */
+    void renameConstraint(Name table, String from, String to);
+
+    /** Renames an index of {@code table} (it lives in the table's schema). */
+    void renameIndex(Name table, String from, String to);
+
+    /** Moves a table, with its rows, constraints and indexes, to {@code schema}. */
+    void setTableSchema(Name table, String schema);
+
     void addPrimaryKey(Name table, PrimaryKeyDef key);
 
     void addUniqueConstraint(Name table, UniqueDef constraint);

@@ -1,8 +1,10 @@
 package dev.autogen.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.autogen.Autogen;
+import dev.autogen.api.AutogenException;
 import dev.autogen.api.Change;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
@@ -64,15 +66,47 @@ public final class EntityChange implements AutoCloseable {
 
     /** Autogenerates version 2 and upgrades to it; its catalog is Hibernate's, and check is then clean. */
     public EntityChange upgrade() {
-        Autogen two = autogen(v2);
-        upgrade = two.revision(request("version 2", "c0000000002"));
+        return generate().apply();
+    }
+
+    /** Autogenerates version 2's migration, without running it. */
+    public EntityChange generate() {
+        upgrade = autogen(v2).revision(request("version 2", "c0000000002"));
         assertThat(upgrade.written()).as("a migration for version 2").isPresent();
+        return this;
+    }
+
+    /** Edits version 2's migration as its author would. */
+    public EntityChange edit(String from, String to) {
+        try {
+            String source = Files.readString(upgrade.file());
+            assertThat(source).contains(from);
+            Files.writeString(upgrade.file(), source.replace(from, to));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Upgrades to version 2's migration: its catalog is Hibernate's, and check is then clean. */
+    public EntityChange apply() {
+        Autogen two = autogen(v2);
         two.upgrade("head");
         assertThat(Catalog.withColumnsByName(db))
                 .as("version 2, as autogen migrates to it")
                 .containsExactlyElementsOf(hibernates(v2));
         assertThat(two.check()).as("check after the upgrade").isEmpty();
         return this;
+    }
+
+    /** Tries to upgrade to version 2's migration, which must fail with nothing changed: the failure. */
+    public AutogenException applyFails() {
+        List<String> before = Catalog.of(db);
+        AutogenException failure =
+                catchThrowableOfType(AutogenException.class, () -> autogen(v2).upgrade("head"));
+        assertThat(failure).as("the upgrade fails").isNotNull();
+        assertThat(Catalog.of(db)).as("nothing changed").isEqualTo(before);
+        return failure;
     }
 
     /** Downgrades back to version 1: its catalog is Hibernate's again. */

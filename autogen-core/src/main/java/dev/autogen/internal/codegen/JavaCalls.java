@@ -27,7 +27,10 @@ import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
 import dev.autogen.internal.operations.OperationVisitor;
 import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.RenameConstraint;
+import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Constraint;
@@ -106,7 +109,7 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
                     name(op.table()),
                     column(op.from()),
                     column(op.to()),
-                    string(op.using()));
+                    op.conversionToWrite() ? CodeBlock.of("conversionToWrite()") : string(op.using()));
         }
         return CodeBlock.of(
                 "op.alterColumn($L,\n$>$>$L,\n$L)$<$<", name(op.table()), column(op.from()), column(op.to()));
@@ -115,6 +118,21 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
     @Override
     public CodeBlock renameColumn(RenameColumn op) {
         return CodeBlock.of("op.renameColumn($L, $L, $L)", name(op.table()), string(op.from()), string(op.to()));
+    }
+
+    @Override
+    public CodeBlock renameConstraint(RenameConstraint op) {
+        return CodeBlock.of("op.renameConstraint($L, $L, $L)", name(op.table()), string(op.from()), string(op.to()));
+    }
+
+    @Override
+    public CodeBlock renameIndex(RenameIndex op) {
+        return CodeBlock.of("op.renameIndex($L, $L, $L)", name(op.table()), string(op.from()), string(op.to()));
+    }
+
+    @Override
+    public CodeBlock setTableSchema(SetTableSchema op) {
+        return CodeBlock.of("op.setTableSchema($L, $L)", name(op.table()), string(op.schema()));
     }
 
     @Override
@@ -234,6 +252,8 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
         }
         table.uniqueConstraints().forEach(u -> code.add("\n.unique($L)", nameAndColumns(u.name(), u.columns())));
         table.checks().forEach(c -> code.add("\n.check($L, $L)", string(c.name()), string(c.expression())));
+        table.foreignKeys().forEach(k -> code.add("\n.foreignKey($L)", constraint(k)));
+        table.indexes().forEach(i -> code.add("\n.index($L)", index(i)));
         if (table.comment() != null) {
             code.add("\n.comment($L)", string(table.comment()));
         }

@@ -27,7 +27,10 @@ import dev.autogen.internal.operations.ExecuteJava;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.OperationVisitor;
 import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.RenameConstraint;
+import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Identity;
 import java.util.ArrayList;
@@ -68,10 +71,22 @@ final class Remarks implements OperationVisitor<List<String>> {
     public List<String> alterColumn(AlterColumn op) {
         List<String> remarks = new ArrayList<>();
         remarks.add(op.to().name() + ": " + String.join(", ", Description.changes(op.from(), op.to())) + ".");
-        dataLoss.conversionNote(op).ifPresent(note -> remarks.add("Check: " + note + "."));
+        if (op.conversionToWrite()) {
+            remarks.add("Check: the database has no cast from " + op.from().type() + " to "
+                    + op.to().type()
+                    + ": replace conversionToWrite() with an SQL expression over "
+                    + op.to().name()
+                    + " that gives each new value. The migration does not run until then.");
+        } else {
+            dataLoss.conversionNote(op).ifPresent(note -> remarks.add("Check: " + note + "."));
+        }
         if (op.from().nullable() && !op.to().nullable()) {
-            remarks.add("Check: fails if any row of " + op.table() + " holds null in "
-                    + op.to().name() + ".");
+            remarks.add(
+                    op.to().defaultValue() == null
+                            ? "Check: fails if any row of " + op.table() + " holds null in "
+                                    + op.to().name() + "."
+                            : "Check: rows of " + op.table() + " holding null in "
+                                    + op.to().name() + " get its default first.");
         }
         return remarks;
     }
@@ -82,6 +97,21 @@ final class Remarks implements OperationVisitor<List<String>> {
                 ? List.of("Guess: " + op.from() + " disappeared and " + op.to() + " appeared with the same definition,"
                         + " so this renames it. If they are different columns, drop the one and add the other instead.")
                 : List.of();
+    }
+
+    @Override
+    public List<String> renameConstraint(RenameConstraint op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> renameIndex(RenameIndex op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> setTableSchema(SetTableSchema op) {
+        return List.of();
     }
 
     @Override

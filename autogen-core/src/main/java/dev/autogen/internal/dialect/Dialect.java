@@ -38,6 +38,13 @@ public interface Dialect {
      */
     Printed print(Connection connection, List<String> ddl, Map<String, String> schemas, String defaultSchema);
 
+    /**
+     * Whether the change of a column from type {@code from} to {@code to} runs without an author's
+     * conversion: the database casts between them, as it is asked, or the dialect converts them its own way.
+     * {@code true} when it cannot tell, so that only a certain "no" makes an author write one.
+     */
+    boolean converts(Connection connection, String from, String to);
+
     // ---------------------------------------------------------------- spelling
 
     /** Names as the database stores and quotes them. */

@@ -20,10 +20,12 @@ import dev.autogen.internal.operations.DropEnumType;
 import dev.autogen.internal.operations.DropIndex;
 import dev.autogen.internal.operations.DropSchema;
 import dev.autogen.internal.operations.DropSequence;
-import dev.autogen.internal.operations.DropTable;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.RenameConstraint;
+import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Constraint;
@@ -123,11 +125,11 @@ public final class SchemaDiffer {
 
     private void compare(Schema before, Schema target) {
         Map<QualifiedName, Table> targetTables = byName(target);
-        Schema current = renameColumns(before, targetTables);
-        Map<QualifiedName, Table> currentTables = byName(current);
         target.namespaces().stream()
-                .filter(n -> !current.namespaces().contains(n))
+                .filter(n -> !before.namespaces().contains(n))
                 .forEach(n -> early.add(new CreateSchema(n)));
+        Schema current = renameColumns(moveTables(before, target, targetTables), targetTables);
+        Map<QualifiedName, Table> currentTables = byName(current);
         for (EnumType type : target.enumTypes()) {
             Optional<EnumType> existing = current.enumType(type.name());
             if (existing.isEmpty()) {
@@ -153,12 +155,13 @@ public final class SchemaDiffer {
             Optional<Table> wanted = Optional.ofNullable(targetTables.get(table.name()));
             if (wanted.isPresent()) {
                 compareTable(table, wanted.get(), retyped);
-            } else {
-                table.foreignKeys().forEach(k -> early.add(new DropConstraint(table.name(), k)));
-                table.indexes().forEach(i -> early.add(new DropIndex(table.name(), i)));
-                late.add(new DropTable(table.withForeignKeys(List.of()).withIndexes(List.of())));
             }
         }
+        TableDrops drops = new TableDrops(current.tables().stream()
+                .filter(t -> !targetTables.containsKey(t.name()))
+                .toList());
+        early.addAll(drops.keys);
+        late.addAll(drops.tables);
         for (Table table : target.tables()) {
             if (!currentTables.containsKey(table.name())) {
                 createTable(table);
@@ -173,6 +176,36 @@ public final class SchemaDiffer {
         current.namespaces().stream()
                 .filter(n -> !target.namespaces().contains(n))
                 .forEach(n -> late.add(new DropSchema(n)));
+    }
+
+    /**
+     * A table that is gone from one schema while a table of the same name appears in another moved there:
+     * it is moved with its rows, and then compared like any other. Two candidates either side are no match.
+     */
+    private Schema moveTables(Schema current, Schema target, Map<QualifiedName, Table> targetTables) {
+        Map<QualifiedName, Table> currentTables = byName(current);
+        List<Table> gone = current.tables().stream()
+                .filter(t -> !targetTables.containsKey(t.name()))
+                .toList();
+        List<Table> appeared = target.tables().stream()
+                .filter(t -> !currentTables.containsKey(t.name()))
+                .toList();
+        Schema moved = current;
+        for (Table table : gone) {
+            List<Table> from = gone.stream()
+                    .filter(t -> t.name().name().equals(table.name().name()))
+                    .toList();
+            List<Table> to = appeared.stream()
+                    .filter(t -> t.name().name().equals(table.name().name()))
+                    .toList();
+            if (from.size() == 1 && to.size() == 1) {
+                SetTableSchema move =
+                        new SetTableSchema(table.name(), to.get(0).name().schema());
+                early.add(move);
+                moved = move.applyTo(moved);
+            }
+        }
+        return moved;
     }
 
     /**
@@ -294,8 +327,33 @@ public final class SchemaDiffer {
                 missingIndexes.add(wanted);
             }
         }
+        List<Operation> renames = new ArrayList<>();
+        for (Constraint wanted : List.copyOf(missing)) {
+            unmatched.stream()
+                    .filter(c -> c.name() != null
+                            && sameConstraint(c, wanted.withName(null))
+                            && !touchesRetyped(c, current.name(), retyped))
+                    .findFirst()
+                    .ifPresent(c -> {
+                        renames.add(new RenameConstraint(current.name(), c.name(), wanted.name()));
+                        unmatched.remove(c);
+                        missing.remove(wanted);
+                    });
+        }
+        for (Index wanted : List.copyOf(missingIndexes)) {
+            unmatchedIndexes.stream()
+                    .filter(i -> i.name() != null && sameIndex(i, withoutName(wanted)))
+                    .findFirst()
+                    .ifPresent(i -> {
+                        renames.add(new RenameIndex(current.name(), i.name(), wanted.name()));
+                        unmatchedIndexes.remove(i);
+                        missingIndexes.remove(wanted);
+                    });
+        }
         unmatched.forEach(c -> early.add(new DropConstraint(current.name(), c)));
         unmatchedIndexes.forEach(i -> early.add(new DropIndex(current.name(), i)));
+        // After the drops: a renamed one may take the name of one that goes.
+        early.addAll(renames);
 
         for (Column column : target.columns()) {
             Optional<Column> existing = current.column(column.name());
@@ -314,10 +372,18 @@ public final class SchemaDiffer {
             middle.add(new SetTableComment(current.name(), current.comment(), target.comment()));
         }
 
-        List<String> kept = current.constraints().stream()
-                .filter(c -> !unmatched.contains(c))
+        Set<String> renamedFrom = renames.stream()
+                .filter(RenameConstraint.class::isInstance)
+                .map(r -> ((RenameConstraint) r).from())
+                .collect(java.util.stream.Collectors.toSet());
+        List<String> kept = new ArrayList<>(current.constraints().stream()
+                .filter(c -> !unmatched.contains(c) && !renamedFrom.contains(c.name()))
                 .map(Constraint::name)
-                .toList();
+                .toList());
+        renames.stream()
+                .filter(RenameConstraint.class::isInstance)
+                .map(r -> ((RenameConstraint) r).to())
+                .forEach(kept::add);
         ConstraintNames names = new ConstraintNames(target, kept, rules);
         for (Constraint wanted : missing) {
             Constraint named = names.name(wanted);
@@ -334,7 +400,6 @@ public final class SchemaDiffer {
         missingIndexes.forEach(i -> middle.add(new CreateIndex(current.name(), i)));
     }
 
-    /** Alike in what they constrain; the name counts only when the target gives one. */
     /** Alike in what they are; expressions alike as the dialect reads them. */
     private boolean sameColumn(Column current, Column target) {
         return current.withDefaultValue(null)
@@ -350,6 +415,10 @@ public final class SchemaDiffer {
                 ? rules.sameExpression(a.expression(), b.expression())
                 : current.withName(null).equals(target.withName(null));
         return alike && (target.name() == null || target.name().equals(current.name()));
+    }
+
+    private static Index withoutName(Index index) {
+        return new Index(null, index.unique(), index.keys(), index.method(), index.predicate());
     }
 
     private boolean sameIndex(Index current, Index target) {

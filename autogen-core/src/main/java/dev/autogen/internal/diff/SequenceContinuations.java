@@ -3,17 +3,17 @@ package dev.autogen.internal.diff;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.ColumnRef;
 import dev.autogen.internal.operations.CreateSequence;
-import dev.autogen.internal.operations.CreateTable;
 import dev.autogen.internal.operations.DropSequence;
 import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.Identity;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.SequenceUse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A sequence created for a table that already has rows starts at 1 and hands out ids the table holds:
@@ -26,10 +26,13 @@ final class SequenceContinuations {
     private SequenceContinuations() {}
 
     static List<Operation> apply(List<Operation> operations, Schema current, List<SequenceUse> uses) {
-        Set<QualifiedName> created = operations.stream()
-                .filter(CreateTable.class::isInstance)
-                .map(o -> ((CreateTable) o).table().name())
-                .collect(Collectors.toSet());
+        // The tables there before the change, under the names they have after it.
+        Set<QualifiedName> existing = new HashSet<>();
+        current.tables().forEach(t -> existing.add(t.name()));
+        operations.stream()
+                .filter(SetTableSchema.class::isInstance)
+                .map(SetTableSchema.class::cast)
+                .forEach(move -> existing.add(move.moved()));
         List<ColumnRef> becomingIdentities = operations.stream()
                 .filter(AlterColumn.class::isInstance)
                 .map(AlterColumn.class::cast)
@@ -44,7 +47,7 @@ final class SequenceContinuations {
                     && create.pastValuesOf().isEmpty()) {
                 List<ColumnRef> fed = uses.stream()
                         .filter(u -> u.sequence().equals(create.sequence().name()))
-                        .filter(u -> current.table(u.table()).isPresent() && !created.contains(u.table()))
+                        .filter(u -> existing.contains(u.table()))
                         .map(u -> new ColumnRef(u.table(), u.column()))
                         .toList();
                 result.add(fed.isEmpty() ? create : new CreateSequence(create.sequence(), fed));

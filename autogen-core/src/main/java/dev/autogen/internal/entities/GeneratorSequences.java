@@ -16,6 +16,7 @@ import org.hibernate.id.enhanced.SequenceStyleGenerator;
 import org.hibernate.mapping.GeneratorSettings;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.RootClass;
+import org.hibernate.mapping.UnionSubclass;
 
 /**
  * Which column each sequence feeds, as Hibernate's own id generators say: the generator an entity's id
@@ -66,16 +67,28 @@ final class GeneratorSequences {
             }
             if (generator instanceof SequenceStyleGenerator sequenceStyle
                     && sequenceStyle.getDatabaseStructure().isPhysicalSequence()) {
-                org.hibernate.boot.model.relational.QualifiedName sequence =
+                org.hibernate.boot.model.relational.QualifiedName physical =
                         sequenceStyle.getDatabaseStructure().getPhysicalName();
-                uses.add(new SequenceUse(
-                        new QualifiedName(
-                                names.schemaName(sequence.getSchemaName()), names.fold(sequence.getObjectName())),
-                        new QualifiedName(
-                                names.schemaName(
-                                        root.getTable().getQualifiedTableName().getSchemaName()),
-                                names.fold(root.getTable().getNameIdentifier())),
-                        names.columnName(root.getIdentifier().getColumns().get(0))));
+                QualifiedName sequence = new QualifiedName(
+                        names.schemaName(physical.getSchemaName()), names.fold(physical.getObjectName()));
+                String column =
+                        names.columnName(root.getIdentifier().getColumns().get(0));
+                // The ids are stored in the root's table, and each concrete class of a table-per-class
+                // hierarchy has a table of its own holding them too.
+                for (PersistentClass member : root.getSubclassClosure()) {
+                    if (member == root || member instanceof UnionSubclass) {
+                        org.hibernate.mapping.Table table = member.getTable();
+                        if (table.isPhysicalTable() && !table.isView()) {
+                            uses.add(new SequenceUse(
+                                    sequence,
+                                    new QualifiedName(
+                                            names.schemaName(table.getQualifiedTableName()
+                                                    .getSchemaName()),
+                                            names.fold(table.getNameIdentifier())),
+                                    column));
+                        }
+                    }
+                }
             }
         }
         return List.copyOf(uses);

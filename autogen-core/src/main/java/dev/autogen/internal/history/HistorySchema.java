@@ -2,6 +2,7 @@ package dev.autogen.internal.history;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.operations.CreateSchema;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
 import dev.autogen.internal.operations.Operation;
@@ -11,6 +12,7 @@ import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.schema.Schema;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The schema the migrations build, from base up to some revisions, replayed in memory: each operation
@@ -36,5 +38,21 @@ public final class HistorySchema {
             }
         }
         return schema;
+    }
+
+    /**
+     * The schemas any migration of {@code graph} creates: autogen made them, so it keeps managing them after
+     * the entities stop naming them (their tables are dropped or moved, and they are dropped when empty).
+     */
+    public static Set<String> createdSchemas(RevisionGraph graph, String defaultSchema) {
+        Set<String> schemas = new TreeSet<>();
+        for (RevisionNode node : graph.revisions()) {
+            for (Operation operation : Recorder.upgrade(node.migration(), defaultSchema)) {
+                if (operation instanceof CreateSchema create) {
+                    schemas.add(create.name());
+                }
+            }
+        }
+        return schemas;
     }
 }

@@ -3,6 +3,7 @@ package dev.autogen.internal.operations;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.migration.Definitions;
 import java.util.Objects;
 
 /**
@@ -31,10 +32,18 @@ public record AlterColumn(QualifiedName table, Column from, Column to, String us
         return Edits.table(schema, table, t -> t.withColumns(Edits.replace(t.columns(), c -> c.equals(from), to)));
     }
 
-    /** The way back; a conversion given for the way there says nothing of the way back, so it is not kept. */
+    /**
+     * The way back. A conversion given for the way there says nothing of the way back, so it is not kept;
+     * one still to be written is still to be written: types with no cast one way rarely have one back.
+     */
     @Override
     public AlterColumn reverse() {
-        return new AlterColumn(table, to, from, null);
+        return new AlterColumn(table, to, from, conversionToWrite() ? using : null);
+    }
+
+    /** Whether the conversion is a placeholder for the author to replace. */
+    public boolean conversionToWrite() {
+        return Definitions.conversionToWrite().equals(using);
     }
 
     public boolean typeChanged() {

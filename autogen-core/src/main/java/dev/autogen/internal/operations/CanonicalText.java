@@ -96,6 +96,21 @@ public final class CanonicalText implements OperationVisitor<String> {
     }
 
     @Override
+    public String renameConstraint(RenameConstraint op) {
+        return "rename_constraint table=" + name(op.table()) + " from=" + string(op.from()) + " to=" + string(op.to());
+    }
+
+    @Override
+    public String renameIndex(RenameIndex op) {
+        return "rename_index table=" + name(op.table()) + " from=" + string(op.from()) + " to=" + string(op.to());
+    }
+
+    @Override
+    public String setTableSchema(SetTableSchema op) {
+        return "set_table_schema table=" + name(op.table()) + " schema=" + string(op.schema());
+    }
+
+    @Override
     public String addPrimaryKey(AddPrimaryKey op) {
         return "add_constraint table=" + name(op.table()) + " constraint=" + constraint(op.key());
     }
@@ -209,6 +224,17 @@ public final class CanonicalText implements OperationVisitor<String> {
                 + list(table.uniqueConstraints().stream().map(this::constraint).toList())
                 + " checks="
                 + list(table.checks().stream().map(this::constraint).toList())
+                // Written only when there are some, so that the text of a table without them stays as it was.
+                + (table.foreignKeys().isEmpty()
+                        ? ""
+                        : " foreign_keys="
+                                + list(table.foreignKeys().stream()
+                                        .map(this::constraint)
+                                        .toList()))
+                + (table.indexes().isEmpty()
+                        ? ""
+                        : " indexes="
+                                + list(table.indexes().stream().map(this::index).toList()))
                 + " comment=" + string(table.comment()) + "}";
     }
 

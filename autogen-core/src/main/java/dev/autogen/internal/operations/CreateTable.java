@@ -4,15 +4,15 @@ import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
 import java.util.Objects;
 
-/** Creates a table with its columns and its primary key, unique and check constraints; indexes and foreign keys follow as operations of their own. */
+/**
+ * Creates a table with its columns and its primary key, unique and check constraints. One the differ
+ * creates gets its indexes and foreign keys as operations of their own; one that undoes a drop carries
+ * them, and they are built with it.
+ */
 public record CreateTable(Table table) implements Operation {
 
     public CreateTable {
         Objects.requireNonNull(table, "table");
-        if (!table.foreignKeys().isEmpty() || !table.indexes().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "create table " + table.name() + " carries foreign keys or indexes; add them separately");
-        }
     }
 
     @Override

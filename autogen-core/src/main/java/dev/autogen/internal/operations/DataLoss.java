@@ -40,8 +40,12 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
             return Optional.of("replaces the values of " + op.table() + "."
                     + op.to().name() + " with what its expression computes");
         }
-        if (!op.typeChanged() || types.keepsEveryValue(op.from().type(), op.to().type())) {
+        if (!op.typeChanged() || types.keepsEveryValue(op.from().type(), op.to().type()) || op.conversionToWrite()) {
             return Optional.empty();
+        }
+        if (op.using() != null) {
+            return Optional.of("changes " + op.table() + "." + op.from().name() + " from "
+                    + op.from().type() + " to " + op.to().type() + " by the conversion given, which nothing checks");
         }
         return Optional.of("changes " + op.table() + "." + op.from().name() + " from "
                 + op.from().type() + " to " + op.to().type()
@@ -86,6 +90,21 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
 
     @Override
     public Optional<String> renameColumn(RenameColumn op) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> renameConstraint(RenameConstraint op) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> renameIndex(RenameIndex op) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> setTableSchema(SetTableSchema op) {
         return Optional.empty();
     }
 

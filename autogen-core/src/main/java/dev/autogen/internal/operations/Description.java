@@ -89,6 +89,21 @@ public final class Description implements OperationVisitor<String> {
     }
 
     @Override
+    public String renameConstraint(RenameConstraint op) {
+        return "rename constraint " + op.from() + " on " + op.table() + " to " + op.to();
+    }
+
+    @Override
+    public String renameIndex(RenameIndex op) {
+        return "rename index " + op.from() + " on " + op.table() + " to " + op.to();
+    }
+
+    @Override
+    public String setTableSchema(SetTableSchema op) {
+        return "move table " + op.table() + " to schema " + op.schema();
+    }
+
+    @Override
     public String addPrimaryKey(AddPrimaryKey op) {
         return "add primary key " + op.table() + " " + op.key().columns();
     }

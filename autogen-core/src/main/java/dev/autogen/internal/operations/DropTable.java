@@ -4,15 +4,14 @@ import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
 import java.util.Objects;
 
-/** Drops a table; its indexes and foreign keys have been dropped before it, so it carries none. */
+/**
+ * Drops a table, and with it its indexes and its own foreign keys, which it carries to build them again
+ * when undone. Foreign keys of other tables that point at it are dropped before it.
+ */
 public record DropTable(Table table) implements Operation {
 
     public DropTable {
         Objects.requireNonNull(table, "table");
-        if (!table.foreignKeys().isEmpty() || !table.indexes().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "drop table " + table.name() + " carries foreign keys or indexes; drop them separately");
-        }
     }
 
     @Override

@@ -19,6 +19,12 @@ public interface OperationVisitor<R> {
 
     R renameColumn(RenameColumn op);
 
+    R renameConstraint(RenameConstraint op);
+
+    R renameIndex(RenameIndex op);
+
+    R setTableSchema(SetTableSchema op);
+
     R addPrimaryKey(AddPrimaryKey op);
 
     R addUniqueConstraint(AddUniqueConstraint op);

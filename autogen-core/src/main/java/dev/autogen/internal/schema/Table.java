@@ -39,6 +39,10 @@ public record Table(
         return new Table(name, columns, null, List.of(), List.of(), List.of(), List.of(), null);
     }
 
+    public Table withName(QualifiedName newName) {
+        return new Table(newName, columns, primaryKey, uniqueConstraints, foreignKeys, checks, indexes, comment);
+    }
+
     public Table withColumns(List<Column> newColumns) {
         return new Table(name, newColumns, primaryKey, uniqueConstraints, foreignKeys, checks, indexes, comment);
     }

@@ -16,7 +16,10 @@ import dev.autogen.internal.operations.CreateTable;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.Recorder;
+import dev.autogen.internal.operations.RenameConstraint;
+import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.runner.OfflineScriptAccess;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
@@ -179,6 +182,9 @@ class HostileTextTest {
                 .withPrimaryKey(new PrimaryKey(name(texts), List.of(a)))
                 .withUniqueConstraints(List.of(new UniqueConstraint(name(texts), List.of(a, b))))
                 .withComment(texts.next());
+        String check = name(texts);
+        String index = name(texts);
+        String elsewhere = name(texts);
         return List.of(
                 new CreateSchema(table.schema()),
                 new CreateEnumType(type),
@@ -187,13 +193,13 @@ class HostileTextTest {
                 new AddCheckConstraint(
                         table,
                         new CheckConstraint(
-                                name(texts),
+                                check,
                                 quote(b) + " > 0 or " + quote(a) + " <> " + "'"
                                         + texts.next().replace("'", "''") + "'")),
                 new CreateIndex(
                         table,
                         new Index(
-                                name(texts),
+                                index,
                                 false,
                                 List.of(IndexKey.column(b), new IndexKey("lower(" + quote(a) + ")", true, true)),
                                 Index.DEFAULT_METHOD,
@@ -208,7 +214,11 @@ class HostileTextTest {
                                         type.labels().get(0),
                                         label(texts) + "3",
                                         type.labels().get(1))),
-                        List.<ColumnRef>of()));
+                        List.<ColumnRef>of()),
+                new RenameConstraint(table, check, name(texts)),
+                new RenameIndex(table, index, name(texts)),
+                new CreateSchema(elsewhere),
+                new SetTableSchema(table, elsewhere));
     }
 
     private static String quote(String name) {

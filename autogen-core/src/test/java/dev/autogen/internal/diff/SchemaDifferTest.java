@@ -177,6 +177,7 @@ class SchemaDifferTest {
                                 + " end if; end$autogen$",
                         "alter table public.member alter column status type integer using status::integer",
                         "alter table public.member alter column status set default 0",
+                        "update public.member set status = 0 where status is null",
                         "alter table public.member alter column status set not null");
         assertThat(dialect.render(new AlterColumn(MEMBER, before.withType("integer"), after.withType("bigint"))))
                 .as("a widening needs no guard")
@@ -184,6 +185,7 @@ class SchemaDifferTest {
                         "alter table public.member alter column status drop default",
                         "alter table public.member alter column status type bigint using status::bigint",
                         "alter table public.member alter column status set default 0",
+                        "update public.member set status = 0 where status is null",
                         "alter table public.member alter column status set not null");
     }
 

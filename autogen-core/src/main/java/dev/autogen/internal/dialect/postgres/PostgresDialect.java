@@ -64,6 +64,12 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean converts(Connection connection, String from, String to) {
+        // Large objects are converted through their functions, not a cast.
+        return PostgresTypeChanges.largeObject(from, to) || PostgresCasts.converts(connection, from, to);
+    }
+
+    @Override
     public Names names() {
         return PostgresNames.INSTANCE;
     }

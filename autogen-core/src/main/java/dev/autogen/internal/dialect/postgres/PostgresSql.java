@@ -29,7 +29,10 @@ import dev.autogen.internal.operations.ExecuteJava;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.OperationVisitor;
 import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.RenameConstraint;
+import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Constraint;
@@ -190,6 +193,23 @@ final class PostgresSql implements OperationVisitor<List<String>> {
     }
 
     @Override
+    public List<String> renameConstraint(RenameConstraint op) {
+        return List.of(
+                "alter table " + name(op.table()) + " rename constraint " + quote(op.from()) + " to " + quote(op.to()));
+    }
+
+    @Override
+    public List<String> renameIndex(RenameIndex op) {
+        return List.of("alter index " + name(new QualifiedName(op.table().schema(), op.from())) + " rename to "
+                + quote(op.to()));
+    }
+
+    @Override
+    public List<String> setTableSchema(SetTableSchema op) {
+        return List.of("alter table " + name(op.table()) + " set schema " + quote(op.schema()));
+    }
+
+    @Override
     public List<String> addPrimaryKey(AddPrimaryKey op) {
         return addConstraint(op.table(), op.key());
     }
@@ -289,7 +309,7 @@ final class PostgresSql implements OperationVisitor<List<String>> {
         return List.of();
     }
 
-    private static List<String> createTable(Table table) {
+    private List<String> createTable(Table table) {
         List<String> parts = new ArrayList<>();
         table.columns().forEach(c -> parts.add(column(c)));
         table.constraints().forEach(c -> parts.add(constraint(c)));
@@ -299,6 +319,7 @@ final class PostgresSql implements OperationVisitor<List<String>> {
             sql.add("comment on table " + name(table.name()) + " is " + literal(table.comment()));
         }
         table.columns().forEach(c -> commentOnColumn(table.name(), c).ifPresent(sql::add));
+        table.indexes().forEach(i -> sql.add(createIndex(table.name(), i)));
         return sql;
     }
 
@@ -356,6 +377,11 @@ final class PostgresSql implements OperationVisitor<List<String>> {
             }
         } else if (!Objects.equals(from.defaultValue(), to.defaultValue())) {
             sql.add(to.defaultValue() == null ? alter + " drop default" : alter + " set default " + to.defaultValue());
+        }
+        if (from.nullable() && !to.nullable() && to.defaultValue() != null) {
+            // What the default would have given the rows had it stood when they were written.
+            sql.add("update " + name(op.table()) + " set " + quote(to.name()) + " = " + to.defaultValue() + " where "
+                    + quote(to.name()) + " is null");
         }
         if (from.nullable() != to.nullable()) {
             sql.add(alter + (to.nullable() ? " drop not null" : " set not null"));

@@ -96,7 +96,7 @@ final class PostgresTypeChanges implements TypeChanges {
     }
 
     /** An {@code oid} of a large object to its contents, or back: the dialect moves the contents, not the ids. */
-    private static boolean largeObject(String from, String to) {
+    static boolean largeObject(String from, String to) {
         return from.equals("oid") && (to.equals("text") || to.equals("bytea"))
                 || to.equals("oid") && (from.equals("text") || from.equals("bytea"));
     }
