@@ -22,6 +22,9 @@ import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.diff.IgnoreRules;
 import dev.autogen.internal.diff.PrintedTarget;
+import dev.autogen.internal.diff.RenameFinder;
+import dev.autogen.internal.diff.RenameHint;
+import dev.autogen.internal.diff.RenamePlan;
 import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.discovery.MigrationLoader;
 import dev.autogen.internal.entities.EntityModel;
@@ -121,6 +124,7 @@ public final class Autogen {
         List<String> parents = parents(graph, request.head());
         String id = newId(graph, request.revisionId());
         List<Operation> operations = List.of();
+        Map<Operation, List<String>> notes = Map.of();
         if (request.autogenerate()) {
             Dialect dialect = request.fromHistory() ? Dialects.standard() : dialect();
             Schema current;
@@ -137,7 +141,9 @@ public final class Autogen {
                 }
                 current = null;
             }
-            operations = differences(project, dialect, stages, current);
+            Differences found = differences(project, dialect, stages, current, request);
+            operations = found.operations();
+            notes = found.notes();
             if (operations.isEmpty() && !request.allowEmpty()) {
                 return new RevisionResult(null, id, parents, List.of(), stages.list());
             }
@@ -145,8 +151,9 @@ public final class Autogen {
         RevisionInfo info = new RevisionInfo(
                 id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
         List<Operation> upgrade = operations;
+        Map<Operation, List<String>> said = notes;
         Dialect dialect = Dialects.standard();
-        MigrationSource source = stages.time("codegen", () -> writer(dialect).write(info, upgrade));
+        MigrationSource source = stages.time("codegen", () -> writer(dialect).write(info, upgrade, said));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = write(project, source);
         forgetGraph();
@@ -179,10 +186,20 @@ public final class Autogen {
     /** What the database lacks or has beyond the entities: empty when they match. */
     public List<Change> check() {
         Dialect dialect = dialect();
-        return changes(dialect, differences(requireProject(), dialect, new Stages(), null));
+        return changes(
+                dialect,
+                differences(requireProject(), dialect, new Stages(), null, null).operations());
     }
 
-    private List<Operation> differences(Project project, Dialect dialect, Stages stages, Schema history) {
+    /** The operations autogenerate found, and what it says beside some of them. */
+    private record Differences(List<Operation> operations, Map<Operation, List<String>> notes) {}
+
+    /**
+     * The operations from the database (or {@code history}, when given) to the entities. {@code request}
+     * carries the rename hints and who to ask; {@code null} (check) takes only the renames in no doubt.
+     */
+    private Differences differences(
+            Project project, Dialect dialect, Stages stages, Schema history, RevisionRequest request) {
         if (project.entities() == null) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
@@ -197,35 +214,75 @@ public final class Autogen {
             IntrospectionScope scope = scope(List.copyOf(managed));
             Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
             if (history != null) {
-                return stages.time(
+                Schema current = ignore.apply(history);
+                RenamePlan renames = renames(current, target, ignored, dialect, request);
+                List<Operation> operations = stages.time(
                         "diff",
                         () -> SchemaDiffer.diff(
-                                ignore.apply(history), target, ignored, dialect.diffRules(), model.sequenceUses()));
+                                current, target, ignored, dialect.diffRules(), model.sequenceUses(), renames));
+                return new Differences(operations, renames.notes(operations));
             }
             return withConnection(dialect, connection -> {
                 Introspection introspection = stages.time("introspection", () -> dialect.introspect(connection, scope));
                 stages.note(introspection.catalogQueries() + " catalog queries, "
                         + introspection.schema().tables().size() + " tables");
                 Schema current = ignore.apply(dialect.canonical(introspection.schema()));
+                RenamePlan renames = renames(current, target, ignored, dialect, request);
                 List<Operation> operations = stages.time(
                         "diff",
-                        () -> SchemaDiffer.diff(current, target, ignored, dialect.diffRules(), model.sequenceUses()));
+                        () -> SchemaDiffer.diff(
+                                current, target, ignored, dialect.diffRules(), model.sequenceUses(), renames));
                 Set<QualifiedName> changed = SchemaDiffer.changedTables(current, target, ignored, dialect.diffRules());
                 if (changed.isEmpty()) {
                     stages.note(operations.size() + " operations");
-                    return withConversionsToWrite(operations, dialect, connection);
+                    return found(withConversionsToWrite(operations, dialect, connection), renames);
                 }
                 // Where the entities' tables differ from the database's, ask the database how it would store
                 // the entities' own DDL: it alone knows how it rewrites an expression, a type, a column definition.
                 Schema printed = stages.time("printing", () -> print(model, dialect, connection, changed, target));
                 if (printed == null) {
-                    return withConversionsToWrite(operations, dialect, connection);
+                    return found(withConversionsToWrite(operations, dialect, connection), renames);
                 }
                 List<Operation> exact = SchemaDiffer.diff(
-                        current, ignore.apply(printed), ignored, dialect.diffRules(), model.sequenceUses());
+                        current, ignore.apply(printed), ignored, dialect.diffRules(), model.sequenceUses(), renames);
                 stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
-                return withConversionsToWrite(exact, dialect, connection);
+                return found(withConversionsToWrite(exact, dialect, connection), renames);
             });
+        }
+    }
+
+    private static Differences found(List<Operation> operations, RenamePlan renames) {
+        return new Differences(operations, renames.notes(operations));
+    }
+
+    /**
+     * Which tables and columns were renamed: those the request states, those in no doubt, and those its
+     * questioner confirms. Decided once, before comparing, so that nobody is asked twice.
+     */
+    private RenamePlan renames(
+            Schema current, Schema target, Predicate<QualifiedName> ignored, Dialect dialect, RevisionRequest request) {
+        List<RenameHint> hints = new ArrayList<>();
+        RenameFinder.Questioner questioner = null;
+        if (request != null) {
+            try {
+                request.renames().forEach(h -> hints.add(RenameHint.parse(h, true)));
+                request.keptRenames().forEach(h -> hints.add(RenameHint.parse(h, false)));
+            } catch (IllegalArgumentException e) {
+                throw new AutogenException(ErrorCode.CONFIG_INVALID, e.getMessage(), "write OLD=NEW");
+            }
+            questioner = request.questioner() == null ? null : request.questioner()::confirm;
+        }
+        try {
+            return RenameFinder.plan(
+                    SchemaDiffer.managed(current, ignored),
+                    SchemaDiffer.managed(target, ignored),
+                    dialect.diffRules(),
+                    settings.schema(),
+                    hints,
+                    questioner);
+        } catch (IllegalArgumentException e) {
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET, e.getMessage(), "name a table or column as the database has it, OLD=NEW");
         }
     }
 

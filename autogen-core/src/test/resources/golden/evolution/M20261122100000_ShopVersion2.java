@@ -21,8 +21,8 @@ import dev.autogen.migration.Revision;
 public final class M20261122100000_ShopVersion2 implements Migration {
     @Override
     public void upgrade(Operations op) {
-        // Guess: title disappeared and label appeared with the same definition, so this renames it. If
-        // they are different columns, drop the one and add the other instead.
+        // Guess: title disappeared and label appeared with the same definition, and no other column did.
+        // If they are different columns, drop the one and add the other instead.
         op.renameColumn(name("product"), "title", "label");
 
         // Check: PostgreSQL lets new enum labels be used only after this transaction commits.
@@ -34,6 +34,14 @@ public final class M20261122100000_ShopVersion2 implements Migration {
         op.dropConstraint(name("customer"), check("customer_status_check", "status in ('ACTIVE', 'SUSPENDED')"));
         op.dropIndex(name("customer"), index("ix_customer_name").column("name"));
         op.dropConstraint(name("product"), unique("product_code_key", "code"));
+
+        // Data loss: drops table public.note with all its rows.
+        // Not taken as renamed: public.purchase, public.purchase_tags appeared. If public.note was
+        // renamed, run revision again with --rename public.note=purchase and its rows stay.
+        op.dropTable(table(name("note"))
+                .column(column("id", "bigint").notNull())
+                .column(column("text", "character varying(200)"))
+                .primaryKey("note_pkey", "id"));
 
         // credit: type numeric(10,2) -> numeric(12,2).
         op.alterColumn(name("customer"),
@@ -67,20 +75,10 @@ public final class M20261122100000_ShopVersion2 implements Migration {
                 foreignKey("fk2pehe23hwdcyql94c531rbf70", "customer_id").references(name("customer"), "id"));
         op.addForeignKey(name("purchase_tags"),
                 foreignKey("fkigiiscxyy1cieiwgy9rambbne", "purchase_id").references(name("purchase"), "id"));
-
-        // Data loss: drops table public.note with all its rows.
-        op.dropTable(table(name("note"))
-                .column(column("id", "bigint").notNull())
-                .column(column("text", "character varying(200)"))
-                .primaryKey("note_pkey", "id"));
     }
 
     @Override
     public void downgrade(Operations op) {
-        op.createTable(table(name("note"))
-                .column(column("id", "bigint").notNull())
-                .column(column("text", "character varying(200)"))
-                .primaryKey("note_pkey", "id"));
         op.dropConstraint(name("purchase_tags"),
                 foreignKey("fkigiiscxyy1cieiwgy9rambbne", "purchase_id").references(name("purchase"), "id"));
         op.dropConstraint(name("purchase"),
@@ -123,6 +121,10 @@ public final class M20261122100000_ShopVersion2 implements Migration {
         op.alterColumn(name("customer"),
                 column("credit", "numeric(12,2)"),
                 column("credit", "numeric(10,2)"));
+        op.createTable(table(name("note"))
+                .column(column("id", "bigint").notNull())
+                .column(column("text", "character varying(200)"))
+                .primaryKey("note_pkey", "id"));
         op.addUniqueConstraint(name("product"), unique("product_code_key", "code"));
         op.createIndex(name("customer"), index("ix_customer_name").column("name"));
         op.addCheckConstraint(name("customer"), check("customer_status_check", "status in ('ACTIVE', 'SUSPENDED')"));

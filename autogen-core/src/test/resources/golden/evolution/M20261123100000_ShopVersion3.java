@@ -33,6 +33,8 @@ public final class M20261123100000_ShopVersion3 implements Migration {
                 foreignKey("fkqimtoyywmdrafcpsxxl6rotnb", "referrer_id").references(name("customer"), "id"));
 
         // Data loss: drops column public.customer.phone with its values.
+        // Not taken as renamed: referrer_id appeared in public.customer. If phone was renamed, run
+        // revision again with --rename public.customer.phone=referrer_id and its values stay.
         op.dropColumn(name("customer"), column("phone", "character varying(30)"));
     }
 

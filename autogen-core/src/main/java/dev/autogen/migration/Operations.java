@@ -51,6 +51,12 @@ public interface Operations {
     /** Renames a constraint of {@code table}; its definition stays, so no row is checked again. */
     void renameConstraint(Name table, String from, String to);
 
+    /**
+     * Renames a table within its schema, with its rows; foreign keys pointing at it follow it, and the
+     * sequences its identity columns own are renamed with it.
+     */
+    void renameTable(Name table, String to);
+
     /** Renames an index of {@code table} (it lives in the table's schema). */
     void renameIndex(Name table, String from, String to);
 

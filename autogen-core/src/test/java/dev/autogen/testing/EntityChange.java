@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.tools.ToolProvider;
 
 /**
@@ -71,7 +72,12 @@ public final class EntityChange implements AutoCloseable {
 
     /** Autogenerates version 2's migration, without running it. */
     public EntityChange generate() {
-        upgrade = autogen(v2).revision(request("version 2", "c0000000002"));
+        return generate(UnaryOperator.identity());
+    }
+
+    /** Autogenerates version 2's migration from the request {@code asked} makes of the plain one. */
+    public EntityChange generate(UnaryOperator<RevisionRequest> asked) {
+        upgrade = autogen(v2).revision(asked.apply(request("version 2", "c0000000002")));
         assertThat(upgrade.written()).as("a migration for version 2").isPresent();
         return this;
     }

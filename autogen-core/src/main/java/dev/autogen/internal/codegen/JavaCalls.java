@@ -29,6 +29,7 @@ import dev.autogen.internal.operations.OperationVisitor;
 import dev.autogen.internal.operations.RenameColumn;
 import dev.autogen.internal.operations.RenameConstraint;
 import dev.autogen.internal.operations.RenameIndex;
+import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.CheckConstraint;
@@ -128,6 +129,11 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
     @Override
     public CodeBlock renameIndex(RenameIndex op) {
         return CodeBlock.of("op.renameIndex($L, $L, $L)", name(op.table()), string(op.from()), string(op.to()));
+    }
+
+    @Override
+    public CodeBlock renameTable(RenameTable op) {
+        return CodeBlock.of("op.renameTable($L, $L)", name(op.table()), string(op.to()));
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -42,6 +43,11 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
     private static final int PART_LENGTH = 40_000;
 
     public MigrationSource write(RevisionInfo revision, List<Operation> upgrade) {
+        return write(revision, upgrade, Map.of());
+    }
+
+    /** With {@code notes} said above the upgrade's operations: why a rename was taken, why a drop is one. */
+    public MigrationSource write(RevisionInfo revision, List<Operation> upgrade, Map<Operation, List<String>> notes) {
         List<Operation> downgrade = Recorder.reversed(upgrade);
         String className = className(revision);
         TypeSpec.Builder type = TypeSpec.classBuilder(className)
@@ -49,8 +55,9 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
                 .addSuperinterface(Migration.class)
                 .addJavadoc(javadoc(revision))
                 .addAnnotation(annotation(revision));
-        List<MethodSpec> upgradeParts = parts("upgrade", upgrade, true, List.of());
-        List<MethodSpec> downgradeParts = parts("downgrade", downgrade, false, summary(upgrade, downgrade));
+        List<MethodSpec> upgradeParts = parts("upgrade", upgrade, new Remarks(dataLoss, true, notes), List.of());
+        List<MethodSpec> downgradeParts =
+                parts("downgrade", downgrade, new Remarks(dataLoss, false, Map.of()), summary(upgrade, downgrade));
         type.addMethod(upgradeParts.get(0)).addMethod(downgradeParts.get(0));
         upgradeParts.subList(1, upgradeParts.size()).forEach(type::addMethod);
         downgradeParts.subList(1, downgradeParts.size()).forEach(type::addMethod);
@@ -128,8 +135,7 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
      * The method, and when its calls would not fit in one Java method (64 KB of bytecode), the private
      * parts it calls in order.
      */
-    private List<MethodSpec> parts(String name, List<Operation> operations, boolean upgrade, List<String> summary) {
-        Remarks remarks = new Remarks(dataLoss, upgrade);
+    private List<MethodSpec> parts(String name, List<Operation> operations, Remarks remarks, List<String> summary) {
         JavaCalls calls = new JavaCalls(defaultSchema);
         List<CodeBlock> chunks = new ArrayList<>();
         CodeBlock.Builder chunk = CodeBlock.builder();

@@ -29,12 +29,14 @@ import dev.autogen.internal.operations.OperationVisitor;
 import dev.autogen.internal.operations.RenameColumn;
 import dev.autogen.internal.operations.RenameConstraint;
 import dev.autogen.internal.operations.RenameIndex;
+import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Identity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,11 +48,13 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     private final DataLoss dataLoss;
     private final boolean upgrade;
+    private final Map<Operation, List<String>> notes;
 
-    /** In a downgrade a rename only undoes the upgrade's: the guess was flagged there. */
-    Remarks(DataLoss dataLoss, boolean upgrade) {
+    /** {@code notes}: what the tool that chose an operation says of it (why a rename, why a drop). */
+    Remarks(DataLoss dataLoss, boolean upgrade, Map<Operation, List<String>> notes) {
         this.dataLoss = dataLoss;
         this.upgrade = upgrade;
+        this.notes = notes;
     }
 
     /** Every remark for {@code operation}: its data loss first, then what this visitor adds. */
@@ -59,6 +63,7 @@ final class Remarks implements OperationVisitor<List<String>> {
         if (withDataLoss) {
             dataLoss.of(operation).ifPresent(loss -> remarks.add("Data loss: " + loss + "."));
         }
+        remarks.addAll(notes.getOrDefault(operation, List.of()));
         remarks.addAll(operation.accept(this));
         return remarks;
     }
@@ -93,10 +98,7 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> renameColumn(RenameColumn op) {
-        return upgrade
-                ? List.of("Guess: " + op.from() + " disappeared and " + op.to() + " appeared with the same definition,"
-                        + " so this renames it. If they are different columns, drop the one and add the other instead.")
-                : List.of();
+        return List.of(); // the differ says why, in a note
     }
 
     @Override
@@ -106,6 +108,11 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> renameIndex(RenameIndex op) {
+        return List.of();
+    }
+
+    @Override
+    public List<String> renameTable(RenameTable op) {
         return List.of();
     }
 

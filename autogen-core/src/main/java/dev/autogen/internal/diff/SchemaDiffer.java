@@ -24,6 +24,7 @@ import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.RenameColumn;
 import dev.autogen.internal.operations.RenameConstraint;
 import dev.autogen.internal.operations.RenameIndex;
+import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.CheckConstraint;
@@ -90,6 +91,24 @@ public final class SchemaDiffer {
         return SequenceContinuations.apply(diff(current, target, ignored, rules), current, sequenceUses);
     }
 
+    /** As the above, with {@code renames} decided beforehand (hinted, guessed or confirmed). */
+    public static List<Operation> diff(
+            Schema current,
+            Schema target,
+            Predicate<QualifiedName> ignored,
+            DiffRules rules,
+            List<SequenceUse> sequenceUses,
+            RenamePlan renames) {
+        Schema before = withoutTables(current, ignored);
+        List<Operation> operations = diff(before, withoutTables(target, ignored), rules, renames);
+        return SequenceContinuations.apply(operations, before, sequenceUses);
+    }
+
+    /** The tables on either side with {@code ignored} ones left out: what the renames are decided over. */
+    public static Schema managed(Schema schema, Predicate<QualifiedName> ignored) {
+        return withoutTables(schema, ignored);
+    }
+
     /** The tables present on both sides that differ in anything, ignored ones left out. */
     public static Set<QualifiedName> changedTables(
             Schema current, Schema target, Predicate<QualifiedName> ignored, DiffRules rules) {
@@ -112,10 +131,18 @@ public final class SchemaDiffer {
                 schema.tables().stream().filter(t -> !ignored.test(t.name())).toList());
     }
 
-    /** The operations that turn {@code current} into {@code target}; empty when they are alike. */
+    /**
+     * The operations that turn {@code current} into {@code target}, taking only the renames that are not
+     * in doubt; empty when they are alike.
+     */
     public static List<Operation> diff(Schema current, Schema target, DiffRules rules) {
+        return diff(current, target, rules, RenameFinder.guesses(current, target, rules));
+    }
+
+    /** The operations that turn {@code current} into {@code target}, with {@code renames} taken first. */
+    public static List<Operation> diff(Schema current, Schema target, DiffRules rules, RenamePlan renames) {
         SchemaDiffer differ = new SchemaDiffer(rules);
-        differ.compare(current, target);
+        differ.compare(current, target, renames);
         List<Operation> all = new ArrayList<>(differ.early);
         all.addAll(differ.middle);
         all.addAll(differ.foreignKeys);
@@ -123,12 +150,12 @@ public final class SchemaDiffer {
         return all;
     }
 
-    private void compare(Schema before, Schema target) {
+    private void compare(Schema before, Schema target, RenamePlan renames) {
         Map<QualifiedName, Table> targetTables = byName(target);
         target.namespaces().stream()
                 .filter(n -> !before.namespaces().contains(n))
                 .forEach(n -> early.add(new CreateSchema(n)));
-        Schema current = renameColumns(moveTables(before, target, targetTables), targetTables);
+        Schema current = rename(moveTables(before, target, targetTables), target, renames);
         Map<QualifiedName, Table> currentTables = byName(current);
         for (EnumType type : target.enumTypes()) {
             Optional<EnumType> existing = current.enumType(type.name());
@@ -161,7 +188,8 @@ public final class SchemaDiffer {
                 .filter(t -> !targetTables.containsKey(t.name()))
                 .toList());
         early.addAll(drops.keys);
-        late.addAll(drops.tables);
+        // Before anything is created: a new table may take the name of a constraint or index that goes with an old one.
+        early.addAll(drops.tables);
         for (Table table : target.tables()) {
             if (!currentTables.containsKey(table.name())) {
                 createTable(table);
@@ -209,29 +237,50 @@ public final class SchemaDiffer {
     }
 
     /**
-     * A table that lost exactly one column and gained exactly one of the same definition had it renamed,
-     * most likely: rename it, so its data stays. The renames come first; the rest compares the result.
+     * Takes the planned renames, tables first, then the columns (under their tables' new names). A
+     * constraint that bore the name the database gave it takes the name it would give it now, unless the
+     * entities name it: a renamed table looks like one created under its new name.
      */
-    private Schema renameColumns(Schema current, Map<QualifiedName, Table> targetTables) {
+    private Schema rename(Schema current, Schema target, RenamePlan plan) {
         Schema renamed = current;
-        for (Table table : current.tables()) {
-            Optional<Table> wanted = Optional.ofNullable(targetTables.get(table.name()));
-            if (wanted.isEmpty()) {
-                continue;
+        Map<QualifiedName, Table> before = new HashMap<>();
+        for (Rename rename : plan.renames()) {
+            if (rename.ofTable()) {
+                RenameTable op = new RenameTable(rename.table(), rename.to());
+                before.put(op.renamed(), renamed.table(rename.table()).orElseThrow());
+                early.add(op);
+                renamed = op.applyTo(renamed);
             }
-            List<Column> gone = table.columns().stream()
-                    .filter(c -> wanted.get().column(c.name()).isEmpty())
-                    .toList();
-            List<Column> added = wanted.get().columns().stream()
-                    .filter(c -> table.column(c.name()).isEmpty())
-                    .toList();
-            if (gone.size() == 1
-                    && added.size() == 1
-                    && sameColumn(gone.get(0).withName(added.get(0).name()), added.get(0))) {
-                RenameColumn rename = new RenameColumn(
-                        table.name(), gone.get(0).name(), added.get(0).name());
-                early.add(rename);
-                renamed = rename.applyTo(renamed);
+        }
+        for (Rename rename : plan.renames()) {
+            if (!rename.ofTable()) {
+                RenameColumn op = new RenameColumn(rename.table(), rename.column(), rename.to());
+                before.putIfAbsent(rename.table(), renamed.table(rename.table()).orElseThrow());
+                early.add(op);
+                renamed = op.applyTo(renamed);
+            }
+        }
+        for (Map.Entry<QualifiedName, Table> changed : before.entrySet()) {
+            Table now = renamed.table(changed.getKey()).orElseThrow();
+            Optional<Table> wanted = target.table(changed.getKey());
+            List<String> taken = new ArrayList<>(
+                    now.constraints().stream().map(Constraint::name).toList());
+            for (int i = 0; i < now.constraints().size(); i++) {
+                Constraint then = changed.getValue().constraints().get(i);
+                Constraint constraint = now.constraints().get(i);
+                Set<String> others = new java.util.HashSet<>(taken);
+                others.remove(constraint.name());
+                boolean named = wanted.isPresent()
+                        && wanted.get().constraints().stream()
+                                .anyMatch(w -> w.name() != null && sameConstraint(constraint, w.withName(null)));
+                String given = rules.constraintName(changed.getValue(), then, others);
+                String fresh = rules.constraintName(now, constraint, others);
+                if (!named && constraint.name().equals(given) && !fresh.equals(given)) {
+                    RenameConstraint op = new RenameConstraint(now.name(), constraint.name(), fresh);
+                    early.add(op);
+                    renamed = op.applyTo(renamed);
+                    taken.set(i, fresh);
+                }
             }
         }
         return renamed;
@@ -402,6 +451,10 @@ public final class SchemaDiffer {
 
     /** Alike in what they are; expressions alike as the dialect reads them. */
     private boolean sameColumn(Column current, Column target) {
+        return sameColumn(rules, current, target);
+    }
+
+    static boolean sameColumn(DiffRules rules, Column current, Column target) {
         return current.withDefaultValue(null)
                         .withGeneratedAs(null)
                         .equals(target.withDefaultValue(null).withGeneratedAs(null))

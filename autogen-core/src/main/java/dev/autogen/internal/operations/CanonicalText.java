@@ -106,6 +106,11 @@ public final class CanonicalText implements OperationVisitor<String> {
     }
 
     @Override
+    public String renameTable(RenameTable op) {
+        return "rename_table table=" + name(op.table()) + " to=" + string(op.to());
+    }
+
+    @Override
     public String setTableSchema(SetTableSchema op) {
         return "set_table_schema table=" + name(op.table()) + " schema=" + string(op.schema());
     }

@@ -104,6 +104,11 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
     }
 
     @Override
+    public Optional<String> renameTable(RenameTable op) {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<String> setTableSchema(SetTableSchema op) {
         return Optional.empty();
     }

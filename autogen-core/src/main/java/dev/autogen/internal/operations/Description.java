@@ -99,6 +99,11 @@ public final class Description implements OperationVisitor<String> {
     }
 
     @Override
+    public String renameTable(RenameTable op) {
+        return "rename table " + op.table() + " to " + op.to();
+    }
+
+    @Override
     public String setTableSchema(SetTableSchema op) {
         return "move table " + op.table() + " to schema " + op.schema();
     }

@@ -16,6 +16,7 @@ public sealed interface Operation
                 DropColumn,
                 AlterColumn,
                 RenameColumn,
+                RenameTable,
                 RenameConstraint,
                 RenameIndex,
                 SetTableSchema,

@@ -19,6 +19,8 @@ public interface OperationVisitor<R> {
 
     R renameColumn(RenameColumn op);
 
+    R renameTable(RenameTable op);
+
     R renameConstraint(RenameConstraint op);
 
     R renameIndex(RenameIndex op);

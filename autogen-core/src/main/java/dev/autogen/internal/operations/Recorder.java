@@ -185,6 +185,11 @@ public final class Recorder implements Operations {
     }
 
     @Override
+    public void renameTable(Name table, String to) {
+        operations.add(new RenameTable(name(table), to));
+    }
+
+    @Override
     public void setTableSchema(Name table, String schema) {
         operations.add(new SetTableSchema(name(table), schema));
     }

@@ -41,7 +41,9 @@ class EvolutionTest {
             String previous = null;
             for (int version = 1; version <= 3; version++) {
                 Schema target = model(version);
-                List<Operation> upgrade = Pg.diff(db.introspect(SCOPE), target);
+                Schema current = db.introspect(SCOPE);
+                RenamePlan renames = RenameFinder.guesses(current, target, dialect.diffRules());
+                List<Operation> upgrade = SchemaDiffer.diff(current, target, dialect.diffRules(), renames);
                 assertThat(upgrade).as("version %d changes something", version).isNotEmpty();
 
                 String id = "00000000000" + version;
@@ -52,7 +54,8 @@ class EvolutionTest {
                                         previous == null ? List.of() : List.of(previous),
                                         "Shop version " + version,
                                         Instant.parse("2026-11-2" + version + "T10:00:00Z")),
-                                upgrade);
+                                upgrade,
+                                renames.notes(upgrade));
                 GoldenFiles.assertMatches("evolution/" + source.className() + ".java", source.source());
                 Migration migration = JavaCompiler.load(source);
                 assertThat(Pg.upgrade(migration)).containsExactlyElementsOf(upgrade);

@@ -31,6 +31,7 @@ import dev.autogen.internal.operations.OperationVisitor;
 import dev.autogen.internal.operations.RenameColumn;
 import dev.autogen.internal.operations.RenameConstraint;
 import dev.autogen.internal.operations.RenameIndex;
+import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.CheckConstraint;
@@ -202,6 +203,25 @@ final class PostgresSql implements OperationVisitor<List<String>> {
     public List<String> renameIndex(RenameIndex op) {
         return List.of("alter index " + name(new QualifiedName(op.table().schema(), op.from())) + " rename to "
                 + quote(op.to()));
+    }
+
+    /**
+     * The table, and the sequences its identity columns own when they bear the names PostgreSQL gave them
+     * ({@code <table>_<column>_seq}): renamed as a new table's would be named.
+     */
+    @Override
+    public List<String> renameTable(RenameTable op) {
+        String body = "declare s record; begin for s in select seq.relname as name, a.attname as col"
+                + " from pg_depend d join pg_class seq on seq.oid = d.objid and seq.relkind = 'S'"
+                + " join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid"
+                + " where d.classid = 'pg_class'::regclass and d.refobjid = " + literal(name(op.renamed()))
+                + "::regclass and d.deptype = 'i' loop"
+                + " if s.name = " + literal(op.table().name()) + " || '_' || s.col || '_seq'"
+                + " and octet_length(" + literal(op.to()) + " || '_' || s.col || '_seq') <= 63 then"
+                + " execute format('alter sequence %I.%I rename to %I', "
+                + literal(op.table().schema())
+                + ", s.name, " + literal(op.to()) + " || '_' || s.col || '_seq'); end if; end loop; end";
+        return List.of("alter table " + name(op.table()) + " rename to " + quote(op.to()), "do " + Dollars.quote(body));
     }
 
     @Override
