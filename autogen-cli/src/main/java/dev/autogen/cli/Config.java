@@ -37,6 +37,7 @@ record Config(
         Naming naming,
         List<String> excludeTables,
         List<String> ignore,
+        List<String> renames,
         RunOptions runOptions,
         Map<String, String> hibernateSettings) {
 
@@ -57,6 +58,7 @@ record Config(
             "naming",
             "exclude.tables",
             "ignore",
+            "renames",
             "lock.wait",
             "lock.timeout");
     private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
@@ -138,6 +140,7 @@ record Config(
                 parsedNaming,
                 list(values.get("exclude.tables"), ","),
                 list(values.get("ignore"), ","),
+                list(values.get("renames"), ","),
                 new RunOptions(
                         duration(file, "lock.wait", values.getOrDefault("lock.wait", "300s")),
                         duration(file, "lock.timeout", values.getOrDefault("lock.timeout", "0"))),

@@ -3,10 +3,12 @@ package dev.autogen.cli;
 import dev.autogen.api.Change;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
+import java.io.Console;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,11 +62,21 @@ final class RevisionCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print how long each stage took.")
     boolean timings;
 
+    @Option(
+            names = "--rename",
+            paramLabel = "OLD=NEW",
+            description = "A table or column you renamed (customer=client, customer.email=mail): its data stays.")
+    List<String> renames = new ArrayList<>();
+
+    @Option(
+            names = "--no-input",
+            description = "Ask nothing: take only the renames stated and those in no doubt (as off a terminal).")
+    boolean noInput;
+
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            RevisionResult result = session.autogen()
-                    .revision(new RevisionRequest(
+            RevisionRequest request = new RevisionRequest(
                             message,
                             autogenerate,
                             false,
@@ -73,7 +85,17 @@ final class RevisionCommand implements Callable<Integer> {
                             branchLabels,
                             dependsOn,
                             allowEmpty,
-                            Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+                            Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                    .withRenames(renames, session.config().renames());
+            Console console = System.console();
+            if (!noInput && console != null) {
+                request = request.withQuestioner(question -> {
+                    String answer = console.readLine("%s [y/N] ", Format.text(question));
+                    return answer != null
+                            && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
+                });
+            }
+            RevisionResult result = session.autogen().revision(request);
             if (autogenerate) {
                 if (result.changes().isEmpty()) {
                     main.out.println("No changes: the database matches the entities.");

@@ -117,4 +117,48 @@ final class Cli {
             throw new AssertionError(e);
         }
     }
+
+    /**
+     * Runs the jar on a pseudo-terminal ({@code script} from util-linux), as a user at a shell does, typing
+     * {@code input}: what {@code System.console()} sees there is a real terminal.
+     */
+    Result runOnTerminal(String input, String... arguments) {
+        StringBuilder line = new StringBuilder();
+        line.append(quote(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString()))
+                .append(" -jar ")
+                .append(quote(JAR.toString()));
+        for (String argument : arguments) {
+            line.append(' ').append(quote(argument));
+        }
+        try {
+            Path out = Files.createTempFile("autogen-out", ".txt");
+            ProcessBuilder builder = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null")
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
+            builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("autogen " + String.join(" ", arguments) + " did not finish in 180 s");
+            }
+            process.getOutputStream().close();
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), "");
+            Files.delete(out);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String quote(String argument) {
+        return "'" + argument.replace("'", "'\\''") + "'";
+    }
 }

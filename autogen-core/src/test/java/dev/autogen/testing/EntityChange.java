@@ -17,10 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,22 +137,7 @@ public final class EntityChange implements AutoCloseable {
 
     /** The rows a query gives, each row's columns joined by {@code |}. */
     public List<String> rows(String query) {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(query)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                rows.add(row.toString());
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
+        return db.query(query);
     }
 
     public void execute(String... statements) {

@@ -12,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -80,6 +82,26 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** The schema model of this database, as the introspector reads it, in canonical spelling. */
+    /** The rows a query gives, each row's columns joined by {@code |} ({@code null} for a null). */
+    public List<String> query(String sql) {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+        return rows;
+    }
+
     public Schema introspect(IntrospectionScope scope) {
         return PostgresCanonical.of(introspectRaw(scope));
     }

@@ -85,7 +85,7 @@ public final class Description implements OperationVisitor<String> {
 
     @Override
     public String renameColumn(RenameColumn op) {
-        return "rename column " + op.table() + "." + op.from() + " to " + op.to() + " (a guess: check it)";
+        return "rename column " + op.table() + "." + op.from() + " to " + op.to();
     }
 
     @Override
