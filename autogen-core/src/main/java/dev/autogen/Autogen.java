@@ -12,6 +12,7 @@ import dev.autogen.api.Project;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
+import dev.autogen.api.RunListener;
 import dev.autogen.api.RunResult;
 import dev.autogen.api.Settings;
 import dev.autogen.internal.codegen.MigrationSource;
@@ -125,13 +126,23 @@ public final class Autogen {
         String id = newId(graph, request.revisionId());
         List<Operation> operations = List.of();
         Map<Operation, List<String>> notes = Map.of();
+        String comparedWith = null;
         if (request.autogenerate()) {
             Dialect dialect = request.fromHistory() ? Dialects.standard() : dialect();
             Schema current;
+            Autogen against = this;
             if (request.fromHistory()) {
-                current = stages.time(
-                        "history", () -> dialect.canonical(HistorySchema.at(graph, parents, settings.schema())));
+                try {
+                    current = stages.time(
+                            "history", () -> dialect.canonical(HistorySchema.at(graph, parents, settings.schema())));
+                    comparedWith = "the history, replayed in memory";
+                } catch (HistorySchema.Unreplayable e) {
+                    against = stages.time("history", () -> onScratch(e, parents));
+                    current = null;
+                    comparedWith = "the history, run on a throw-away database (" + e.getMessage() + ")";
+                }
             } else {
+                comparedWith = "the database";
                 Set<String> at = withConnection(dialect, c -> runner(dialect).current(c));
                 if (!at.equals(Set.copyOf(parents))) {
                     throw new AutogenException(
@@ -141,11 +152,11 @@ public final class Autogen {
                 }
                 current = null;
             }
-            Differences found = differences(project, dialect, stages, current, request);
+            Differences found = against.differences(project, dialect, stages, current, request);
             operations = found.operations();
             notes = found.notes();
             if (operations.isEmpty() && !request.allowEmpty()) {
-                return new RevisionResult(null, id, parents, List.of(), stages.list());
+                return new RevisionResult(null, id, parents, List.of(), stages.list(), comparedWith);
             }
         }
         RevisionInfo info = new RevisionInfo(
@@ -157,7 +168,7 @@ public final class Autogen {
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = write(project, source);
         forgetGraph();
-        return new RevisionResult(file, id, parents, changes(dialect, operations), stages.list());
+        return new RevisionResult(file, id, parents, changes(dialect, operations), stages.list(), comparedWith);
     }
 
     /** Writes a migration that joins {@code revisions} into one head and changes nothing itself. */
@@ -183,12 +194,117 @@ public final class Autogen {
         return new RevisionResult(file, id, info.revises(), List.of(), List.of());
     }
 
+    /**
+     * An autogen over the scratch database, brought to {@code revisions} by running the history there: for
+     * a history whose SQL or Java steps only a database can run.
+     */
+    private Autogen onScratch(HistorySchema.Unreplayable unreplayable, List<String> revisions) {
+        if (settings.scratch() == null) {
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INVALID,
+                    unreplayable.getMessage() + ", and no throw-away database is at hand to run the history on",
+                    "autogenerate against a database at the head, or give Settings a scratch database");
+        }
+        Autogen scratch = new Autogen(
+                settings.withConnection(settings.scratch()).withScratch(null).withListener(RunListener.NONE),
+                migrations,
+                project);
+        scratch.graph = graph();
+        for (String revision : revisions) {
+            scratch.upgrade(revision);
+        }
+        return scratch;
+    }
+
+    /**
+     * Adopts a database that has a schema but no autogen history: writes the first revision, which creates
+     * what the database has (in the default schema and the schemas the entities name), and stamps the
+     * database at it without running anything. Then {@code check} shows only what the entities want
+     * beyond it.
+     */
+    public RevisionResult baseline(String message, String revisionId, Instant created) {
+        Project project = requireProject();
+        requireMessage(message);
+        RevisionGraph graph = graph();
+        if (!graph.revisions().isEmpty()) {
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET,
+                    "the project has migrations already (" + graph.heads() + "): a baseline is the first revision",
+                    "baseline a new project, or stamp the database at the revision its schema matches");
+        }
+        Dialect dialect = dialect();
+        Set<String> schemas = new TreeSet<>(List.of(settings.schema()));
+        if (project.entities() != null) {
+            try (EntityModel model = EntityReader.read(project.entities(), dialect)) {
+                schemas.addAll(model.schema().namespaces());
+            }
+        }
+        IntrospectionScope scope = scope(List.copyOf(schemas));
+        Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
+        Schema live = withConnection(dialect, c -> {
+            Set<String> at = runner(dialect).current(c);
+            if (!at.isEmpty()) {
+                throw new AutogenException(
+                        ErrorCode.BAD_TARGET,
+                        "the database has an autogen history already (at " + describe(at) + ")",
+                        "a baseline is for a database autogen has never migrated");
+            }
+            return ignoreRules()
+                    .apply(dialect.canonical(dialect.introspect(c, scope).schema()));
+        });
+        Schema empty = Schema.empty().withNamespaces(List.of(settings.schema()));
+        List<Operation> operations = SchemaDiffer.diff(empty, live, ignored, dialect.diffRules());
+        String id = newId(graph, revisionId);
+        RevisionInfo info = new RevisionInfo(id, List.of(), List.of(), List.of(), message, created);
+        Path file = write(project, writer(dialect).write(info, operations));
+        forgetGraph();
+        stamp(id);
+        return new RevisionResult(file, id, List.of(), changes(dialect, operations), List.of(), "the database");
+    }
+
     /** What the database lacks or has beyond the entities: empty when they match. */
     public List<Change> check() {
         Dialect dialect = dialect();
         return changes(
                 dialect,
                 differences(requireProject(), dialect, new Stages(), null, null).operations());
+    }
+
+    /**
+     * What was changed in the database by hand: how it differs from the schema its own history builds at
+     * the revisions it records, as the changes that would turn that schema into the database's. Empty when
+     * nothing was. The history runs on the scratch database when there is one (the comparison is then
+     * exact: both sides as the database prints them), else it is replayed in memory and expressions are
+     * compared by the dialect's parser.
+     */
+    public List<Change> drift() {
+        Dialect dialect = dialect();
+        RevisionGraph graph = graph();
+        Set<String> current = withConnection(dialect, c -> runner(dialect).current(c));
+        List<String> at = current.stream().sorted().toList();
+        Set<String> schemas = new TreeSet<>(HistorySchema.createdSchemas(graph, settings.schema()));
+        schemas.add(settings.schema());
+        IntrospectionScope scope = scope(List.copyOf(schemas));
+        Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
+        IgnoreRules ignore = ignoreRules();
+        Schema live = ignore.apply(dialect.canonical(
+                withConnection(dialect, c -> dialect.introspect(c, scope)).schema()));
+        Schema history;
+        if (settings.scratch() != null) {
+            Autogen scratch = new Autogen(
+                    settings.withConnection(settings.scratch())
+                            .withScratch(null)
+                            .withListener(RunListener.NONE),
+                    migrations,
+                    project);
+            scratch.graph = graph;
+            at.forEach(scratch::upgrade);
+            history = ignore.apply(dialect.canonical(scratch.withConnection(dialect, c -> dialect.introspect(c, scope))
+                    .schema()));
+        } else {
+            history = ignore.apply(dialect.canonical(HistorySchema.at(graph, at, settings.schema())));
+        }
+        return changes(dialect, SchemaDiffer.diff(history, live, ignored, dialect.diffRules()));
     }
 
     /** The operations autogenerate found, and what it says beside some of them. */

@@ -10,13 +10,20 @@ import java.util.Optional;
  * @param file the file written, or {@code null} when autogenerate found nothing and no file was asked for
  * @param changes what the upgrade does, one entry per operation
  * @param stages how long each stage took
+ * @param comparedWith what autogenerate compared the entities with ("the database", "the history,
+ *     replayed in memory", ...), or {@code null} without autogenerate
  */
-public record RevisionResult(Path file, String id, List<String> revises, List<Change> changes, List<Stage> stages) {
+public record RevisionResult(
+        Path file, String id, List<String> revises, List<Change> changes, List<Stage> stages, String comparedWith) {
 
     public RevisionResult {
         revises = List.copyOf(revises);
         changes = List.copyOf(changes);
         stages = List.copyOf(stages);
+    }
+
+    public RevisionResult(Path file, String id, List<String> revises, List<Change> changes, List<Stage> stages) {
+        this(file, id, revises, changes, stages, null);
     }
 
     public Optional<Path> written() {

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  *     {@code enum_type}, {@code comment}
  * @param runOptions how long to wait for the migration lock and for busy tables
  * @param listener hears each migration start and end while a run goes
+ * @param scratch an empty database autogen may fill and leave to be thrown away, to build the history's
+ *     schema when its migrations run SQL or Java that cannot be replayed in memory; {@code null} for none
  */
 public record Settings(
         Supplier<ConnectionSettings> connection,
@@ -26,7 +28,8 @@ public record Settings(
         List<String> excludeTables,
         List<String> ignore,
         RunOptions runOptions,
-        RunListener listener) {
+        RunListener listener,
+        Supplier<ConnectionSettings> scratch) {
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_VERSION_TABLE = "autogen_version";
@@ -39,6 +42,18 @@ public record Settings(
         ignore = List.copyOf(ignore);
         Objects.requireNonNull(runOptions, "runOptions");
         Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Settings with no scratch database. */
+    public Settings(
+            Supplier<ConnectionSettings> connection,
+            String schema,
+            String versionTable,
+            List<String> excludeTables,
+            List<String> ignore,
+            RunOptions runOptions,
+            RunListener listener) {
+        this(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, null);
     }
 
     /** The defaults: schema {@code public}, version table {@code autogen_version}, nothing excluded. */
@@ -54,10 +69,18 @@ public record Settings(
     }
 
     public Settings withListener(RunListener newListener) {
-        return new Settings(connection, schema, versionTable, excludeTables, ignore, runOptions, newListener);
+        return new Settings(connection, schema, versionTable, excludeTables, ignore, runOptions, newListener, scratch);
     }
 
     public Settings withIgnore(List<String> rules) {
-        return new Settings(connection, schema, versionTable, excludeTables, rules, runOptions, listener);
+        return new Settings(connection, schema, versionTable, excludeTables, rules, runOptions, listener, scratch);
+    }
+
+    public Settings withScratch(Supplier<ConnectionSettings> database) {
+        return new Settings(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, database);
+    }
+
+    public Settings withConnection(Supplier<ConnectionSettings> database) {
+        return new Settings(database, schema, versionTable, excludeTables, ignore, runOptions, listener, scratch);
     }
 }

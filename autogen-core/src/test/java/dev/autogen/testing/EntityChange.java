@@ -160,7 +160,29 @@ public final class EntityChange implements AutoCloseable {
         return Autogen.forProject(Settings.of(db.settings()), project);
     }
 
-    private static EntitySource source(Path classes) {
+    /** autogen over version 2's entities and this change's migrations. */
+    public Autogen autogen() {
+        return autogen(UnaryOperator.identity());
+    }
+
+    /** The same, with the settings {@code adjusted} makes of the plain ones. */
+    public Autogen autogen(UnaryOperator<Settings> adjusted) {
+        Project project = new Project(migrations, "migrations", work.resolve("cache"), source(v2));
+        return Autogen.forProject(adjusted.apply(Settings.of(db.settings())), project);
+    }
+
+    /** Version 2's entities. */
+    public EntitySource entities() {
+        return source(v2);
+    }
+
+    /** Where version 2's classes are. */
+    public Path classes() {
+        return v2;
+    }
+
+    /** The entities compiled into {@code classes}, as a Spring Boot application maps them. */
+    public static EntitySource source(Path classes) {
         return EntitySource.of(List.of(classes.toString())).withNaming(Naming.SPRING);
     }
 
@@ -168,7 +190,8 @@ public final class EntityChange implements AutoCloseable {
         return new RevisionRequest(message, true, false, id, null, List.of(), List.of(), false, Instant.now());
     }
 
-    private static Path compile(Path classes, Map<String, String> sources) {
+    /** Compiles {@code sources} (file name to text, in package {@code change}, with the JPA and Hibernate imports) into {@code classes}. */
+    public static Path compile(Path classes, Map<String, String> sources) {
         try {
             Path src = Files.createDirectories(classes.resolveSibling(classes.getFileName() + "-src/change"));
             Files.createDirectories(classes);

@@ -1,7 +1,5 @@
 package dev.autogen.internal.history;
 
-import dev.autogen.api.AutogenException;
-import dev.autogen.api.ErrorCode;
 import dev.autogen.internal.operations.CreateSchema;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
@@ -22,17 +20,31 @@ public final class HistorySchema {
 
     private HistorySchema() {}
 
-    /** The schema at {@code revisions} (none: the empty schema), in a database whose default schema is {@code defaultSchema}. */
+    /** A revision whose SQL or Java steps only a database can run. */
+    public static final class Unreplayable extends RuntimeException {
+        private final transient RevisionNode revision;
+
+        Unreplayable(RevisionNode revision) {
+            super("revision " + revision.id() + " (" + revision.origin()
+                    + ") runs SQL or Java that only a database can run");
+            this.revision = revision;
+        }
+
+        public RevisionNode revision() {
+            return revision;
+        }
+    }
+
+    /**
+     * The schema at {@code revisions} (none: the empty schema), in a database whose default schema is
+     * {@code defaultSchema}; {@link Unreplayable} when a migration on the way runs SQL or Java.
+     */
     public static Schema at(RevisionGraph graph, List<String> revisions, String defaultSchema) {
         Schema schema = Schema.empty().withNamespaces(List.of(defaultSchema));
         for (RevisionNode node : graph.upgradePlan(Set.of(), Set.copyOf(revisions))) {
             for (Operation operation : Recorder.upgrade(node.migration(), defaultSchema)) {
                 if (operation instanceof Execute || operation instanceof ExecuteJava) {
-                    throw new AutogenException(
-                            ErrorCode.MIGRATION_INVALID,
-                            "revision " + node.id() + " (" + node.origin()
-                                    + ") runs SQL or Java that cannot be replayed without a database",
-                            "autogenerate against a database at the head instead");
+                    throw new Unreplayable(node);
                 }
                 schema = operation.applyTo(schema);
             }
