@@ -150,7 +150,8 @@ class NoDatabaseTest {
                 for (String hand : expected) {
                     assertThat(drift).anyMatch(d -> d.startsWith(hand));
                 }
-                assertThat(drift).anyMatch(d -> d.startsWith("drop unique constraint customer_email_key on public.customer"));
+                assertThat(drift)
+                        .anyMatch(d -> d.startsWith("drop unique constraint customer_email_key on public.customer"));
             }
         }
     }

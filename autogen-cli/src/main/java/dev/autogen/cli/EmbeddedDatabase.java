@@ -57,6 +57,19 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** A server on a fresh data directory of its own, deleted when it stops. */
+    static EmbeddedDatabase startThrowAway() {
+        try {
+            return new EmbeddedDatabase(EmbeddedPostgres.builder().start());
+        } catch (IOException | IllegalStateException e) {
+            throw new AutogenException(
+                    ErrorCode.DATABASE_UNREACHABLE,
+                    "a throw-away embedded database cannot start: " + e.getMessage(),
+                    "give a database url to compare with instead",
+                    e);
+        }
+    }
+
     /**
      * The server's owner holds a file lock in the data directory while it lives (the operating system drops
      * it when the owner dies, however it dies): a server whose lock is free has no owner left.

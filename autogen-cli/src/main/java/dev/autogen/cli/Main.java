@@ -27,9 +27,20 @@ import picocli.CommandLine.ScopeType;
         version = "autogen 0.1.0-SNAPSHOT",
         description = "Schema migrations generated from JPA entities, for PostgreSQL.",
         subcommands = {
-            InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-            CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class,
-            ShowCommand.class, StampCommand.class, MergeCommand.class, CheckCommand.class
+            InitCommand.class,
+            RevisionCommand.class,
+            UpgradeCommand.class,
+            DowngradeCommand.class,
+            CurrentCommand.class,
+            HistoryCommand.class,
+            HeadsCommand.class,
+            BranchesCommand.class,
+            ShowCommand.class,
+            StampCommand.class,
+            MergeCommand.class,
+            CheckCommand.class,
+            DriftCommand.class,
+            BaselineCommand.class
         })
 public final class Main implements Callable<Integer> {
 

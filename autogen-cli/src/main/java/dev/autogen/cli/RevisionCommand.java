@@ -69,6 +69,12 @@ final class RevisionCommand implements Callable<Integer> {
     List<String> renames = new ArrayList<>();
 
     @Option(
+            names = "--from-history",
+            description = "Compare the entities with the schema the migrations build, not with a database"
+                    + " (the default when no url is configured).")
+    boolean fromHistory;
+
+    @Option(
             names = "--no-input",
             description = "Ask nothing: take only the renames stated and those in no doubt (as off a terminal).")
     boolean noInput;
@@ -79,7 +85,7 @@ final class RevisionCommand implements Callable<Integer> {
             RevisionRequest request = new RevisionRequest(
                             message,
                             autogenerate,
-                            false,
+                            fromHistory || session.config().url() == null,
                             revisionId,
                             head,
                             branchLabels,
@@ -97,6 +103,9 @@ final class RevisionCommand implements Callable<Integer> {
             }
             RevisionResult result = session.autogen().revision(request);
             if (autogenerate) {
+                if (result.comparedWith() != null && !result.comparedWith().equals("the database")) {
+                    main.out.println(Format.text("Compared the entities with " + result.comparedWith() + "."));
+                }
                 if (result.changes().isEmpty()) {
                     main.out.println("No changes: the database matches the entities.");
                 } else {

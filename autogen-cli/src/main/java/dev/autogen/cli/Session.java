@@ -25,6 +25,7 @@ final class Session implements AutoCloseable {
     private final PrintWriter notes;
     private EmbeddedDatabase embedded;
     private ConnectionSettings connection;
+    private EmbeddedDatabase scratch;
 
     Session(Config config, PrintWriter out, PrintWriter notes) {
         this.config = config;
@@ -69,7 +70,8 @@ final class Session implements AutoCloseable {
                 config.excludeTables(),
                 config.ignore(),
                 config.runOptions(),
-                progress);
+                progress,
+                this::scratch);
         EntitySource entities = config.entitiesClasspath().isEmpty()
                 ? null
                 : new EntitySource(
@@ -104,10 +106,21 @@ final class Session implements AutoCloseable {
         return connection;
     }
 
+    /** A throw-away embedded server, for a history only a database can run: started on first use, gone at close. */
+    private synchronized ConnectionSettings scratch() {
+        if (scratch == null) {
+            scratch = EmbeddedDatabase.startThrowAway();
+        }
+        return scratch.connection();
+    }
+
     @Override
     public void close() {
         if (embedded != null) {
             embedded.close();
+        }
+        if (scratch != null) {
+            scratch.close();
         }
     }
 }

@@ -83,10 +83,20 @@ public interface Operations {
      */
     void createSequence(SequenceDef sequence, ColumnRef... pastValuesOf);
 
+    /** {@link #createSequence(SequenceDef, ColumnRef...)} with no columns, kept for migrations compiled before them. */
+    default void createSequence(SequenceDef sequence) {
+        createSequence(sequence, new ColumnRef[0]);
+    }
+
     void alterSequence(SequenceDef from, SequenceDef to);
 
     /** Drops a sequence; with columns, undoing it creates the sequence again past the highest value they hold. */
     void dropSequence(SequenceDef sequence, ColumnRef... pastValuesOf);
+
+    /** {@link #dropSequence(SequenceDef, ColumnRef...)} with no columns, kept for migrations compiled before them. */
+    default void dropSequence(SequenceDef sequence) {
+        dropSequence(sequence, new ColumnRef[0]);
+    }
 
     void createEnumType(EnumTypeDef type);
 

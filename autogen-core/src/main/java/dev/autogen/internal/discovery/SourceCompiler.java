@@ -76,6 +76,40 @@ final class SourceCompiler {
         }
     }
 
+    /**
+     * The bytes of the migration API's classes: a rebuilt autogen at the same path may have changed a
+     * signature the cached classes were compiled against (and fail with {@code NoSuchMethodError}).
+     */
+    private static final byte[] MIGRATION_API = migrationApi();
+
+    private static byte[] migrationApi() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Path own = Path.of(Migration.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (Files.isDirectory(own)) {
+                try (java.util.stream.Stream<Path> classes = Files.walk(own.resolve("dev/autogen/migration"))) {
+                    for (Path file :
+                            classes.filter(Files::isRegularFile).sorted().toList()) {
+                        sha.update(own.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(file));
+                    }
+                }
+            } else {
+                sha.update(Files.readAllBytes(own));
+            }
+            return sha.digest();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            // Nowhere to read them from: the version stands in for them.
+            return dev.autogen.api.Version.current().getBytes(StandardCharsets.UTF_8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What migrations compile against: autogen's own classes, wherever they were loaded from, and the JVM's classpath. */
     private static String classpath() {
         String own;
@@ -126,6 +160,7 @@ final class SourceCompiler {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(System.getProperty("java.version").getBytes(StandardCharsets.UTF_8));
             sha.update(classpath().getBytes(StandardCharsets.UTF_8));
+            sha.update(MIGRATION_API);
             for (Path file : files) {
                 sha.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
