@@ -557,6 +557,14 @@ public final class Autogen {
         return offlineScript().upgrade(range);
     }
 
+    /**
+     * One script that brings a database at any revision of {@code FROM:TO} (or base to {@code TO}) to its
+     * end, passing over the migrations applied already; touching no database.
+     */
+    public String idempotentUpgradeSql(String range) {
+        return offlineScript().idempotentUpgrade(range);
+    }
+
     /** The script of a downgrade over {@code FROM:TO}, touching no database. */
     public String downgradeSql(String range) {
         return offlineScript().downgrade(range);

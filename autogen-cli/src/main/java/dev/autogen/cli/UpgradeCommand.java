@@ -3,9 +3,15 @@ package dev.autogen.cli;
 import dev.autogen.Autogen;
 import dev.autogen.api.RunResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply the migrations up to TARGET.")
 final class UpgradeCommand extends MoveCommand {
+
+    @Option(
+            names = "--idempotent",
+            description = "With --sql: one script that brings a database at any revision of FROM:TO to its end.")
+    boolean idempotent;
 
     @Override
     RunResult move(Autogen autogen, String target) {
@@ -14,6 +20,6 @@ final class UpgradeCommand extends MoveCommand {
 
     @Override
     String script(Autogen autogen, String range) {
-        return autogen.upgradeSql(range);
+        return idempotent ? autogen.idempotentUpgradeSql(range) : autogen.upgradeSql(range);
     }
 }

@@ -40,6 +40,12 @@ public interface VersionTableSql {
      */
     String expectHeads(Set<String> heads, String what);
 
+    /**
+     * A statement that runs {@code statements}, all or none, only when the version table names exactly
+     * {@code heads}, and otherwise does nothing: a step of a script that may start anywhere on its way.
+     */
+    String whenHeadsAre(Set<String> heads, List<String> statements);
+
     /** Creates both tables when they do not exist; {@link #markFormat} marks new ones. */
     List<String> create();
 

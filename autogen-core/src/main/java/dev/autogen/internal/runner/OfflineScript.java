@@ -48,6 +48,58 @@ public final class OfflineScript {
         return script("upgrade", range, from, plan, Direction.UPGRADE);
     }
 
+    /**
+     * One script that brings a database at any revision on the way from {@code FROM} (base when not given)
+     * to {@code TO} there: each migration runs, all or nothing, only when the version table stands where
+     * it starts, so those already applied are passed over; at the end the version table must be at
+     * {@code TO}, or the script stops with an error.
+     */
+    public String idempotentUpgrade(String range) {
+        String[] parts = split(range);
+        Set<String> from = parts[0] == null ? Set.of() : graph.resolve(parts[0], Set.of());
+        Set<String> to = graph.resolve(parts[1], from);
+        List<RevisionNode> plan = graph.upgradePlan(from, to);
+        StringBuilder sql = new StringBuilder("-- autogen upgrade, idempotent ")
+                .append(Inert.lineComment(range))
+                .append('\n');
+        sql.append("-- Brings a database at any revision of the range to its end; stops at the first error.\n");
+        sql.append("\\set ON_ERROR_STOP on\n");
+        tables.scriptPreamble(options).forEach(s -> sql.append(s).append(";\n"));
+        tables.create().forEach(s -> sql.append(s).append(";\n"));
+        Set<String> heads = from;
+        for (RevisionNode node : plan) {
+            Step step = Step.of(node, Direction.UPGRADE, dialect, defaultSchema);
+            List<String> statements = new java.util.ArrayList<>();
+            for (Statement statement : step.statements()) {
+                String text = statement instanceof Java java ? offline(node, java) : statement.text();
+                if (dialect.runsOutsideTransaction(text)) {
+                    throw new AutogenException(
+                            ErrorCode.MIGRATION_INVALID,
+                            "revision " + node.id() + " (" + node.origin() + ") runs a statement only allowed outside a"
+                                    + " transaction, which an idempotent script cannot guard: " + Inert.terminal(text),
+                            "write a script for a known starting point instead (upgrade --sql FROM:TO)");
+                }
+                statements.add(text);
+            }
+            Set<String> before = heads;
+            for (VersionChange change : transitions.upgrade(node, heads)) {
+                statements.add(tables.change(change));
+                heads = change.applyTo(heads);
+            }
+            statements.add(tables.history(node.id(), Direction.UPGRADE, null, step.checksum(), "idempotent script"));
+            sql.append("\n-- upgrade ")
+                    .append(Inert.lineComment(node.id()))
+                    .append(": ")
+                    .append(Inert.lineComment(node.info().title()))
+                    .append(", unless applied already\n");
+            sql.append(tables.whenHeadsAre(before, statements)).append(";\n");
+        }
+        sql.append("\n")
+                .append(tables.expectHeads(heads, "the end of the idempotent script"))
+                .append(";\n");
+        return sql.toString();
+    }
+
     /** {@code FROM:TO}: offline, the starting point must be given. */
     public String downgrade(String range) {
         String[] parts = split(range);

@@ -165,6 +165,42 @@ class RunnerTruthTest {
         }
     }
 
+    @Test
+    void anIdempotentScriptBringsADatabaseAnywhereOnItsWayToItsEnd() throws SQLException {
+        RevisionGraph graph = RevisionGraph.of(List.of(
+                RunnerTest.node("r1", List.of(), List.of(), RunnerTest.createTable("t1")),
+                RunnerTest.node(
+                        "r2",
+                        List.of("r1"),
+                        List.of(),
+                        RunnerTest.createTable("t2"),
+                        new Execute("insert into t2 (id) select 1 where 'it''s' <> $$x$$", "delete from t2")),
+                RunnerTest.node("r3", List.of("r2"), List.of(), RunnerTest.createTable("t3"))));
+        String script = new OfflineScript(
+                        graph, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT)
+                .idempotentUpgrade("head");
+        for (String start : List.of("base", "r1", "r2", "r3")) {
+            try (TestDatabase db = TestDatabase.create();
+                    Connection c = db.connect()) {
+                if (!start.equals("base")) {
+                    runner(graph, RunListener.NONE).upgrade(c, start);
+                }
+                psql(c, script);
+                psql(c, script);
+                assertThat(TypeChangeTest.rows(c, "select version_num from autogen_version"))
+                        .as("from %s", start)
+                        .containsExactly("r3");
+                assertThat(TypeChangeTest.rows(c, "select count(*)::text from t2"))
+                        .containsExactly("1");
+                assertThat(
+                                TypeChangeTest.rows(
+                                        c,
+                                        "select revision || ' ' || count(*) from autogen_version_history group by revision order by 1"))
+                        .containsExactly("r1 1", "r2 1", "r3 1");
+            }
+        }
+    }
+
     /** What psql does with the script under ON_ERROR_STOP: runs it statement by statement and stops at the first error. */
     private static void psql(Connection c, String script) throws SQLException {
         try (Statement statement = c.createStatement()) {

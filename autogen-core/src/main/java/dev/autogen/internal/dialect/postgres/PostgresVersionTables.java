@@ -55,18 +55,30 @@ final class PostgresVersionTables implements VersionTableSql {
     }
 
     @Override
-    public String expectHeads(Set<String> heads, String what) {
+    public String whenHeadsAre(Set<String> heads, List<String> statements) {
+        String body = "begin if " + headsAre(heads) + " then "
+                + statements.stream().map(s -> "execute " + literal(s) + "; ").collect(Collectors.joining())
+                + "end if; end";
+        return "do " + Dollars.quote(body);
+    }
+
+    /** Whether the version table names exactly {@code heads}. */
+    private String headsAre(Set<String> heads) {
         String expected = heads.isEmpty()
                 ? "array[]::text[]"
                 : "array[" + heads.stream().sorted().map(PostgresNames::literal).collect(Collectors.joining(", "))
                         + "]::text[]";
+        return "(select coalesce(array_agg(version_num::text order by version_num), array[]::text[]) from "
+                + versionTable() + ") is not distinct from " + expected;
+    }
+
+    @Override
+    public String expectHeads(Set<String> heads, String what) {
         String atBase = heads.isEmpty() ? "base" : String.join(", ", new TreeSet<>(heads));
-        String body =
-                "begin if (select coalesce(array_agg(version_num::text order by version_num), array[]::text[]) from "
-                        + versionTable() + ") is distinct from " + expected + " then raise exception '%', "
-                        + literal("autogen: " + what + " expects " + versionTable() + " at " + atBase
-                                + "; the database is elsewhere, or this script ran already: nothing more of it runs")
-                        + "; end if; end";
+        String body = "begin if not " + headsAre(heads) + " then raise exception '%', "
+                + literal("autogen: " + what + " expects " + versionTable() + " at " + atBase
+                        + "; the database is elsewhere, or this script ran already: nothing more of it runs")
+                + "; end if; end";
         return "do " + Dollars.quote(body);
     }
 
