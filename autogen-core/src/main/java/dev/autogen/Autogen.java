@@ -235,7 +235,7 @@ public final class Autogen {
         Dialect dialect = dialect();
         Set<String> schemas = new TreeSet<>(List.of(settings.schema()));
         if (project.entities() != null) {
-            try (EntityModel model = EntityReader.read(project.entities(), dialect)) {
+            try (EntityModel model = EntityReader.read(project.entities(), dialect, entityCache(project))) {
                 schemas.addAll(model.schema().namespaces());
             }
         }
@@ -321,7 +321,9 @@ public final class Autogen {
                     ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
         }
         IgnoreRules ignore = ignoreRules();
-        EntityModel model = stages.time("entities", () -> EntityReader.read(project.entities(), dialect));
+        EntityModel model =
+                stages.time("entities", () -> EntityReader.read(project.entities(), dialect, entityCache(project)));
+        stages.note(model.cached() ? "entity model from the cache" : "entity model from Hibernate");
         try (model) {
             Schema target = ignore.apply(dialect.canonical(model.schema()));
             stages.note(target.tables().size() + " tables");
@@ -365,6 +367,11 @@ public final class Autogen {
                 return found(withConversionsToWrite(exact, dialect, connection), renames);
             });
         }
+    }
+
+    /** In the cache directory, beside the compiled migrations: the entity models kept between commands. */
+    private static Path entityCache(Project project) {
+        return project.cacheDir().resolve("entity-models");
     }
 
     private static Differences found(List<Operation> operations, RenamePlan renames) {

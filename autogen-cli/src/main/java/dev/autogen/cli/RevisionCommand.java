@@ -107,7 +107,11 @@ final class RevisionCommand implements Callable<Integer> {
                     main.out.println(Format.text("Compared the entities with " + result.comparedWith() + "."));
                 }
                 if (result.changes().isEmpty()) {
-                    main.out.println("No changes: the database matches the entities.");
+                    main.out.println(
+                            result.comparedWith() == null
+                                            || result.comparedWith().equals("the database")
+                                    ? "No changes: the database matches the entities."
+                                    : "No changes: the history's schema matches the entities.");
                 } else {
                     main.out.println("Detected " + result.changes().size() + " change"
                             + (result.changes().size() == 1 ? "" : "s") + ":");

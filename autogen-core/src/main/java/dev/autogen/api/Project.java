@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code check} need beyond running migrations.
  *
  * @param migrationsDir the source root migrations are written below, in {@code migrationsPackage}
- * @param cacheDir where compiled migrations are kept between runs
+ * @param cacheDir where compiled migrations and entity models are kept between runs
  * @param entities the entities, or {@code null} when only hand-written revisions are made
  */
 public record Project(Path migrationsDir, String migrationsPackage, Path cacheDir, EntitySource entities) {

@@ -1,47 +1,43 @@
 package dev.autogen.internal.entities;
 
-import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.SequenceUse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.boot.Metadata;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import java.util.function.Supplier;
 import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 
 /**
- * Hibernate's boot metadata for a set of entities, the schema model translated from it, and what
- * Hibernate itself would create. Holds the class loader of the user's classes: close it when done.
+ * The schema model a set of entities needs, the sequences their generators draw from, and what Hibernate
+ * itself would create for them. The model may come from the cache; Hibernate is then booted only when its
+ * own DDL is asked for. Close it when done: a booted Hibernate holds the class loader of the user's classes.
  */
 public final class EntityModel implements AutoCloseable {
 
-    private final Metadata metadata;
-    private final StandardServiceRegistry registry;
-    private final URLClassLoader loader;
     private final Schema schema;
     private final List<SequenceUse> sequenceUses;
-    private final HibernateDdl ddl;
+    private final Supplier<BootedModel> boot;
+    private final boolean cached;
+    private BootedModel booted;
 
-    EntityModel(
-            Metadata metadata,
-            StandardServiceRegistry registry,
-            URLClassLoader loader,
-            String defaultSchema,
-            Names names) {
-        this.metadata = metadata;
-        this.registry = registry;
-        this.loader = loader;
+    /** A model translated from Hibernate booted just now. */
+    EntityModel(BootedModel booted) {
         // Translate before anything renders DDL: Hibernate's exporters change the model as they go.
-        MetadataTranslator translator = new MetadataTranslator(metadata, defaultSchema, names);
-        this.schema = translator.schema();
-        this.sequenceUses = GeneratorSequences.of(metadata, translator);
-        this.ddl = new HibernateDdl(metadata, translator);
+        this.schema = booted.translator.schema();
+        this.sequenceUses = GeneratorSequences.of(booted.metadata, booted.translator);
+        this.booted = booted;
+        this.boot = () -> booted;
+        this.cached = false;
+    }
+
+    /** A model read from the cache; {@code boot} boots Hibernate for the same entities if its DDL is asked for. */
+    EntityModel(Schema schema, List<SequenceUse> sequenceUses, Supplier<BootedModel> boot) {
+        this.schema = schema;
+        this.sequenceUses = List.copyOf(sequenceUses);
+        this.boot = boot;
+        this.cached = true;
     }
 
     /** The schema the entities need, with types and expressions as Hibernate writes them. */
@@ -54,12 +50,18 @@ public final class EntityModel implements AutoCloseable {
         return sequenceUses;
     }
 
+    /** Whether the model came from the cache (Hibernate not booted for it). */
+    public boolean cached() {
+        return cached;
+    }
+
     /**
      * The statements Hibernate's own schema creation ({@code hbm2ddl create}) runs for these entities,
      * schemas included: the oracle that autogen's result is checked against.
      */
     public List<String> hibernateCreateScript() {
-        return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, true);
+        BootedModel hibernate = booted();
+        return new SchemaCreatorImpl(hibernate.registry).generateCreationCommands(hibernate.metadata, true);
     }
 
     /**
@@ -67,16 +69,20 @@ public final class EntityModel implements AutoCloseable {
      * each schema of {@code schemas}' keys written as its value: for the database to print them.
      */
     public List<String> creationStatements(Set<QualifiedName> tables, Map<String, String> schemas) {
-        return ddl.statements(tables, schemas);
+        return booted().ddl.statements(tables, schemas);
+    }
+
+    private synchronized BootedModel booted() {
+        if (booted == null) {
+            booted = boot.get();
+        }
+        return booted;
     }
 
     @Override
-    public void close() {
-        StandardServiceRegistryBuilder.destroy(registry);
-        try {
-            loader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public synchronized void close() {
+        if (booted != null) {
+            booted.close();
         }
     }
 }

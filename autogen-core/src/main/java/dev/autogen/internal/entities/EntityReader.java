@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
@@ -32,7 +33,41 @@ public final class EntityReader {
      * closes the result.
      */
     public static EntityModel read(EntitySource source, Dialect dialect) {
+        return read(source, dialect, null);
+    }
+
+    /**
+     * As {@link #read(EntitySource, Dialect)}, reusing the model kept in {@code cache} (a directory, or
+     * {@code null} for none) when nothing that decides the mapping changed since it was kept; a model read
+     * anew is kept there.
+     */
+    public static EntityModel read(EntitySource source, Dialect dialect, Path cache) {
         List<Path> classpath = Classpath.expand(source.classpath());
+        if (cache == null) {
+            return translated(boot(source, dialect, classpath));
+        }
+        String key = EntityModelCache.key(source, classpath, dialect);
+        Optional<EntityModelCache.Entry> kept = EntityModelCache.read(cache, key);
+        if (kept.isPresent()) {
+            return new EntityModel(
+                    kept.get().schema(), kept.get().sequenceUses(), () -> boot(source, dialect, classpath));
+        }
+        EntityModel model = translated(boot(source, dialect, classpath));
+        EntityModelCache.write(cache, key, new EntityModelCache.Entry(model.schema(), model.sequenceUses()));
+        return model;
+    }
+
+    /** The model of a booted Hibernate; a mapping the translation refuses lets the class loader go. */
+    private static EntityModel translated(BootedModel booted) {
+        try {
+            return new EntityModel(booted);
+        } catch (RuntimeException | LinkageError e) {
+            booted.close();
+            throw e;
+        }
+    }
+
+    private static BootedModel boot(EntitySource source, Dialect dialect, List<Path> classpath) {
         List<String> classNames = EntityScanner.scan(classpath, source.packages());
         URLClassLoader loader =
                 new URLClassLoader("autogen-entities", urls(classpath), EntityReader.class.getClassLoader());
@@ -40,7 +75,7 @@ public final class EntityReader {
         try {
             registry = registry(loader, source, dialect);
             Metadata metadata = metadata(registry, loader, classNames, source.naming());
-            return new EntityModel(metadata, registry, loader, source.defaultSchema(), dialect.names());
+            return new BootedModel(metadata, registry, loader, source.defaultSchema(), dialect.names());
         } catch (RuntimeException | LinkageError e) {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);

@@ -18,7 +18,8 @@ public record Column(
         String defaultValue,
         Identity identity,
         String generatedAs,
-        String comment) {
+        String comment)
+        implements java.io.Serializable {
 
     public Column {
         Objects.requireNonNull(name, "name");

@@ -3,7 +3,8 @@ package dev.autogen.internal.schema;
 import java.util.List;
 
 /** A table constraint; {@code name} is {@code null} when the database names it. */
-public sealed interface Constraint permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint {
+public sealed interface Constraint extends java.io.Serializable
+        permits PrimaryKey, UniqueConstraint, ForeignKey, CheckConstraint {
 
     String name();
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param varcharCasts whether {@code varchar} converts to and from it implicitly ({@code create cast ... with
  *     inout as implicit}, as Hibernate creates for a named enum), so that plain strings can be bound to it
  */
-public record EnumType(QualifiedName name, List<String> labels, boolean varcharCasts) {
+public record EnumType(QualifiedName name, List<String> labels, boolean varcharCasts) implements java.io.Serializable {
 
     public EnumType {
         Objects.requireNonNull(name, "name");

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param method access method ({@code btree}, {@code gin}, ...)
  * @param predicate canonical {@code WHERE} expression of a partial index, or {@code null}
  */
-public record Index(String name, boolean unique, List<IndexKey> keys, String method, String predicate) {
+public record Index(String name, boolean unique, List<IndexKey> keys, String method, String predicate)
+        implements java.io.Serializable {
 
     public static final String DEFAULT_METHOD = "btree";
 

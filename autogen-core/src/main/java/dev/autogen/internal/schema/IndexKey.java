@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param text the column name, or the canonical expression when {@code expression} is true
  */
-public record IndexKey(String text, boolean expression, boolean descending) {
+public record IndexKey(String text, boolean expression, boolean descending) implements java.io.Serializable {
 
     public IndexKey {
         Objects.requireNonNull(text, "text");

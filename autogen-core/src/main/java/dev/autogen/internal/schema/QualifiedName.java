@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /** A schema-qualified name of a table, sequence or type. */
-public record QualifiedName(String schema, String name) implements Comparable<QualifiedName> {
+public record QualifiedName(String schema, String name) implements java.io.Serializable, Comparable<QualifiedName> {
 
     private static final Comparator<QualifiedName> ORDER =
             Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The whole model of a database's managed part: the schemas (namespaces) it spans, and the tables,
  * sequences and enum types in them. Lists are kept sorted by name, so equal schemas are equal records.
  */
-public record Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+public record Schema(List<String> namespaces, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes)
+        implements java.io.Serializable {
 
     public Schema {
         namespaces = namespaces.stream().distinct().sorted().toList();

@@ -4,14 +4,8 @@ import java.util.Objects;
 
 /** A sequence that is not owned by an identity column. */
 public record Sequence(
-        QualifiedName name,
-        String dataType,
-        long start,
-        long increment,
-        long min,
-        long max,
-        long cache,
-        boolean cycle) {
+        QualifiedName name, String dataType, long start, long increment, long min, long max, long cache, boolean cycle)
+        implements java.io.Serializable {
 
     public Sequence {
         Objects.requireNonNull(name, "name");

@@ -19,7 +19,8 @@ public record Table(
         List<ForeignKey> foreignKeys,
         List<CheckConstraint> checks,
         List<Index> indexes,
-        String comment) {
+        String comment)
+        implements java.io.Serializable {
 
     public Table {
         Objects.requireNonNull(name, "name");

@@ -1,0 +1,192 @@
+package dev.autogen.internal.entities;
+
+import dev.autogen.api.EntitySource;
+import dev.autogen.api.Version;
+import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.SequenceUse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Keeps the schema model of a set of entities, so that an unchanged classpath does not boot Hibernate
+ * again. The key is everything that decides the mapping: every file of every classpath directory (its
+ * bytes), every jar (its path, size, modification time and file identity, so a replaced jar is a new one),
+ * the packages, naming, default schema and Hibernate settings, the dialect, and the versions and bytes of
+ * Hibernate and autogen. An entry carries a digest of itself: one that is cut short, corrupt or of
+ * another format is passed over and replaced, never trusted. Entries are written whole, then moved into
+ * place, so that commands running side by side never read half of one.
+ */
+final class EntityModelCache {
+
+    /** Changes whenever what an entry holds changes shape. */
+    private static final String FORMAT = "autogen entity model 1";
+
+    private static final int DIGEST_LENGTH = 32;
+
+    private EntityModelCache() {}
+
+    /** What is kept: the model, and which columns the generators' sequences feed. */
+    record Entry(Schema schema, List<SequenceUse> sequenceUses) implements Serializable {}
+
+    static String key(EntitySource source, List<Path> classpath, Dialect dialect) {
+        MessageDigest sha = sha256();
+        text(sha, FORMAT);
+        text(sha, Version.current());
+        text(sha, org.hibernate.Version.getVersionString());
+        text(sha, System.getProperty("java.version"));
+        text(sha, dialect.name() + " " + dialect.hibernateDatabaseName() + " " + dialect.hibernateDatabaseVersion());
+        text(sha, source.packages().toString());
+        text(sha, source.naming().toString());
+        text(sha, source.defaultSchema());
+        text(sha, new TreeMap<>(source.settings()).toString());
+        try {
+            // autogen's own classes (a rebuilt jar may translate differently) and Hibernate's.
+            file(sha, codeSource(EntityModelCache.class));
+            file(sha, codeSource(org.hibernate.Version.class));
+            for (Path entry : classpath) {
+                file(sha, entry);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    static Optional<Entry> read(Path directory, String key) {
+        Path file = directory.resolve(key);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length <= DIGEST_LENGTH) {
+                return Optional.empty();
+            }
+            byte[] payload = Arrays.copyOfRange(bytes, DIGEST_LENGTH, bytes.length);
+            if (!Arrays.equals(Arrays.copyOf(bytes, DIGEST_LENGTH), sha256().digest(payload))) {
+                return Optional.empty();
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
+                in.setObjectInputFilter(EntityModelCache::allowed);
+                if (!FORMAT.equals(in.readUTF())) {
+                    return Optional.empty();
+                }
+                return Optional.of((Entry) in.readObject());
+            }
+        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
+            // Missing, unreadable, corrupt, or written by another build: boot Hibernate instead.
+            return Optional.empty();
+        }
+    }
+
+    static void write(Path directory, String key, Entry entry) {
+        try {
+            ByteArrayOutputStream payload = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(payload)) {
+                out.writeUTF(FORMAT);
+                out.writeObject(entry);
+            }
+            byte[] bytes = payload.toByteArray();
+            Files.createDirectories(directory);
+            Path staging = Files.createTempFile(directory, key, ".tmp");
+            try {
+                Files.write(staging, sha256().digest(bytes));
+                Files.write(staging, bytes, java.nio.file.StandardOpenOption.APPEND);
+                try {
+                    Files.move(staging, directory.resolve(key), StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(staging, directory.resolve(key), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(staging);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // The cache only saves time: a model that cannot be kept is read again next time.
+        }
+    }
+
+    /** Only the model's own records and the JDK's values may come out of an entry. */
+    private static ObjectInputFilter.Status allowed(ObjectInputFilter.FilterInfo info) {
+        Class<?> type = info.serialClass();
+        if (info.depth() > 64 || info.arrayLength() > 1_000_000) {
+            return ObjectInputFilter.Status.REJECTED;
+        }
+        if (type == null) {
+            return ObjectInputFilter.Status.UNDECIDED;
+        }
+        while (type.isArray()) {
+            type = type.getComponentType();
+        }
+        String name = type.getName();
+        boolean ours = name.startsWith("dev.autogen.internal.schema.") || type == Entry.class;
+        boolean jdk = type.isPrimitive()
+                || name.startsWith("java.lang.")
+                || name.startsWith("java.util.ImmutableCollections")
+                || name.equals("java.util.CollSer")
+                || name.equals("java.util.ArrayList")
+                || name.equals("java.lang.Enum");
+        return ours || jdk ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+    }
+
+    /** A directory by every file's path and bytes; a jar or other file by path, size, time and identity. */
+    private static void file(MessageDigest sha, Path path) throws IOException {
+        if (path == null) {
+            text(sha, "unknown");
+            return;
+        }
+        text(sha, path.toAbsolutePath().toString());
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.walk(path)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    text(sha, path.relativize(file).toString());
+                    sha.update(Files.readAllBytes(file));
+                }
+            }
+        } else if (Files.exists(path)) {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            text(sha, attributes.size() + " " + attributes.lastModifiedTime().toInstant() + " " + attributes.fileKey());
+        } else {
+            text(sha, "missing");
+        }
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void text(MessageDigest sha, String text) {
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
