@@ -129,9 +129,26 @@ public final class Bench {
         // Hibernate's own schema is the database at the model; the project's one migration says so.
         String atModel = hibernates[0];
         autogen(project, atModel, "stamp", "head");
+        // After the first run the entity model comes from the cache (.autogen/classes/entity-models).
         results.add(repeat(entities, "autogen revision --autogenerate, no changes", () ->
                 autogen(project, atModel, "revision", "--autogenerate", "-m", "nothing", "--timings")));
         results.add(repeat(entities, "autogen check, no changes", () -> autogen(project, atModel, "check")));
+        Path entityCache = project.resolve(".autogen/classes/entity-models");
+        results.add(repeat(entities, "autogen revision --autogenerate, no changes, cold", () -> {
+            deleteRecursively(entityCache);
+            return autogen(project, atModel, "revision", "--autogenerate", "-m", "nothing", "--timings");
+        }));
+        results.add(repeat(entities, "autogen check, no changes, cold", () -> {
+            deleteRecursively(entityCache);
+            return autogen(project, atModel, "check");
+        }));
+        results.add(repeat(entities, "autogen check, no changes, plain java -jar", () -> autogenJar(project, atModel, "check")));
+        results.add(repeat(entities, "autogen check, no changes, plain java -jar, cold", () -> {
+            deleteRecursively(entityCache);
+            return autogenJar(project, atModel, "check");
+        }));
+        results.add(repeat(entities, "autogen revision --autogenerate --from-history, no changes", () ->
+                autogen(project, atModel, "revision", "--autogenerate", "--from-history", "-m", "nothing", "--timings")));
         results.add(repeat(entities, "Hibernate hbm2ddl validate", () -> hibernate("validate", atModel, classes)));
         results.add(repeat(entities, "Hibernate hbm2ddl validate, autogen's JVM flags", () ->
                 hibernate("validate", atModel, classes, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")));
@@ -158,6 +175,14 @@ public final class Bench {
     /** autogen as a user runs it: through bin/autogen, with its start-up archive and JVM flags. */
     private Sample autogen(Path project, String database, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(Arrays.asList(arguments));
+        command.addAll(List.of("--url", url(database), "--user", "postgres"));
+        return timed(command, project);
+    }
+
+    /** autogen through plain {@code java -jar}, the JVM's defaults, no start-up archive. */
+    private Sample autogenJar(Path project, String database, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
         command.addAll(Arrays.asList(arguments));
         command.addAll(List.of("--url", url(database), "--user", "postgres"));
         return timed(command, project);

@@ -629,9 +629,20 @@ public final class Autogen {
      * newest first, with the current ones marked: this asks the database which they are.
      */
     public List<HistoryEntry> history(String range) {
+        return history(range, true);
+    }
+
+    /**
+     * As {@link #history(String)}; with {@code markCurrent} false the database is not asked (nor an embedded
+     * one started), and no revision is marked current, unless the range names {@code current}.
+     */
+    public List<HistoryEntry> history(String range, boolean markCurrent) {
         RevisionGraph graph = graph();
-        Dialect dialect = dialect();
-        Set<String> current = withConnection(dialect, c -> runner(dialect).current(c));
+        Set<String> current = Set.of();
+        if (markCurrent || (range != null && range.contains("current"))) {
+            Dialect dialect = dialect();
+            current = withConnection(dialect, c -> runner(dialect).current(c));
+        }
         Set<String> shown = inRange(graph, range, current);
         List<HistoryEntry> entries = new ArrayList<>();
         for (RevisionNode node : graph.revisions()) {

@@ -26,10 +26,19 @@ final class HistoryCommand implements Callable<Integer> {
             description = "Show each revision in full.")
     boolean verbose;
 
+    @Option(
+            names = {"-i", "--indicate-current"},
+            description = "Mark the current revisions even when that means starting the embedded database"
+                    + " (a database given by url is always asked).")
+    boolean indicateCurrent;
+
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            for (HistoryEntry entry : session.autogen().history(range)) {
+            // Listing revisions needs no database: an embedded one is started only when asked to.
+            Config config = session.config();
+            boolean markCurrent = indicateCurrent || (config.url() != null && !config.embedded());
+            for (HistoryEntry entry : session.autogen().history(range, markCurrent)) {
                 if (verbose) {
                     Format.verbose(main.out, entry);
                 } else {
