@@ -57,7 +57,8 @@ class WorkflowIT {
                         "Wrote migrations/com/example/shop/migrations/M\\d{14}_CreateCustomers.java \\(revision 0001, after base\\)");
         assertSuccess(cli.run("upgrade", "head"), "Running upgrade 0001, create customers", "Now at: 0001");
         assertSuccess(cli.run("current"), "0001 (head), create customers");
-        assertSuccess(cli.run("history"), "<base> -> 0001 (head) (current), create customers");
+        assertSuccess(cli.run("history", "-i"), "<base> -> 0001 (head) (current), create customers");
+        assertSuccess(cli.run("history"), "<base> -> 0001 (head)");
         assertSuccess(cli.run("check"), "No differences: the database matches the entities.");
 
         // The developer edits the entities: a new column, a unique constraint, a new table with a foreign key.
@@ -110,7 +111,7 @@ class WorkflowIT {
                 "Running upgrade 0004, join reports",
                 "Now at: 0004");
         assertSuccess(
-                cli.run("history"),
+                cli.run("history", "-i"),
                 "0002, 0003 -> 0004 (head) (current) (mergepoint), join reports",
                 "0001 -> 0003 (reports), reports",
                 "<base> -> 0001 (branchpoint), create customers");
