@@ -3,6 +3,7 @@ package dev.autogen.cli;
 import dev.autogen.Autogen;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.EntitySource;
+import dev.autogen.api.Naming;
 import dev.autogen.api.Project;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.Settings;
@@ -45,7 +46,10 @@ public final class Warmup {
         Class.forName("org.postgresql.Driver");
         Path work = Files.createTempDirectory("autogen-warmup");
         Project project = new Project(
-                work.resolve("migrations"), "warmup", work.resolve("cache"), EntitySource.of(List.of(args[0])));
+                work.resolve("migrations"),
+                "warmup",
+                work.resolve("cache"),
+                EntitySource.of(List.of(args[0])).withNaming(Naming.SPRING));
         Settings settings = Settings.of(new ConnectionSettings("jdbc:postgresql://localhost/warmup", null, null));
         Autogen.forProject(settings, project)
                 .revision(new RevisionRequest(

@@ -77,8 +77,9 @@ final class SourceCompiler {
     }
 
     /**
-     * The bytes of the migration API's classes: a rebuilt autogen at the same path may have changed a
-     * signature the cached classes were compiled against (and fail with {@code NoSuchMethodError}).
+     * The migration API as compiled against: its class files' bytes, or the jar's identity, size and time. A
+     * rebuilt autogen at the same path may have changed a signature the cached classes were compiled
+     * against (and fail with {@code NoSuchMethodError}).
      */
     private static final byte[] MIGRATION_API = migrationApi();
 
@@ -99,7 +100,12 @@ final class SourceCompiler {
                     }
                 }
             } else {
-                sha.update(Files.readAllBytes(own));
+                // A jar (the command line's holds PostgreSQL too, 100 MB): rebuilt, it has another time or size.
+                java.nio.file.attribute.BasicFileAttributes jar =
+                        Files.readAttributes(own, java.nio.file.attribute.BasicFileAttributes.class);
+                sha.update(
+                        (own + " " + jar.size() + " " + jar.lastModifiedTime().toInstant() + " " + jar.fileKey())
+                                .getBytes(StandardCharsets.UTF_8));
             }
             return sha.digest();
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
