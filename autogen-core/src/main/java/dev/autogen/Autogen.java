@@ -34,7 +34,10 @@ import dev.autogen.internal.history.HistorySchema;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.DataLoss;
 import dev.autogen.internal.operations.Description;
+import dev.autogen.internal.operations.Execute;
+import dev.autogen.internal.operations.ExecuteJava;
 import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.Recorder;
 import dev.autogen.internal.revision.GraphError;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionGraphException;
@@ -214,6 +217,81 @@ public final class Autogen {
             scratch.upgrade(revision);
         }
         return scratch;
+    }
+
+    /**
+     * Writes one revision that replaces the range from {@code from} to {@code to} (both included): a new
+     * database runs it in their place and records {@code to}; a database inside the range runs the
+     * originals, which stay. Its operations are the change from before the range to its end, as one
+     * comparison of the two schemas (a create holds its final columns); a range that runs SQL keeps its
+     * operations in order instead, and one with Java steps cannot be squashed.
+     */
+    public RevisionResult squash(String from, String to, String message, String revisionId, Instant created) {
+        Project project = requireProject();
+        requireMessage(message);
+        RevisionGraph graph = graph();
+        String first = single(graph.resolve(from, Set.of()), from);
+        String last = single(graph.resolve(to, Set.of()), to);
+        Set<String> range = new TreeSet<>(graph.ancestorsOrSelf(List.of(last)));
+        range.retainAll(graph.descendantsOrSelf(first));
+        if (!range.contains(first)) {
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET,
+                    from + " does not come before " + to,
+                    "name the first revision, then the last");
+        }
+        List<RevisionNode> members =
+                graph.revisions().stream().filter(n -> range.contains(n.id())).toList();
+        List<String> before = members.stream()
+                .flatMap(n -> n.revises().stream())
+                .filter(p -> !range.contains(p))
+                .distinct()
+                .sorted()
+                .toList();
+        String id = newId(graph, revisionId);
+        RevisionInfo info = new RevisionInfo(
+                id,
+                before,
+                List.of(),
+                List.of(),
+                message,
+                created,
+                members.stream().map(RevisionNode::id).toList());
+        List<RevisionNode> all = new ArrayList<>(graph.revisions());
+        all.addAll(graph.squashes());
+        all.add(new RevisionNode(info, "the squash", null));
+        RevisionGraph.of(all); // refuses a range that is not whole
+        List<Operation> recorded = new ArrayList<>();
+        for (RevisionNode member : members) {
+            recorded.addAll(Recorder.upgrade(member.migration(), settings.schema()));
+        }
+        if (recorded.stream().anyMatch(ExecuteJava.class::isInstance)) {
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INVALID,
+                    "the range " + first + ".." + last
+                            + " runs Java data steps, which a generated migration cannot copy",
+                    "squash a range without them");
+        }
+        Dialect dialect = Dialects.standard();
+        List<Operation> operations;
+        if (recorded.stream().anyMatch(Execute.class::isInstance)) {
+            operations = recorded;
+        } else {
+            Schema start = dialect.canonical(HistorySchema.at(graph, before, settings.schema()));
+            Schema end = dialect.canonical(HistorySchema.at(graph, List.of(last), settings.schema()));
+            operations = SchemaDiffer.diff(start, end, dialect.diffRules());
+        }
+        Path file = write(project, writer(dialect).write(info, operations));
+        forgetGraph();
+        return new RevisionResult(file, id, before, changes(dialect, operations), List.of());
+    }
+
+    private static String single(Set<String> ids, String target) {
+        if (ids.size() != 1) {
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET, "'" + target + "' names " + ids.size() + " revisions", "name one");
+        }
+        return ids.iterator().next();
     }
 
     /**
@@ -648,6 +726,12 @@ public final class Autogen {
         for (RevisionNode node : graph.revisions()) {
             if (shown.contains(node.id())) {
                 entries.add(entry(node, current));
+                // A squash is listed beside the last revision it replaces.
+                for (RevisionNode squash : graph.squashes()) {
+                    if (graph.recordedAs(squash).equals(node.id())) {
+                        entries.add(entry(squash, current));
+                    }
+                }
             }
         }
         Collections.reverse(entries);
@@ -687,6 +771,9 @@ public final class Autogen {
 
     /** One revision with its marks: a head has no child, a branch point two or more. */
     private HistoryEntry entry(RevisionNode node, Set<String> current) {
+        if (node.info().isSquash()) {
+            return new HistoryEntry(node.info(), node.origin(), false, false, false, false);
+        }
         int children = graph().children(node.id()).size();
         return new HistoryEntry(
                 node.info(), node.origin(), current.contains(node.id()), children == 0, children > 1, node.isMerge());

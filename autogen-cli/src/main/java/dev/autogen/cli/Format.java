@@ -26,6 +26,11 @@ final class Format {
                 .append(revision.id());
         revision.branchLabels().forEach(label -> line.append(" (").append(label).append(')'));
         line.append(marks(entry));
+        if (revision.isSquash()) {
+            line.append(" (squashes ")
+                    .append(String.join(", ", revision.replaces()))
+                    .append(')');
+        }
         return text(line.append(", ").append(revision.title()).toString());
     }
 
@@ -39,6 +44,9 @@ final class Format {
         }
         if (!revision.dependsOn().isEmpty()) {
             out.println(text("Depends on: " + String.join(", ", revision.dependsOn())));
+        }
+        if (revision.isSquash()) {
+            out.println(text("Squashes: " + String.join(", ", revision.replaces())));
         }
         out.println("Created: " + revision.created());
         out.println(text("Path: " + entry.origin()));

@@ -40,7 +40,8 @@ import picocli.CommandLine.ScopeType;
             MergeCommand.class,
             CheckCommand.class,
             DriftCommand.class,
-            BaselineCommand.class
+            BaselineCommand.class,
+            SquashCommand.class
         })
 public final class Main implements Callable<Integer> {
 

@@ -13,7 +13,8 @@ class WarmupTest {
 
     @Test
     void theTrainingRunForTheStartUpArchiveRunsOnTheSample() {
-        String sample = Path.of("../sample-entities/target/classes").toAbsolutePath().toString();
+        String sample =
+                Path.of("../sample-entities/target/classes").toAbsolutePath().toString();
         assertThatCode(() -> Warmup.main(new String[] {sample})).doesNotThrowAnyException();
     }
 }

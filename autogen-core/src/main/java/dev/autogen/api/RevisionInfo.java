@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param revises the revisions it follows: none for a first revision, two or more for a merge
  * @param dependsOn revisions that must be applied before it, without making it their child
+ * @param replaces the revisions it squashes, first to last; empty for an ordinary revision
  */
 public record RevisionInfo(
         String id,
@@ -17,7 +18,8 @@ public record RevisionInfo(
         List<String> branchLabels,
         List<String> dependsOn,
         String message,
-        Instant created) {
+        Instant created,
+        List<String> replaces) {
 
     public RevisionInfo {
         Objects.requireNonNull(id, "id");
@@ -26,6 +28,23 @@ public record RevisionInfo(
         dependsOn = List.copyOf(dependsOn);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(created, "created");
+        replaces = List.copyOf(replaces);
+    }
+
+    /** A revision that squashes none. */
+    public RevisionInfo(
+            String id,
+            List<String> revises,
+            List<String> branchLabels,
+            List<String> dependsOn,
+            String message,
+            Instant created) {
+        this(id, revises, branchLabels, dependsOn, message, created, List.of());
+    }
+
+    /** Whether this revision squashes a range of others. */
+    public boolean isSquash() {
+        return !replaces.isEmpty();
     }
 
     public static RevisionInfo of(String id, List<String> revises, String message, Instant created) {

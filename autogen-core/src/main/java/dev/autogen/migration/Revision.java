@@ -27,4 +27,10 @@ public @interface Revision {
     String[] branchLabels() default {};
 
     String[] dependsOn() default {};
+
+    /**
+     * The revisions this one squashes, from the first to the last of a range: a database none of them
+     * touched runs this one in their place (and records the last of them); one inside the range runs them.
+     */
+    String[] replaces() default {};
 }

@@ -99,7 +99,17 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
                     revision.revises().stream().map(Inert::javadoc).toList();
             doc.add(", after {@code $L}", String.join("}, {@code ", parents));
         }
-        return doc.add("; created $L.\n", revision.created()).build();
+        doc.add("; created $L.\n", revision.created());
+        if (revision.isSquash()) {
+            List<String> replaced =
+                    revision.replaces().stream().map(Inert::javadoc).toList();
+            doc.add(
+                    "\n<p>Squashes {@code $L}: a database none of them touched runs this instead, and records"
+                            + " {@code $L}; one inside that range runs them.\n",
+                    String.join("}, {@code ", replaced),
+                    replaced.get(replaced.size() - 1));
+        }
+        return doc.build();
     }
 
     private static AnnotationSpec annotation(RevisionInfo revision) {
@@ -111,6 +121,7 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
                 .addMember("created", "$L", JavaLiteral.of(revision.created().toString()));
         revision.branchLabels().forEach(l -> annotation.addMember("branchLabels", "$L", JavaLiteral.of(l)));
         revision.dependsOn().forEach(d -> annotation.addMember("dependsOn", "$L", JavaLiteral.of(d)));
+        revision.replaces().forEach(r -> annotation.addMember("replaces", "$L", JavaLiteral.of(r)));
         return annotation.build();
     }
 

@@ -110,7 +110,8 @@ public final class MigrationLoader {
                 List.of(revision.branchLabels()),
                 List.of(revision.dependsOn()),
                 revision.message(),
-                created(revision, origin));
+                created(revision, origin),
+                List.of(revision.replaces()));
         return new RevisionNode(info, origin, migration);
     }
 

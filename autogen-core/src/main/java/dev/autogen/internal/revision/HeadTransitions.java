@@ -24,14 +24,15 @@ public final class HeadTransitions {
     public List<VersionChange> upgrade(RevisionNode revision, Set<String> heads) {
         List<String> parentsAtHead =
                 revision.revises().stream().filter(heads::contains).sorted().toList();
+        String recorded = graph.recordedAs(revision);
         if (parentsAtHead.isEmpty()) {
-            return List.of(new Insert(revision.id()));
+            return List.of(new Insert(recorded));
         }
         List<VersionChange> changes = new ArrayList<>();
         for (String merged : parentsAtHead.subList(1, parentsAtHead.size())) {
             changes.add(new Delete(merged));
         }
-        changes.add(new Update(parentsAtHead.get(0), revision.id()));
+        changes.add(new Update(parentsAtHead.get(0), recorded));
         return changes;
     }
 

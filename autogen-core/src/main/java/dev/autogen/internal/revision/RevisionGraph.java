@@ -38,8 +38,13 @@ public final class RevisionGraph {
     private final Map<String, RevisionNode> nodes;
     private final Map<String, List<String>> children = new HashMap<>();
     private final List<RevisionNode> ordered;
+    /** Squashing revisions, by id: the graph's edges run through the revisions they replace, not them. */
+    private final Map<String, Squash> squashes = new LinkedHashMap<>();
 
-    private RevisionGraph(Map<String, RevisionNode> nodes) {
+    /** A squashing revision, the revisions it replaces, and the last of them, which it stands for. */
+    private record Squash(RevisionNode node, Set<String> members, String last) {}
+
+    private RevisionGraph(Map<String, RevisionNode> nodes, List<RevisionNode> squashing) {
         this.nodes = nodes;
         nodes.keySet().forEach(id -> children.put(id, new ArrayList<>()));
         for (RevisionNode node : nodes.values()) {
@@ -47,15 +52,63 @@ public final class RevisionGraph {
         }
         children.values().forEach(list -> list.sort(Comparator.naturalOrder()));
         this.ordered = topologicalOrder();
+        for (RevisionNode squash : squashing) {
+            squashes.put(squash.id(), squash(squash));
+        }
+    }
+
+    /**
+     * A squash must replace a whole range: every revision from its first ones to its last, and nothing
+     * outside may follow one of them but the last.
+     */
+    private Squash squash(RevisionNode node) {
+        Set<String> members = new LinkedHashSet<>(node.info().replaces());
+        for (String member : members) {
+            if (!nodes.containsKey(member)) {
+                throw new RevisionGraphException(new MissingParent(node.id(), member));
+            }
+        }
+        List<String> lasts = members.stream()
+                .filter(m -> children.get(m).stream().noneMatch(members::contains))
+                .toList();
+        if (lasts.size() != 1) {
+            throw new RevisionGraphException(
+                    new BadTarget(node.id(), "a squash replaces a range that ends in one revision, not " + lasts));
+        }
+        String last = lasts.get(0);
+        Set<String> range = new HashSet<>(ancestorsOrSelf(List.of(last)));
+        range.removeAll(node.revises().isEmpty() ? Set.of() : ancestorsOrSelf(node.revises()));
+        if (!range.equals(members)) {
+            throw new RevisionGraphException(new BadTarget(
+                    node.id(),
+                    "a squash replaces every revision between what it revises and its last one, " + new TreeSet<>(range)
+                            + ", not " + new TreeSet<>(members)));
+        }
+        for (String member : members) {
+            if (!member.equals(last) && children.get(member).stream().anyMatch(c -> !members.contains(c))) {
+                throw new RevisionGraphException(new BadTarget(
+                        node.id(), "revision " + member + " inside the squashed range is followed from outside it"));
+            }
+        }
+        return new Squash(node, members, last);
     }
 
     /** Checks the revisions (unique ids, known parents, no cycle) and builds their graph. */
     public static RevisionGraph of(Collection<RevisionNode> revisions) {
-        Map<String, RevisionNode> nodes = new LinkedHashMap<>();
+        Map<String, RevisionNode> all = new LinkedHashMap<>();
         for (RevisionNode node : revisions.stream().sorted(ORDER).toList()) {
-            RevisionNode earlier = nodes.putIfAbsent(node.id(), node);
+            RevisionNode earlier = all.putIfAbsent(node.id(), node);
             if (earlier != null) {
                 throw new RevisionGraphException(new DuplicateId(node.id(), List.of(earlier.origin(), node.origin())));
+            }
+        }
+        Map<String, RevisionNode> nodes = new LinkedHashMap<>();
+        List<RevisionNode> squashing = new ArrayList<>();
+        for (RevisionNode node : all.values()) {
+            if (node.info().isSquash()) {
+                squashing.add(node);
+            } else {
+                nodes.put(node.id(), node);
             }
         }
         for (RevisionNode node : nodes.values()) {
@@ -65,11 +118,34 @@ public final class RevisionGraph {
                 }
             }
         }
-        return new RevisionGraph(nodes);
+        for (RevisionNode squash : squashing) {
+            for (String parent : parentsAndDependencies(squash)) {
+                if (!nodes.containsKey(parent)) {
+                    throw new RevisionGraphException(new MissingParent(squash.id(), parent));
+                }
+            }
+        }
+        return new RevisionGraph(nodes, squashing);
     }
 
+    /** A revision by id, squashing ones included. */
     public Optional<RevisionNode> node(String id) {
-        return Optional.ofNullable(nodes.get(id));
+        RevisionNode node = nodes.get(id);
+        if (node == null && squashes.containsKey(id)) {
+            node = squashes.get(id).node();
+        }
+        return Optional.ofNullable(node);
+    }
+
+    /** The squashing revisions, oldest first. */
+    public List<RevisionNode> squashes() {
+        return squashes.values().stream().map(Squash::node).sorted(ORDER).toList();
+    }
+
+    /** The revision the version table records once {@code revision} ran: a squash records its last one. */
+    public String recordedAs(RevisionNode revision) {
+        Squash squash = squashes.get(revision.id());
+        return squash == null ? revision.id() : squash.last();
     }
 
     /** Every revision, parents before children. */
@@ -146,7 +222,7 @@ public final class RevisionGraph {
     }
 
     private Optional<String> exact(String text) {
-        if (nodes.containsKey(text)) {
+        if (nodes.containsKey(text) || squashes.containsKey(text)) {
             return Optional.of(text);
         }
         return byLabel(text).map(RevisionNode::id);
@@ -231,9 +307,20 @@ public final class RevisionGraph {
     public List<RevisionNode> upgradePlan(Set<String> current, Set<String> target) {
         Set<String> applied = ancestorsOrSelf(current);
         Set<String> wanted = ancestorsOrSelf(target);
-        return ordered.stream()
+        List<RevisionNode> plan = new ArrayList<>(ordered.stream()
                 .filter(n -> wanted.contains(n.id()) && !applied.contains(n.id()))
-                .toList();
+                .toList());
+        // A database that none of a squashed range touched runs the squash in its place, where its last ran.
+        for (Squash squash : squashes.values()) {
+            Set<String> planned = new HashSet<>();
+            plan.forEach(n -> planned.add(n.id()));
+            if (planned.containsAll(squash.members())) {
+                int at = plan.indexOf(nodes.get(squash.last()));
+                plan.set(at, squash.node());
+                plan.removeIf(n -> squash.members().contains(n.id()));
+            }
+        }
+        return List.copyOf(plan);
     }
 
     /**
