@@ -76,7 +76,15 @@ record Config(
     }
 
     static Config load(Path file, Map<String, String> environment, Overrides overrides) {
-        if (!Files.isRegularFile(file)) {
+        return load(file, environment, overrides, Map.of());
+    }
+
+    /**
+     * With {@code build} settings (a build tool's own configuration, such as the Maven plugin's) taken over
+     * the file's; the file may then be missing, and relative paths are relative to where it would be.
+     */
+    static Config load(Path file, Map<String, String> environment, Overrides overrides, Map<String, String> build) {
+        if (!Files.isRegularFile(file) && build.isEmpty()) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,
                     "no configuration file " + file.toAbsolutePath(),
@@ -84,9 +92,12 @@ record Config(
         }
         Properties properties = new Properties();
         try {
-            // An editor's byte-order mark would become part of the first key.
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+            if (Files.isRegularFile(file)) {
+                // An editor's byte-order mark would become part of the first key.
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+            }
+            build.forEach((key, value) -> properties.setProperty(key, value == null ? "" : value));
         } catch (IOException e) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,

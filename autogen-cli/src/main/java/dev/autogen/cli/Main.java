@@ -83,6 +83,8 @@ public final class Main implements Callable<Integer> {
     PrintWriter out;
     PrintWriter err;
     Map<String, String> environment;
+    /** Configuration keys a build tool sets, over the file's. */
+    Map<String, String> settings = Map.of();
     /** Every secret this command knows, kept out of all it prints. */
     Secrets secrets;
 
@@ -96,7 +98,22 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command with the given environment and streams, and returns its exit code. */
     static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        return run(args, environment, Map.of(), out, err);
+    }
+
+    /**
+     * Runs the command as a build tool does: {@code settings} are configuration keys taken over those of
+     * {@code autogen.properties} (which may then be missing). Returns the exit code: 0, 1 failed, 2 bad
+     * command line, 3 differences found.
+     */
+    public static int run(
+            String[] args,
+            Map<String, String> environment,
+            Map<String, String> settings,
+            PrintWriter out,
+            PrintWriter err) {
         Main main = new Main();
+        main.settings = Map.copyOf(settings);
         main.out = out;
         main.err = err;
         main.environment = environment;
@@ -216,7 +233,7 @@ public final class Main implements Callable<Integer> {
                     + " password.file in the configuration, or ~/.pgpass");
         }
         Path file = config != null ? config : Path.of(Config.FILE_NAME);
-        Config loaded = Config.load(file, environment, new Config.Overrides(url, user, password, schema));
+        Config loaded = Config.load(file, environment, new Config.Overrides(url, user, password, schema), settings);
         secrets.add(loaded.password());
         secrets.addUrl(loaded.url());
         return new Session(loaded, out, err);
