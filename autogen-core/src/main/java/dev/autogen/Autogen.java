@@ -850,8 +850,29 @@ public final class Autogen {
     }
 
     private <T> T withConnection(Dialect dialect, Function<Connection, T> work) {
-        try (Connection connection = dialect.connect(connection())) {
-            return work.apply(connection);
+        ConnectionSettings settings = connection();
+        try (Connection connection = dialect.connect(settings)) {
+            if (settings.dataSource() == null) {
+                return work.apply(connection);
+            }
+            // A connection borrowed from the application's pool goes back as it came.
+            boolean autoCommit = connection.getAutoCommit();
+            List<String> restore = dialect.sessionRestore(connection);
+            try {
+                return work.apply(connection);
+            } finally {
+                if (!connection.isClosed()) {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    try (java.sql.Statement statement = connection.createStatement()) {
+                        for (String sql : restore) {
+                            statement.execute(sql);
+                        }
+                    }
+                    connection.setAutoCommit(autoCommit);
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("closing the connection failed", e);
         }

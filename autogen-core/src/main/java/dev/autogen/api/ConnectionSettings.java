@@ -1,12 +1,43 @@
 package dev.autogen.api;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.Objects;
+import javax.sql.DataSource;
 
-/** Where the database is and who connects. The password is never printed: see {@link #toString()}. */
-public record ConnectionSettings(String url, String user, String password) {
+/**
+ * Where the database is and who connects, or the application's own {@link DataSource}. The password is
+ * never printed: see {@link #toString()}.
+ *
+ * @param dataSource connections come from it when given (the url and user are then what it reports)
+ */
+public record ConnectionSettings(String url, String user, String password, DataSource dataSource) {
 
     public ConnectionSettings {
         Objects.requireNonNull(url, "url");
+    }
+
+    public ConnectionSettings(String url, String user, String password) {
+        this(url, user, password, null);
+    }
+
+    /**
+     * The connections of an application's {@code DataSource} (a pool, say): autogen borrows one per
+     * command and gives it back as it found it.
+     */
+    public static ConnectionSettings of(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metadata = connection.getMetaData();
+            return new ConnectionSettings(metadata.getURL(), metadata.getUserName(), null, dataSource);
+        } catch (SQLException e) {
+            throw new AutogenException(
+                    ErrorCode.DATABASE_UNREACHABLE,
+                    "the DataSource gives no connection: " + e.getMessage(),
+                    "check the application's database settings",
+                    e);
+        }
     }
 
     /** The URL without any password it carries. */

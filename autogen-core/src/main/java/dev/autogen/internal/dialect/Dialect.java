@@ -95,6 +95,12 @@ public interface Dialect {
      */
     void prepareSession(Connection connection) throws SQLException;
 
+    /**
+     * The statements that put back the session settings autogen changes (time zone, lock timeout) as they
+     * are now: a connection borrowed from a pool goes back as it came.
+     */
+    List<String> sessionRestore(Connection connection) throws SQLException;
+
     /** Sets how long each later statement may wait for a lock on a busy table; zero waits for ever. */
     void setLockTimeout(Connection connection, Duration timeout) throws SQLException;
 

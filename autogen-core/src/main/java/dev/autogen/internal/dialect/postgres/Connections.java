@@ -17,6 +17,13 @@ public final class Connections {
     private Connections() {}
 
     public static Connection open(ConnectionSettings settings) {
+        if (settings.dataSource() != null) {
+            try {
+                return settings.dataSource().getConnection();
+            } catch (SQLException e) {
+                throw failure(settings, e);
+            }
+        }
         if (!settings.url().startsWith("jdbc:postgresql:")) {
             throw new AutogenException(
                     ErrorCode.DATABASE_UNREACHABLE,

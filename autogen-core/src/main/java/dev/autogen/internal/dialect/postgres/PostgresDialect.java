@@ -206,6 +206,18 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> sessionRestore(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet rs =
+                        statement.executeQuery("select current_setting('TimeZone'), current_setting('lock_timeout')")) {
+            rs.next();
+            return List.of(
+                    "set time zone " + PostgresNames.literal(rs.getString(1)),
+                    "set lock_timeout = " + PostgresNames.literal(rs.getString(2)));
+        }
+    }
+
+    @Override
     public void setLockTimeout(Connection connection, Duration timeout) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set lock_timeout = " + timeout.toMillis());
