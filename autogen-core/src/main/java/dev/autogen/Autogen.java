@@ -5,6 +5,7 @@ import dev.autogen.api.Branch;
 import dev.autogen.api.Change;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.Current;
+import dev.autogen.api.EntitySource;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.api.HistoryEntry;
 import dev.autogen.api.Migrations;
@@ -104,6 +105,15 @@ public final class Autogen {
         this.settings = settings;
         this.migrations = migrations;
         this.project = project;
+    }
+
+    /**
+     * For an application at start-up: running its compiled migrations, and checking its entities against
+     * the database ({@link #check}). Entity models are kept in {@code cacheDir} between starts.
+     */
+    public static Autogen forApplication(
+            Settings settings, Migrations migrations, EntitySource entities, Path cacheDir) {
+        return new Autogen(settings, migrations, new Project(cacheDir.resolve("migrations"), "", cacheDir, entities));
     }
 
     /** For a project: running, and also making revisions from its entities. */

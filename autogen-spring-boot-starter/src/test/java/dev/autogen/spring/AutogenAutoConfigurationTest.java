@@ -1,0 +1,102 @@
+package dev.autogen.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autogen.spring.app.ShopApplication;
+import dev.autogen.spring.drifted.DriftedApplication;
+import dev.autogen.spring.naming.NamingApplication;
+import dev.autogen.testing.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Real Spring Boot applications on a real PostgreSQL: migrated at start-up before JPA (whose schema
+ * validation would fail otherwise); the start-up check refuses a database the entities differ from;
+ * Spring's naming settings are the ones compared; the off switch.
+ */
+class AutogenAutoConfigurationTest {
+
+    @Test
+    void theApplicationIsMigratedBeforeJpaStarts() {
+        try (TestDatabase db = TestDatabase.create();
+                ConfigurableApplicationContext context = start(
+                        ShopApplication.class,
+                        db,
+                        "autogen.migrations-package=dev.autogen.spring.app.migrations",
+                        "autogen.check-on-startup=true",
+                        "spring.jpa.hibernate.ddl-auto=validate")) {
+            assertThat(db.query("select version_num from autogen_version")).containsExactly("a001");
+            EntityManagerFactory jpa = context.getBean(EntityManagerFactory.class);
+            var em = jpa.createEntityManager();
+            assertThat(em.createQuery("select count(c) from Customer c").getSingleResult())
+                    .isEqualTo(0L);
+            em.close();
+        }
+    }
+
+    @Test
+    void theStartUpCheckRefusesADatabaseTheEntitiesDifferFrom() {
+        try (TestDatabase db = TestDatabase.create()) {
+            assertThatThrownBy(() -> start(
+                                    DriftedApplication.class,
+                                    db,
+                                    "autogen.migrations-package=dev.autogen.spring.drifted.migrations",
+                                    "autogen.check-on-startup=true")
+                            .close())
+                    .rootCause()
+                    .hasMessageContaining("the entities and the database differ")
+                    .hasMessageContaining("add column public.account.email");
+        }
+    }
+
+    @Test
+    void springsNamingSettingsAreTheOnesCompared() {
+        try (TestDatabase db = TestDatabase.create();
+                ConfigurableApplicationContext context = start(
+                        NamingApplication.class,
+                        db,
+                        "autogen.migrations-package=dev.autogen.spring.naming.migrations",
+                        "autogen.check-on-startup=true",
+                        "spring.jpa.hibernate.naming.physical-strategy="
+                                + "org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl",
+                        "spring.jpa.hibernate.ddl-auto=validate")) {
+            assertThat(db.query("select column_name from information_schema.columns where table_name = 'member'"
+                            + " order by 1"))
+                    .containsExactly("displayname", "id");
+        }
+    }
+
+    @Test
+    void autogenEnabledFalseLeavesTheDatabaseAlone() {
+        try (TestDatabase db = TestDatabase.create();
+                ConfigurableApplicationContext context = start(
+                        ShopApplication.class,
+                        db,
+                        "autogen.enabled=false",
+                        "autogen.migrations-package=dev.autogen.spring.app.migrations",
+                        "spring.jpa.hibernate.ddl-auto=none")) {
+            assertThat(db.query("select count(*) from pg_tables where tablename in ('customer', 'autogen_version')"))
+                    .containsExactly("0");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, TestDatabase db, String... properties) {
+        List<String> all = new ArrayList<>(List.of(
+                "spring.datasource.url=" + db.settings().url(),
+                "spring.datasource.username=" + db.settings().user(),
+                "spring.main.banner-mode=off",
+                "logging.level.root=warn"));
+        if (db.settings().password() != null) {
+            all.add("spring.datasource.password=" + db.settings().password());
+        }
+        all.addAll(List.of(properties));
+        return new SpringApplicationBuilder(application)
+                .properties(all.toArray(String[]::new))
+                .run();
+    }
+}

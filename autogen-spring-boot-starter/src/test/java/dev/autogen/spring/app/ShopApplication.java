@@ -1,0 +1,6 @@
+package dev.autogen.spring.app;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ShopApplication {}
