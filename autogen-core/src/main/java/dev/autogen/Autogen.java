@@ -5,6 +5,7 @@ import dev.autogen.api.Branch;
 import dev.autogen.api.Change;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.Current;
+import dev.autogen.api.Direction;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.api.HistoryEntry;
@@ -658,6 +659,16 @@ public final class Autogen {
      */
     public String idempotentUpgradeSql(String range) {
         return offlineScript().idempotentUpgrade(range);
+    }
+
+    /** The SQL one revision runs ({@code revision}: an id, prefix or label), touching no database. */
+    public String revisionSql(String revision, Direction direction) {
+        RevisionGraph graph = graph();
+        return offlineScript()
+                .revision(
+                        graph.node(single(graph.resolve(revision, Set.of()), revision))
+                                .orElseThrow(),
+                        direction);
     }
 
     /** The script of a downgrade over {@code FROM:TO}, touching no database. */

@@ -3,7 +3,9 @@ package dev.autogen.cli;
 import dev.autogen.api.Change;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -12,13 +14,29 @@ import picocli.CommandLine.ParentCommand;
         description = "Exit 0 when the database matches the entities; otherwise list the differences and exit 3.")
 final class CheckCommand implements Callable<Integer> {
 
+    enum Output {
+        text,
+        json
+    }
+
     @ParentCommand
     Main main;
+
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text, or json for CI tools and review bots: {\"differences\": [{\"description\": ...,"
+                    + " \"dataLoss\": ... or null}]}.")
+    Output format;
 
     @Override
     public Integer call() {
         try (Session session = main.session()) {
             List<Change> differences = session.autogen().check();
+            if (format == Output.json) {
+                main.out.println(json(differences));
+                return differences.isEmpty() ? Main.OK : Main.DIFFERENCES;
+            }
             if (differences.isEmpty()) {
                 main.out.println("No differences: the database matches the entities.");
                 return Main.OK;
@@ -28,5 +46,32 @@ final class CheckCommand implements Callable<Integer> {
             differences.forEach(change -> main.out.println(Format.text("  " + change)));
             return Main.DIFFERENCES;
         }
+    }
+
+    private static String json(List<Change> differences) {
+        return differences.stream()
+                .map(c -> "{\"description\": " + string(c.description()) + ", \"dataLoss\": "
+                        + (c.dataLoss() == null ? "null" : string(c.dataLoss())) + "}")
+                .collect(Collectors.joining(", ", "{\"differences\": [", "]}"));
+    }
+
+    /** A JSON string: quotes, backslashes, control characters and lone surrogates escaped. */
+    static String string(String text) {
+        StringBuilder json = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                json.append(c).append(text.charAt(++i));
+            } else if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
     }
 }

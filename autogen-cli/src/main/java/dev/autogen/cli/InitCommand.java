@@ -49,6 +49,26 @@ final class InitCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Where to write (default: the current directory).")
     Path directory = Path.of(".");
 
+    /**
+     * {@code .autogen/} holds the embedded database's files and the caches: never to be committed. An
+     * existing {@code .gitignore} gets the line unless it has it; none is written when the line is there.
+     */
+    private static void ignoreWorkFiles(Path gitignore) throws IOException {
+        String line = ".autogen/";
+        if (Files.exists(gitignore)) {
+            String text = Files.readString(gitignore);
+            if (text.lines().map(String::strip).anyMatch(l -> l.equals(line) || l.equals(".autogen"))) {
+                return;
+            }
+            Files.writeString(
+                    gitignore,
+                    (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + line + "\n",
+                    StandardOpenOption.APPEND);
+        } else {
+            Files.writeString(gitignore, line + "\n");
+        }
+    }
+
     @Override
     public Integer call() {
         Path file = directory.resolve(Config.FILE_NAME);
@@ -56,6 +76,7 @@ final class InitCommand implements Callable<Integer> {
             Files.createDirectories(directory);
             Files.writeString(file, TEMPLATE, StandardOpenOption.CREATE_NEW);
             Files.createDirectories(directory.resolve("migrations"));
+            ignoreWorkFiles(directory.resolve(".gitignore"));
         } catch (FileAlreadyExistsException e) {
             throw new AutogenException(
                     ErrorCode.FILE_EXISTS,
@@ -64,7 +85,8 @@ final class InitCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        main.out.println("Wrote " + file + " and " + directory.resolve("migrations") + "/");
+        main.out.println(
+                "Wrote " + file + " and " + directory.resolve("migrations") + "/, and kept .autogen/ out of git");
         main.out.println("Next: set entities.classpath, then 'autogen revision --autogenerate -m \"first\"'.");
         return Main.OK;
     }

@@ -41,7 +41,9 @@ import picocli.CommandLine.ScopeType;
             CheckCommand.class,
             DriftCommand.class,
             BaselineCommand.class,
-            SquashCommand.class
+            SquashCommand.class,
+            CompletionCommand.class,
+            PsqlCommand.class
         })
 public final class Main implements Callable<Integer> {
 

@@ -88,6 +88,11 @@ final class Session implements AutoCloseable {
         return Autogen.forProject(settings, project);
     }
 
+    /** The database the commands use, started first when it is the embedded one. */
+    ConnectionSettings database() {
+        return connection();
+    }
+
     private synchronized ConnectionSettings connection() {
         if (connection == null) {
             if (config.url() == null) {

@@ -1,7 +1,9 @@
 package dev.autogen.cli;
 
+import dev.autogen.api.Direction;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,10 +16,16 @@ final class ShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REV", description = "An id, prefix, label, or head.")
     String revision;
 
+    @Option(names = "--sql", description = "Also print the SQL its upgrade runs.")
+    boolean sql;
+
     @Override
     public Integer call() {
         try (Session session = main.session()) {
             Format.verbose(main.out, session.autogen().show(revision));
+            if (sql) {
+                main.out.print(session.autogen().revisionSql(revision, Direction.UPGRADE));
+            }
             return Main.OK;
         }
     }

@@ -100,6 +100,22 @@ public final class OfflineScript {
         return sql.toString();
     }
 
+    /** What one revision runs, statement by statement, with no version-table bookkeeping around it. */
+    public String revision(RevisionNode node, Direction direction) {
+        StringBuilder sql = new StringBuilder();
+        for (Statement statement :
+                Step.of(node, direction, dialect, defaultSchema).statements()) {
+            if (statement instanceof Java java) {
+                String offline = java.step().offlineSql();
+                sql.append(offline == null ? "-- a Java data step, with no SQL of its own" : offline + ";")
+                        .append('\n');
+            } else {
+                sql.append(statement.text()).append(";\n");
+            }
+        }
+        return sql.toString();
+    }
+
     /** {@code FROM:TO}: offline, the starting point must be given. */
     public String downgrade(String range) {
         String[] parts = split(range);
