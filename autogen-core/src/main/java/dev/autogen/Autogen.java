@@ -1,5 +1,6 @@
 package dev.autogen;
 
+import dev.autogen.api.AppliedStep;
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.Branch;
 import dev.autogen.api.Change;
@@ -738,19 +739,21 @@ public final class Autogen {
     public List<HistoryEntry> history(String range, boolean markCurrent) {
         RevisionGraph graph = graph();
         Set<String> current = Set.of();
+        Map<String, List<AppliedStep>> applied = Map.of();
         if (markCurrent || (range != null && range.contains("current"))) {
             Dialect dialect = dialect();
             current = withConnection(dialect, c -> runner(dialect).current(c));
+            applied = withConnection(dialect, c -> runner(dialect).applied(c));
         }
         Set<String> shown = inRange(graph, range, current);
         List<HistoryEntry> entries = new ArrayList<>();
         for (RevisionNode node : graph.revisions()) {
             if (shown.contains(node.id())) {
-                entries.add(entry(node, current));
+                entries.add(entry(node, current).withApplied(applied.getOrDefault(node.id(), List.of())));
                 // A squash is listed beside the last revision it replaces.
                 for (RevisionNode squash : graph.squashes()) {
                     if (graph.recordedAs(squash).equals(node.id())) {
-                        entries.add(entry(squash, current));
+                        entries.add(entry(squash, current).withApplied(applied.getOrDefault(squash.id(), List.of())));
                     }
                 }
             }

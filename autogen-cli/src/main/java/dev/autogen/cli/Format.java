@@ -1,5 +1,6 @@
 package dev.autogen.cli;
 
+import dev.autogen.api.AppliedStep;
 import dev.autogen.api.HistoryEntry;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.RunResult;
@@ -50,6 +51,11 @@ final class Format {
         }
         out.println("Created: " + revision.created());
         out.println(text("Path: " + entry.origin()));
+        for (AppliedStep step : entry.applied()) {
+            out.println(text("Applied: " + step.direction().word() + " " + step.at() + " by " + step.by()
+                    + (step.durationMillis() == null ? "" : " in " + step.durationMillis() + " ms")
+                    + (step.note() == null ? "" : " (" + step.note() + ")")));
+        }
         out.println();
         revision.message().lines().forEach(l -> out.println(text("    " + l)));
         out.println();

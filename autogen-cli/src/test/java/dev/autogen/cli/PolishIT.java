@@ -42,6 +42,8 @@ class PolishIT {
             WorkflowIT.assertSuccess(cli.run("revision", "--autogenerate", "-m", "first", "--rev-id", "0001"));
             WorkflowIT.assertSuccess(cli.run("upgrade", "head"));
             WorkflowIT.assertSuccess(cli.run("check", "--format", "json"), "{\"differences\": []}");
+            Cli.Result history = WorkflowIT.assertSuccess(cli.run("history", "-v"), "Applied: upgrade ");
+            assertThat(history.out()).containsPattern("Applied: upgrade \\S+ by \\S+ in \\d+ ms");
 
             Properties.set(project, "entities.classpath", "build/v2");
             Cli.Result differs = cli.run("check", "--format", "json");

@@ -80,6 +80,9 @@ public interface VersionTableSql {
     /** The checksum recorded when each revision was last applied or stamped, newest first per revision. */
     String selectChecksums();
 
+    /** Every history row, oldest first: revision, direction, applied_at, duration_ms, applied_by, note. */
+    String selectHistory();
+
     /** The history row, with its duration when known ({@code null} in an offline script) and a note. */
     String history(String revision, Direction direction, Long durationMillis, String checksum, String note);
 }

@@ -1,5 +1,6 @@
 package dev.autogen.internal.runner;
 
+import dev.autogen.api.AppliedStep;
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.Direction;
 import dev.autogen.api.ErrorCode;
@@ -26,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
@@ -147,6 +149,44 @@ public final class Runner {
             throw new AutogenException(
                     ErrorCode.DATABASE_ERROR,
                     "reading " + tables.versionTable() + " failed: " + oneLine(e.getMessage()),
+                    "check the database connection and permissions",
+                    e);
+        }
+    }
+
+    /** Each revision's runs as the history table records them, oldest first; empty without the table. */
+    public Map<String, List<AppliedStep>> applied(Connection connection) {
+        Map<String, List<AppliedStep>> applied = new java.util.HashMap<>();
+        try {
+            if (!inspect(connection).historyExists()) {
+                return applied;
+            }
+            try (java.sql.Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(tables.selectHistory())) {
+                while (rs.next()) {
+                    String word = rs.getString("direction");
+                    Direction direction = java.util.Arrays.stream(Direction.values())
+                            .filter(d -> d.word().equals(word))
+                            .findFirst()
+                            .orElse(Direction.STAMP);
+                    Long duration = rs.getLong("duration_ms");
+                    if (rs.wasNull()) {
+                        duration = null;
+                    }
+                    applied.computeIfAbsent(rs.getString("revision"), r -> new ArrayList<>())
+                            .add(new AppliedStep(
+                                    direction,
+                                    rs.getTimestamp("applied_at").toInstant(),
+                                    rs.getString("applied_by"),
+                                    duration,
+                                    rs.getString("note")));
+                }
+            }
+            return applied;
+        } catch (SQLException e) {
+            throw new AutogenException(
+                    ErrorCode.DATABASE_ERROR,
+                    "reading " + tables.historyTable() + " failed: " + oneLine(e.getMessage()),
                     "check the database connection and permissions",
                     e);
         }

@@ -167,6 +167,12 @@ final class PostgresVersionTables implements VersionTableSql {
     }
 
     @Override
+    public String selectHistory() {
+        return "select revision, direction, applied_at, duration_ms, applied_by, note from " + historyTable()
+                + " order by id";
+    }
+
+    @Override
     public String history(String revision, Direction direction, Long durationMillis, String checksum, String note) {
         return "insert into " + historyTable() + " (revision, direction, duration_ms, checksum, note) values ("
                 + literal(revision) + ", " + literal(direction.word()) + ", "
