@@ -1,6 +1,7 @@
 package dev.autogen.internal.operations;
 
 import dev.autogen.internal.schema.Constraint;
+import dev.autogen.internal.schema.ForeignKey;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
@@ -55,5 +56,33 @@ final class Edits {
         Table table =
                 schema.table(name).orElseThrow(() -> new IllegalStateException("no table " + name + " in the model"));
         return schema.withTables(replace(schema.tables(), t -> t.name().equals(name), edit.apply(table)));
+    }
+
+    /**
+     * The table {@code from} under the name {@code to} (another name, or another schema), and the foreign
+     * keys anywhere that point at it following it: PostgreSQL keeps them on the table, whatever its name.
+     */
+    static Schema renameTable(Schema schema, QualifiedName from, QualifiedName to) {
+        Table found =
+                schema.table(from).orElseThrow(() -> new IllegalStateException("no table " + from + " in the model"));
+        if (schema.table(to).isPresent()) {
+            throw new IllegalStateException("a table " + to + " exists already");
+        }
+        return schema.withTables(schema.tables().stream()
+                .map(t -> t == found ? t.withName(to) : t)
+                .map(t -> t.withForeignKeys(t.foreignKeys().stream()
+                        .map(k -> k.target().equals(from)
+                                ? new ForeignKey(
+                                        k.name(),
+                                        k.columns(),
+                                        to,
+                                        k.targetColumns(),
+                                        k.onDelete(),
+                                        k.onUpdate(),
+                                        k.deferrable(),
+                                        k.initiallyDeferred())
+                                : k)
+                        .toList()))
+                .toList());
     }
 }

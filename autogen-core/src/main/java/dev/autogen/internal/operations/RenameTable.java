@@ -1,9 +1,7 @@
 package dev.autogen.internal.operations;
 
-import dev.autogen.internal.schema.ForeignKey;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
-import dev.autogen.internal.schema.Table;
 import java.util.Objects;
 
 /**
@@ -23,29 +21,7 @@ public record RenameTable(QualifiedName table, String to) implements Operation {
 
     @Override
     public Schema applyTo(Schema model) {
-        Table found =
-                model.table(table).orElseThrow(() -> new IllegalStateException("no table " + table + " to rename"));
-        if (model.table(renamed()).isPresent()) {
-            throw new IllegalStateException("a table " + renamed() + " exists already");
-        }
-        return model.withTables(model.tables().stream()
-                .map(t -> t == found ? t.withName(renamed()) : t)
-                .map(t -> t.withForeignKeys(t.foreignKeys().stream()
-                        .map(k -> k.target().equals(table) ? retarget(k) : k)
-                        .toList()))
-                .toList());
-    }
-
-    private ForeignKey retarget(ForeignKey k) {
-        return new ForeignKey(
-                k.name(),
-                k.columns(),
-                renamed(),
-                k.targetColumns(),
-                k.onDelete(),
-                k.onUpdate(),
-                k.deferrable(),
-                k.initiallyDeferred());
+        return Edits.renameTable(model, table, renamed());
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.autogen.internal.operations;
 
-import dev.autogen.internal.schema.ForeignKey;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
-import dev.autogen.internal.schema.Table;
 import java.util.Objects;
 
 /**
@@ -23,28 +21,7 @@ public record SetTableSchema(QualifiedName table, String schema) implements Oper
 
     @Override
     public Schema applyTo(Schema model) {
-        Table found = model.table(table).orElseThrow(() -> new IllegalStateException("no table " + table + " to move"));
-        if (model.table(moved()).isPresent()) {
-            throw new IllegalStateException("a table " + moved() + " exists already");
-        }
-        return model.withTables(model.tables().stream()
-                .map(t -> t == found ? t.withName(moved()) : t)
-                .map(t -> t.withForeignKeys(t.foreignKeys().stream()
-                        .map(k -> k.target().equals(table) ? retarget(k) : k)
-                        .toList()))
-                .toList());
-    }
-
-    private ForeignKey retarget(ForeignKey k) {
-        return new ForeignKey(
-                k.name(),
-                k.columns(),
-                moved(),
-                k.targetColumns(),
-                k.onDelete(),
-                k.onUpdate(),
-                k.deferrable(),
-                k.initiallyDeferred());
+        return Edits.renameTable(model, table, moved());
     }
 
     @Override
