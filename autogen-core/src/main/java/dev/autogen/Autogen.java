@@ -10,6 +10,7 @@ import dev.autogen.api.Direction;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.api.HistoryEntry;
+import dev.autogen.api.LintFinding;
 import dev.autogen.api.Migrations;
 import dev.autogen.api.Project;
 import dev.autogen.api.RevisionInfo;
@@ -24,6 +25,7 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Printed;
+import dev.autogen.internal.dialect.Risk;
 import dev.autogen.internal.diff.IgnoreRules;
 import dev.autogen.internal.diff.PrintedTarget;
 import dev.autogen.internal.diff.RenameFinder;
@@ -49,6 +51,7 @@ import dev.autogen.internal.runner.OfflineScript;
 import dev.autogen.internal.runner.Runner;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.migration.AcceptedRisk;
 import dev.autogen.migration.Definitions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,6 +67,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,8 +181,15 @@ public final class Autogen {
         RevisionInfo info = new RevisionInfo(
                 id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
         List<Operation> upgrade = operations;
-        Map<Operation, List<String>> said = notes;
         Dialect dialect = Dialects.standard();
+        Map<Operation, List<String>> said = new LinkedHashMap<>(notes);
+        // What each step risks on a busy table, said beside it for the reviewer.
+        Risks.of(upgrade, dialect)
+                .forEach((op, risk) -> said.merge(op, List.of(risk.remark()), (a, b) -> {
+                    List<String> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                }));
         MigrationSource source = stages.time("codegen", () -> writer(dialect).write(info, upgrade, said));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = write(project, source);
@@ -542,8 +553,14 @@ public final class Autogen {
 
     private static List<Change> changes(Dialect dialect, List<Operation> operations) {
         DataLoss loss = new DataLoss(dialect.typeChanges());
+        Map<Operation, Risk> risks = Risks.of(operations, dialect);
         return operations.stream()
-                .map(op -> new Change(Description.of(op), loss.of(op).orElse(null)))
+                .map(op -> new Change(
+                        Description.of(op),
+                        loss.of(op).orElse(null),
+                        risks.containsKey(op)
+                                ? risks.get(op).lock() + ": " + risks.get(op).what()
+                                : null))
                 .toList();
     }
 
@@ -660,6 +677,58 @@ public final class Autogen {
      */
     public String idempotentUpgradeSql(String range) {
         return offlineScript().idempotentUpgrade(range);
+    }
+
+    /**
+     * What the migrations risk on tables with rows and traffic ({@code range}: {@code FROM:TO}, one
+     * revision, or {@code null} for all), less what a migration accepts with {@code @AcceptedRisk} and a
+     * reason; and a finding when the settings let DDL wait for ever behind a long reader. Touches no database.
+     */
+    public List<LintFinding> lint(String range) {
+        RevisionGraph graph = graph();
+        List<RevisionNode> nodes;
+        if (range == null) {
+            nodes = graph.revisions();
+        } else if (range.contains(":")) {
+            String[] parts = range.split(":", 2);
+            Set<String> from = parts[0].isEmpty() ? Set.of() : graph.resolve(parts[0], Set.of());
+            nodes = graph.upgradePlan(from, graph.resolve(parts[1].isEmpty() ? "heads" : parts[1], from));
+        } else {
+            nodes = List.of(
+                    graph.node(single(graph.resolve(range, Set.of()), range)).orElseThrow());
+        }
+        Dialect dialect = Dialects.standard();
+        List<LintFinding> findings = new ArrayList<>();
+        if (settings.runOptions().statementLockTimeout().isZero()) {
+            findings.add(new LintFinding(
+                    null,
+                    "no-lock-timeout",
+                    "lock.timeout is 0: a migration's statement that waits for a lock behind a long reader makes"
+                            + " every query after it wait too; set lock.timeout (2s, say) so it fails instead"));
+        }
+        for (RevisionNode node : nodes) {
+            Set<String> accepted = new TreeSet<>();
+            for (AcceptedRisk risk : node.migration().getClass().getAnnotationsByType(AcceptedRisk.class)) {
+                if (risk.reason().isBlank()) {
+                    findings.add(new LintFinding(
+                            node.id(),
+                            "accepted-risk-without-reason",
+                            "@AcceptedRisk(" + risk.rule() + ") gives no reason"));
+                } else {
+                    accepted.add(risk.rule());
+                }
+            }
+            Risks.of(Recorder.upgrade(node.migration(), settings.schema()), dialect)
+                    .forEach((op, risk) -> {
+                        if (!accepted.contains(risk.rule())) {
+                            findings.add(new LintFinding(
+                                    node.id(),
+                                    risk.rule(),
+                                    Description.of(op) + ": takes " + risk.lock() + " and " + risk.what()));
+                        }
+                    });
+        }
+        return findings;
     }
 
     /** The SQL one revision runs ({@code revision}: an id, prefix or label), touching no database. */

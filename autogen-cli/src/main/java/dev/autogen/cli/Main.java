@@ -43,7 +43,8 @@ import picocli.CommandLine.ScopeType;
             BaselineCommand.class,
             SquashCommand.class,
             CompletionCommand.class,
-            PsqlCommand.class
+            PsqlCommand.class,
+            LintCommand.class
         })
 public final class Main implements Callable<Integer> {
 

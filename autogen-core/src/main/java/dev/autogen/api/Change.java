@@ -7,20 +7,28 @@ import java.util.Objects;
  *
  * @param description what it does, on one line ({@code add column public.owner.email character varying(160)})
  * @param dataLoss what data it destroys or may destroy, or {@code null} when none
+ * @param risk what it risks on a table with rows and traffic (the lock it takes, what it does under it),
+ *     or {@code null} when nothing worth saying
  */
-public record Change(String description, String dataLoss) {
+public record Change(String description, String dataLoss, String risk) {
 
     public Change {
         Objects.requireNonNull(description, "description");
+    }
+
+    public Change(String description, String dataLoss) {
+        this(description, dataLoss, null);
     }
 
     public boolean losesData() {
         return dataLoss != null;
     }
 
-    /** The description, followed by the data loss in brackets when there is any. */
+    /** The description, followed by the data loss and the risk in brackets when there are any. */
     @Override
     public String toString() {
-        return dataLoss == null ? description : description + "  [data loss: " + dataLoss + "]";
+        return description
+                + (dataLoss == null ? "" : "  [data loss: " + dataLoss + "]")
+                + (risk == null ? "" : "  [risk: " + risk + "]");
     }
 }

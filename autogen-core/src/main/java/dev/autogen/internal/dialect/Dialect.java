@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything autogen knows about one database, chosen from the JDBC URL by {@link Dialects}: how to
@@ -55,6 +56,12 @@ public interface Dialect {
 
     /** Which type changes keep every value. */
     TypeChanges typeChanges();
+
+    /**
+     * What {@code operation} risks on a table that already has rows and traffic (the caller leaves out
+     * tables created in the same migration), or nothing worth a remark.
+     */
+    Optional<Risk> risk(Operation operation);
 
     /**
      * The model with its types in the one spelling this dialect compares by, whichever reader made it.

@@ -8,6 +8,7 @@ import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.dialect.Printed;
+import dev.autogen.internal.dialect.Risk;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.diff.DiffRules;
 import dev.autogen.internal.operations.Operation;
@@ -21,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.postgresql.core.BaseConnection;
 
@@ -67,6 +69,11 @@ public final class PostgresDialect implements Dialect {
     public boolean converts(Connection connection, String from, String to) {
         // Large objects are converted through their functions, not a cast.
         return PostgresTypeChanges.largeObject(from, to) || PostgresCasts.converts(connection, from, to);
+    }
+
+    @Override
+    public Optional<Risk> risk(Operation operation) {
+        return operation.accept(new PostgresRisks());
     }
 
     @Override
