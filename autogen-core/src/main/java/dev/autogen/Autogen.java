@@ -184,17 +184,17 @@ public final class Autogen {
         Dialect dialect = Dialects.standard();
         Map<Operation, List<String>> said = new LinkedHashMap<>(notes);
         // What each step risks on a busy table, said beside it for the reviewer.
-        Risks.of(upgrade, dialect)
-                .forEach((op, risk) -> said.merge(op, List.of(risk.remark()), (a, b) -> {
-                    List<String> both = new ArrayList<>(a);
-                    both.addAll(b);
-                    return both;
-                }));
+        Map<Operation, Risk> risks = Risks.of(upgrade, dialect);
+        risks.forEach((op, risk) -> said.merge(op, List.of(risk.remark()), (a, b) -> {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+        }));
         MigrationSource source = stages.time("codegen", () -> writer(dialect).write(info, upgrade, said));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = write(project, source);
         forgetGraph();
-        return new RevisionResult(file, id, parents, changes(dialect, operations), stages.list(), comparedWith);
+        return new RevisionResult(file, id, parents, changes(dialect, operations, risks), stages.list(), comparedWith);
     }
 
     /** Writes a migration that joins {@code revisions} into one head and changes nothing itself. */
@@ -231,14 +231,17 @@ public final class Autogen {
                     unreplayable.getMessage() + ", and no throw-away database is at hand to run the history on",
                     "autogenerate against a database at the head, or give Settings a scratch database");
         }
+        return scratchAt(revisions);
+    }
+
+    /** An autogen over the scratch database (which must be set), with the history run there up to {@code revisions}. */
+    private Autogen scratchAt(List<String> revisions) {
         Autogen scratch = new Autogen(
                 settings.withConnection(settings.scratch()).withScratch(null).withListener(RunListener.NONE),
                 migrations,
                 project);
         scratch.graph = graph();
-        for (String revision : revisions) {
-            scratch.upgrade(revision);
-        }
+        revisions.forEach(scratch::upgrade);
         return scratch;
     }
 
@@ -381,26 +384,22 @@ public final class Autogen {
     public List<Change> drift() {
         Dialect dialect = dialect();
         RevisionGraph graph = graph();
-        Set<String> current = withConnection(dialect, c -> runner(dialect).current(c));
-        List<String> at = current.stream().sorted().toList();
         Set<String> schemas = new TreeSet<>(HistorySchema.createdSchemas(graph, settings.schema()));
         schemas.add(settings.schema());
         IntrospectionScope scope = scope(List.copyOf(schemas));
         Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
         IgnoreRules ignore = ignoreRules();
-        Schema live = ignore.apply(dialect.canonical(
-                withConnection(dialect, c -> dialect.introspect(c, scope)).schema()));
+        Map.Entry<List<String>, Schema> database = withConnection(
+                dialect,
+                c -> Map.entry(
+                        runner(dialect).current(c).stream().sorted().toList(),
+                        dialect.introspect(c, scope).schema()));
+        List<String> at = database.getKey();
+        Schema live = ignore.apply(dialect.canonical(database.getValue()));
         Schema history;
         if (settings.scratch() != null) {
-            Autogen scratch = new Autogen(
-                    settings.withConnection(settings.scratch())
-                            .withScratch(null)
-                            .withListener(RunListener.NONE),
-                    migrations,
-                    project);
-            scratch.graph = graph;
-            at.forEach(scratch::upgrade);
-            history = ignore.apply(dialect.canonical(scratch.withConnection(dialect, c -> dialect.introspect(c, scope))
+            history = ignore.apply(dialect.canonical(scratchAt(at)
+                    .withConnection(dialect, c -> dialect.introspect(c, scope))
                     .schema()));
         } else {
             history = ignore.apply(dialect.canonical(HistorySchema.at(graph, at, settings.schema())));
@@ -552,8 +551,11 @@ public final class Autogen {
     }
 
     private static List<Change> changes(Dialect dialect, List<Operation> operations) {
+        return changes(dialect, operations, Risks.of(operations, dialect));
+    }
+
+    private static List<Change> changes(Dialect dialect, List<Operation> operations, Map<Operation, Risk> risks) {
         DataLoss loss = new DataLoss(dialect.typeChanges());
-        Map<Operation, Risk> risks = Risks.of(operations, dialect);
         return operations.stream()
                 .map(op -> new Change(
                         Description.of(op),
@@ -811,8 +813,11 @@ public final class Autogen {
         Map<String, List<AppliedStep>> applied = Map.of();
         if (markCurrent || (range != null && range.contains("current"))) {
             Dialect dialect = dialect();
-            current = withConnection(dialect, c -> runner(dialect).current(c));
-            applied = withConnection(dialect, c -> runner(dialect).applied(c));
+            Runner runner = runner(dialect);
+            Map.Entry<Set<String>, Map<String, List<AppliedStep>>> read =
+                    withConnection(dialect, c -> Map.entry(runner.current(c), runner.applied(c)));
+            current = read.getKey();
+            applied = read.getValue();
         }
         Set<String> shown = inRange(graph, range, current);
         List<HistoryEntry> entries = new ArrayList<>();
@@ -834,12 +839,8 @@ public final class Autogen {
     /** One revision, by id, prefix or label. */
     public HistoryEntry show(String revision) {
         RevisionGraph graph = graph();
-        Set<String> ids = graph.resolve(revision, Set.of());
-        if (ids.size() != 1) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET, "'" + revision + "' names " + ids.size() + " revisions", "name one");
-        }
-        return entry(graph.node(ids.iterator().next()).orElseThrow(), Set.of());
+        return entry(
+                graph.node(single(graph.resolve(revision, Set.of()), revision)).orElseThrow(), Set.of());
     }
 
     /** The revisions above FROM (itself included) up to and including TO. */

@@ -76,15 +76,22 @@ record Config(
     }
 
     static Config load(Path file, Map<String, String> environment, Overrides overrides) {
-        return load(file, environment, overrides, Map.of());
+        return load(file, environment, overrides, Map.of(), Map.of());
     }
 
     /**
      * With {@code build} settings (a build tool's own configuration, such as the Maven plugin's) taken over
-     * the file's; the file may then be missing, and relative paths are relative to where it would be.
+     * the file's; the file may then be missing, and relative paths are relative to where it would be. The
+     * build tool's {@code defaults} (what it knows of the project, such as its classpath) count only where
+     * neither the file nor its settings give the key.
      */
-    static Config load(Path file, Map<String, String> environment, Overrides overrides, Map<String, String> build) {
-        if (!Files.isRegularFile(file) && build.isEmpty()) {
+    static Config load(
+            Path file,
+            Map<String, String> environment,
+            Overrides overrides,
+            Map<String, String> build,
+            Map<String, String> defaults) {
+        if (!Files.isRegularFile(file) && build.isEmpty() && defaults.isEmpty()) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,
                     "no configuration file " + file.toAbsolutePath(),
@@ -98,6 +105,11 @@ record Config(
                 properties.load(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
             }
             build.forEach((key, value) -> properties.setProperty(key, value == null ? "" : value));
+            defaults.forEach((key, value) -> {
+                if (properties.getProperty(key, "").isBlank()) {
+                    properties.setProperty(key, value);
+                }
+            });
         } catch (IOException e) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,

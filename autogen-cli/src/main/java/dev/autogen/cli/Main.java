@@ -88,6 +88,8 @@ public final class Main implements Callable<Integer> {
     Map<String, String> environment;
     /** Configuration keys a build tool sets, over the file's. */
     Map<String, String> settings = Map.of();
+    /** Keys a build tool knows of the project, used where nothing else gives them. */
+    Map<String, String> defaults = Map.of();
     /** Every secret this command knows, kept out of all it prints. */
     Secrets secrets;
 
@@ -115,8 +117,20 @@ public final class Main implements Callable<Integer> {
             Map<String, String> settings,
             PrintWriter out,
             PrintWriter err) {
+        return run(args, environment, settings, Map.of(), out, err);
+    }
+
+    /** As above, with {@code defaults}: keys that count only where neither the file nor {@code settings} give them. */
+    public static int run(
+            String[] args,
+            Map<String, String> environment,
+            Map<String, String> settings,
+            Map<String, String> defaults,
+            PrintWriter out,
+            PrintWriter err) {
         Main main = new Main();
         main.settings = Map.copyOf(settings);
+        main.defaults = Map.copyOf(defaults);
         main.out = out;
         main.err = err;
         main.environment = environment;
@@ -236,7 +250,8 @@ public final class Main implements Callable<Integer> {
                     + " password.file in the configuration, or ~/.pgpass");
         }
         Path file = config != null ? config : Path.of(Config.FILE_NAME);
-        Config loaded = Config.load(file, environment, new Config.Overrides(url, user, password, schema), settings);
+        Config loaded =
+                Config.load(file, environment, new Config.Overrides(url, user, password, schema), settings, defaults);
         secrets.add(loaded.password());
         secrets.addUrl(loaded.url());
         return new Session(loaded, out, err);

@@ -30,7 +30,7 @@ final class Cli {
         this.environment = environment;
     }
 
-    /** A command started and still running, to be signalled or waited for. */
+    /** A command started and still running, to be signalled or waited for; {@code err} null when merged into out. */
     record Running(Process process, Path out, Path err) {
         Result waitFor(long seconds) {
             try {
@@ -41,7 +41,7 @@ final class Cli {
                 return new Result(
                         process.exitValue(),
                         Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
+                        err == null ? "" : Files.readString(err, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -67,54 +67,28 @@ final class Cli {
     }
 
     Running start(String... arguments) {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(arguments));
         try {
             Path out = Files.createTempFile("autogen-out", ".txt");
             Path err = Files.createTempFile("autogen-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(directory.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
-            builder.environment().putAll(environment);
-            return new Running(builder.start(), out, err);
+            return new Running(
+                    inProject(jar(arguments))
+                            .redirectOutput(out.toFile())
+                            .redirectError(err.toFile())
+                            .start(),
+                    out,
+                    err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     Result run(String... arguments) {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(arguments));
+        Running running = start(arguments);
         try {
-            Path out = Files.createTempFile("autogen-out", ".txt");
-            Path err = Files.createTempFile("autogen-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(directory.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("autogen " + String.join(" ", arguments) + " did not finish in 180 s");
-            }
-            Result result = new Result(
-                    process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            Files.delete(out);
-            Files.delete(err);
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            return running.waitFor(180);
+        } finally {
+            deleteQuietly(running.out());
+            deleteQuietly(running.err());
         }
     }
 
@@ -123,38 +97,45 @@ final class Cli {
      * {@code input}: what {@code System.console()} sees there is a real terminal.
      */
     Result runOnTerminal(String input, String... arguments) {
-        StringBuilder line = new StringBuilder();
-        line.append(quote(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString()))
-                .append(" -jar ")
-                .append(quote(JAR.toString()));
-        for (String argument : arguments) {
-            line.append(' ').append(quote(argument));
-        }
+        String line = String.join(" ", jar(arguments).stream().map(Cli::quote).toList());
         try {
             Path out = Files.createTempFile("autogen-out", ".txt");
-            ProcessBuilder builder = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null")
-                    .directory(directory.toFile())
+            Process process = inProject(List.of("script", "-qec", line, "/dev/null"))
                     .redirectErrorStream(true)
-                    .redirectOutput(out.toFile());
-            builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+                    .redirectOutput(out.toFile())
+                    .start();
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("autogen " + String.join(" ", arguments) + " did not finish in 180 s");
+            try {
+                return new Running(process, out, null).waitFor(180);
+            } finally {
+                deleteQuietly(out);
             }
-            process.getOutputStream().close();
-            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), "");
-            Files.delete(out);
-            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> jar(String... arguments) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** In the project directory, with the test's environment in place of any AUTOGEN_ variable of ours. */
+    private ProcessBuilder inProject(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // A temporary file left behind is harmless.
         }
     }
 

@@ -60,7 +60,7 @@ abstract class AutogenMojo extends AbstractMojo {
         int code;
         try (PrintWriter o = new PrintWriter(out);
                 PrintWriter e = new PrintWriter(err)) {
-            code = Main.run(args.toArray(String[]::new), System.getenv(), effectiveSettings(), o, e);
+            code = Main.run(args.toArray(String[]::new), System.getenv(), settings, projectDefaults(), o, e);
         }
         out.toString().lines().forEach(getLog()::info);
         err.toString().lines().filter(l -> !l.startsWith("error: ")).forEach(getLog()::warn);
@@ -78,35 +78,12 @@ abstract class AutogenMojo extends AbstractMojo {
         }
     }
 
-    /**
-     * The pom's settings, with the project's classes and runtime classpath as the entities' classpath when
-     * neither names one.
-     */
-    private Map<String, String> effectiveSettings() throws MojoExecutionException {
-        Map<String, String> effective = new LinkedHashMap<>(settings);
-        if (!effective.containsKey("entities.classpath") && !configured("entities.classpath")) {
-            try {
-                List<String> elements = project.getRuntimeClasspathElements();
-                effective.put("entities.classpath", String.join(":", elements));
-            } catch (DependencyResolutionRequiredException e) {
-                throw new MojoExecutionException("the project's runtime classpath is not resolved", e);
-            }
-        }
-        return effective;
-    }
-
-    private boolean configured(String key) {
+    /** The project's classes and runtime classpath: the entities, unless autogen.properties or the pom names others. */
+    private Map<String, String> projectDefaults() throws MojoExecutionException {
         try {
-            if (!config.isFile()) {
-                return false;
-            }
-            java.util.Properties file = new java.util.Properties();
-            try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(config.toPath())) {
-                file.load(reader);
-            }
-            return file.getProperty(key) != null && !file.getProperty(key).isBlank();
-        } catch (java.io.IOException e) {
-            return false;
+            return Map.of("entities.classpath", String.join(":", project.getRuntimeClasspathElements()));
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("the project's runtime classpath is not resolved", e);
         }
     }
 
