@@ -180,9 +180,12 @@ public final class Autogen {
         }
         RevisionInfo info = new RevisionInfo(
                 id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
-        List<Operation> upgrade = operations;
         Dialect dialect = Dialects.standard();
         Map<Operation, List<String>> said = new LinkedHashMap<>(notes);
+        if (request.lockSafe()) {
+            operations = lockSafe(dialect, operations, said);
+        }
+        List<Operation> upgrade = operations;
         // What each step risks on a busy table, said beside it for the reviewer.
         Map<Operation, Risk> risks = Risks.of(upgrade, dialect);
         risks.forEach((op, risk) -> said.merge(op, List.of(risk.remark()), (a, b) -> {
@@ -548,6 +551,22 @@ public final class Autogen {
             return null;
         }
         return PrintedTarget.merge(target, dialect.canonical(printed.schema()), dialect.diffRules());
+    }
+
+    /** The operations in their lock-safe forms; what was said of one is said of the first that carries it out. */
+    private static List<Operation> lockSafe(
+            Dialect dialect, List<Operation> operations, Map<Operation, List<String>> notes) {
+        List<List<Operation>> forms = dialect.lockSafe(operations);
+        List<Operation> safe = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            List<Operation> form = forms.get(i);
+            List<String> said = notes.remove(operations.get(i));
+            if (said != null) {
+                notes.put(form.get(0), said);
+            }
+            safe.addAll(form);
+        }
+        return safe;
     }
 
     private static List<Change> changes(Dialect dialect, List<Operation> operations) {

@@ -26,10 +26,11 @@ final class Risks {
     static Map<Operation, Risk> of(List<Operation> operations, Dialect dialect) {
         Set<QualifiedName> created = new HashSet<>();
         Map<Operation, Risk> risks = new LinkedHashMap<>();
-        for (Operation operation : operations) {
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
             Optional<QualifiedName> table = TableOf.of(operation);
             if (table.isPresent() && !created.contains(table.get())) {
-                dialect.risk(operation).ifPresent(risk -> risks.put(operation, risk));
+                dialect.risk(operation, operations.subList(0, i)).ifPresent(risk -> risks.put(operation, risk));
             }
             if (operation instanceof CreateTable create) {
                 created.add(create.table().name());

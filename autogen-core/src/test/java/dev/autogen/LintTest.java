@@ -90,7 +90,14 @@ class LintTest {
         assertThat(autogen.lint("r3")).isEmpty();
 
         Autogen noTimeout = new Autogen(
-                Settings.of(new ConnectionSettings("jdbc:postgresql://localhost/none", null, null)),
+                new Settings(
+                        () -> new ConnectionSettings("jdbc:postgresql://localhost/none", null, null),
+                        "public",
+                        "autogen_version",
+                        List.of(),
+                        List.of(),
+                        new RunOptions(Duration.ofMinutes(5), Duration.ZERO),
+                        dev.autogen.api.RunListener.NONE),
                 Migrations.fromSources(sources, work.resolve("cache")));
         assertThat(noTimeout.lint("r1")).extracting(LintFinding::rule).containsExactly("no-lock-timeout");
     }

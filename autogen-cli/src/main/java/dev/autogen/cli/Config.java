@@ -39,6 +39,7 @@ record Config(
         List<String> ignore,
         List<String> renames,
         RunOptions runOptions,
+        boolean lockSafe,
         Map<String, String> hibernateSettings) {
 
     static final String FILE_NAME = "autogen.properties";
@@ -60,7 +61,10 @@ record Config(
             "ignore",
             "renames",
             "lock.wait",
-            "lock.timeout");
+            "lock.timeout",
+            "lock.retries",
+            "lock.safe",
+            "statement.timeout");
     private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
 
     /** Values given on the command line; {@code null} where not given. */
@@ -166,7 +170,10 @@ record Config(
                 list(values.get("renames"), ","),
                 new RunOptions(
                         duration(file, "lock.wait", values.getOrDefault("lock.wait", "300s")),
-                        duration(file, "lock.timeout", values.getOrDefault("lock.timeout", "0"))),
+                        duration(file, "lock.timeout", values.getOrDefault("lock.timeout", "5s")),
+                        count(file, "lock.retries", values.getOrDefault("lock.retries", "3")),
+                        duration(file, "statement.timeout", values.getOrDefault("statement.timeout", "0"))),
+                bool(file, "lock.safe", values.getOrDefault("lock.safe", "true")),
                 hibernate);
     }
 
@@ -187,6 +194,28 @@ record Config(
                     "password.file " + path + " cannot be read: " + e.getMessage(),
                     "point password.file at a readable file whose first line is the password");
         }
+    }
+
+    private static int count(Path file, String key, String text) {
+        if (!text.matches("\\d{1,4}")) {
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    key + " = " + text + " in " + file + " is not a count",
+                    "write a whole number, 0 to 9999");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static boolean bool(Path file, String key, String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default ->
+                throw new AutogenException(
+                        ErrorCode.CONFIG_INVALID,
+                        key + " = " + text + " in " + file + " is not true or false",
+                        "write true or false");
+        };
     }
 
     /** {@code 300s}, {@code 5m}, {@code 500ms}, or a bare number of seconds. */

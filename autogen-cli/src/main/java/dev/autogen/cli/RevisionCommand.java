@@ -92,7 +92,8 @@ final class RevisionCommand implements Callable<Integer> {
                             dependsOn,
                             allowEmpty,
                             Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                    .withRenames(renames, session.config().renames());
+                    .withRenames(renames, session.config().renames())
+                    .withLockSafe(session.config().lockSafe());
             Console console = System.console();
             if (!noInput && console != null) {
                 request = request.withQuestioner(question -> {

@@ -46,7 +46,7 @@ final class Session implements AutoCloseable {
         public void finished(StepResult step) {
             step.outsideTransaction()
                     .forEach(sql ->
-                            out.println(Format.text("  ran outside a transaction, as PostgreSQL requires: " + sql)));
+                            out.println(Format.text("  ran on its own, outside the migration's transaction: " + sql)));
             out.println("  done in " + step.durationMillis() + " ms");
             out.flush();
         }
@@ -54,6 +54,13 @@ final class Session implements AutoCloseable {
         @Override
         public void stillRunning(RevisionInfo revision, String statement, Duration elapsed) {
             out.println(Format.text("  still running after " + elapsed.toSeconds() + " s: " + statement));
+            out.flush();
+        }
+
+        @Override
+        public void retrying(RevisionInfo revision, String why, Duration pause, int attempt) {
+            out.println(Format.text("  " + why));
+            out.println("  trying again in " + pause.toSeconds() + " s (try " + attempt + ")");
             out.flush();
         }
     }

@@ -20,4 +20,10 @@ public interface RunListener {
 
     /** A statement has been running for {@code elapsed}, and is still running. */
     default void stillRunning(RevisionInfo revision, String statement, Duration elapsed) {}
+
+    /**
+     * A migration stopped at the lock timeout ({@code why}) and is tried again after {@code pause}, from
+     * where it stopped: this is try number {@code attempt}.
+     */
+    default void retrying(RevisionInfo revision, String why, Duration pause, int attempt) {}
 }

@@ -77,6 +77,39 @@ public interface Operations {
 
     void dropIndex(Name table, IndexDef index);
 
+    // ---------------------------------------------------------------- forms that let traffic go on
+
+    /**
+     * Builds the index while the table's reads and writes go on ({@code create index concurrently}), outside
+     * the migration's transaction. What a failed build leaves behind is dropped first, so the step can run
+     * again.
+     */
+    void createIndexConcurrently(Name table, IndexDef index);
+
+    /** Drops the index without blocking reads and writes ({@code drop index concurrently}), outside the transaction. */
+    void dropIndexConcurrently(Name table, IndexDef index);
+
+    /**
+     * Adds a unique constraint through a unique index built concurrently, which the constraint then takes
+     * over ({@code add constraint ... unique using index}): the table is locked only for a moment.
+     */
+    void addUniqueConstraintConcurrently(Name table, UniqueDef constraint);
+
+    /**
+     * Adds a foreign key {@code not valid}: new rows are checked at once, existing rows only by a later
+     * {@link #validateConstraint}, so the lock is held for a moment rather than for a scan.
+     */
+    void addForeignKeyNotValid(Name table, ForeignKeyDef key);
+
+    /** Adds a check {@code not valid}: new rows are checked at once, existing rows by a later {@link #validateConstraint}. */
+    void addCheckConstraintNotValid(Name table, CheckDef check);
+
+    /**
+     * Checks the existing rows against a constraint added not valid, in a transaction of its own, under a
+     * lock that lets reads and writes go on. Undoing it runs nothing.
+     */
+    void validateConstraint(Name table, String constraint);
+
     /**
      * Creates a sequence. With columns, it continues past the highest value they already hold: the ids
      * a table stored before its generator changed stay free of collisions.

@@ -32,6 +32,7 @@ import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
+import dev.autogen.internal.operations.ValidateConstraint;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Constraint;
@@ -148,17 +149,37 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock addUniqueConstraint(AddUniqueConstraint op) {
-        return CodeBlock.of("op.addUniqueConstraint($L, $L)", name(op.table()), constraint(op.constraint()));
+        return CodeBlock.of(
+                "op.addUniqueConstraint$L($L, $L)",
+                op.concurrently() ? "Concurrently" : "",
+                name(op.table()),
+                constraint(op.constraint()));
     }
 
     @Override
     public CodeBlock addForeignKey(AddForeignKey op) {
-        return CodeBlock.of("op.addForeignKey($L,\n$>$>$L)$<$<", name(op.table()), constraint(op.key()));
+        return CodeBlock.of(
+                "op.addForeignKey$L($L,\n$>$>$L)$<$<",
+                op.notValid() ? "NotValid" : "",
+                name(op.table()),
+                constraint(op.key()));
     }
 
     @Override
     public CodeBlock addCheckConstraint(AddCheckConstraint op) {
-        return CodeBlock.of("op.addCheckConstraint($L, $L)", name(op.table()), constraint(op.check()));
+        return CodeBlock.of(
+                "op.addCheckConstraint$L($L, $L)",
+                op.notValid() ? "NotValid" : "",
+                name(op.table()),
+                constraint(op.check()));
+    }
+
+    @Override
+    public CodeBlock validateConstraint(ValidateConstraint op) {
+        if (op.undone()) {
+            throw new IllegalArgumentException("the undoing of a validation runs nothing and has no call");
+        }
+        return CodeBlock.of("op.validateConstraint($L, $L)", name(op.table()), string(op.name()));
     }
 
     @Override
@@ -169,12 +190,17 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock createIndex(CreateIndex op) {
-        return CodeBlock.of("op.createIndex($L, $L)", name(op.table()), index(op.index()));
+        return CodeBlock.of(
+                "op.createIndex$L($L, $L)",
+                op.concurrently() ? "Concurrently" : "",
+                name(op.table()),
+                index(op.index()));
     }
 
     @Override
     public CodeBlock dropIndex(DropIndex op) {
-        return CodeBlock.of("op.dropIndex($L, $L)", name(op.table()), index(op.index()));
+        return CodeBlock.of(
+                "op.dropIndex$L($L, $L)", op.concurrently() ? "Concurrently" : "", name(op.table()), index(op.index()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.autogen.internal.operations.DropSequence;
 import dev.autogen.internal.operations.DropTable;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.Recorder;
+import dev.autogen.internal.operations.ValidateConstraint;
 import dev.autogen.internal.text.Inert;
 import dev.autogen.migration.Definitions;
 import dev.autogen.migration.Migration;
@@ -48,7 +49,10 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
 
     /** With {@code notes} said above the upgrade's operations: why a rename was taken, why a drop is one. */
     public MigrationSource write(RevisionInfo revision, List<Operation> upgrade, Map<Operation, List<String>> notes) {
-        List<Operation> downgrade = Recorder.reversed(upgrade);
+        // The undoing of a validation runs nothing: the downgrade does not say it.
+        List<Operation> downgrade = Recorder.reversed(upgrade).stream()
+                .filter(op -> !(op instanceof ValidateConstraint validate && validate.undone()))
+                .toList();
         String className = className(revision);
         TypeSpec.Builder type = TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

@@ -32,6 +32,7 @@ import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
+import dev.autogen.internal.operations.ValidateConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Identity;
 import java.util.ArrayList;
@@ -173,16 +174,36 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> addUniqueConstraint(AddUniqueConstraint op) {
-        return List.of();
+        return op.concurrently() && upgrade
+                ? List.of("Lock-safe: its unique index is built concurrently, outside the migration's transaction,"
+                        + " while reads and writes go on; the constraint then takes it over in a moment. Fails if "
+                        + op.table() + " holds duplicates, and drops the index it began.")
+                : List.of();
     }
 
     @Override
     public List<String> addForeignKey(AddForeignKey op) {
-        return List.of();
+        return op.notValid() && upgrade
+                ? List.of("Lock-safe: added not valid, a moment's lock (new rows are checked from now on); existing"
+                        + " rows are checked by validateConstraint, in a transaction of its own, while writes go on.")
+                : List.of();
     }
 
     @Override
     public List<String> addCheckConstraint(AddCheckConstraint op) {
+        if (!op.notValid() || !upgrade) {
+            return List.of();
+        }
+        if (op.check().name().endsWith("_not_null_proof")) {
+            return List.of("Lock-safe NOT NULL: this check, validated while writes go on, proves the column holds no"
+                    + " null, so that set not null below needs no scan of " + op.table() + "; it is dropped after.");
+        }
+        return List.of("Lock-safe: added not valid, a moment's lock (new rows are checked from now on); existing"
+                + " rows are checked by validateConstraint, in a transaction of its own, while writes go on.");
+    }
+
+    @Override
+    public List<String> validateConstraint(ValidateConstraint op) {
         return List.of();
     }
 
@@ -193,7 +214,10 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createIndex(CreateIndex op) {
-        return List.of();
+        return op.concurrently() && upgrade
+                ? List.of("Lock-safe: built concurrently, outside the migration's transaction, while reads and writes"
+                        + " go on.")
+                : List.of();
     }
 
     @Override

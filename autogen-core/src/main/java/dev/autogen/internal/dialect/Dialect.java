@@ -59,9 +59,20 @@ public interface Dialect {
 
     /**
      * What {@code operation} risks on a table that already has rows and traffic (the caller leaves out
-     * tables created in the same migration), or nothing worth a remark.
+     * tables created in the same migration), or nothing worth a remark. {@code before} are the operations
+     * the migration runs before it: a step can make a later one safe.
      */
-    Optional<Risk> risk(Operation operation);
+    Optional<Risk> risk(Operation operation, List<Operation> before);
+
+    /**
+     * The migration's operations in the forms that let reads and writes go on, for tables that exist before
+     * it (a table the migration creates is empty, and keeps the plain forms): for each operation, those
+     * that carry it out.
+     */
+    List<List<Operation>> lockSafe(List<Operation> operations);
+
+    /** An operation in a form that runs inside a transaction, for a script that cannot leave it. */
+    Operation inTransaction(Operation operation);
 
     /**
      * The model with its types in the one spelling this dialect compares by, whichever reader made it.
@@ -81,6 +92,19 @@ public interface Dialect {
 
     /** Whether the database refuses to run {@code statement} inside a transaction. */
     boolean runsOutsideTransaction(String statement);
+
+    /**
+     * Whether {@code statement} runs on its own, after what came before it is committed: the database
+     * refuses it inside a transaction, or the locks the transaction holds would block traffic for as long as
+     * it runs (a validation).
+     */
+    boolean runsAlone(String statement);
+
+    /**
+     * What to run after {@code statement} failed on its own, so that it leaves nothing behind (the invalid
+     * index of a failed concurrent build); empty when nothing needs it.
+     */
+    Optional<String> cleanupAfterFailed(String statement);
 
     /** The statements of autogen's own version and history tables, for one schema and table name. */
     VersionTableSql versionTables(String schema, String versionTable);
@@ -110,6 +134,9 @@ public interface Dialect {
 
     /** Sets how long each later statement may wait for a lock on a busy table; zero waits for ever. */
     void setLockTimeout(Connection connection, Duration timeout) throws SQLException;
+
+    /** Sets how long each later statement may run; zero for ever. */
+    void setStatementTimeout(Connection connection, Duration timeout) throws SQLException;
 
     /** Asks the server to cancel whatever statement runs on {@code connection}; callable from any thread. */
     void cancel(Connection connection);

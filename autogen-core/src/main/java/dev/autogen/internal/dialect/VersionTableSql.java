@@ -14,7 +14,10 @@ import java.util.Set;
 public interface VersionTableSql {
 
     /** The format of the tables this build writes. */
-    int FORMAT = 2;
+    int FORMAT = 3;
+
+    /** The format from which recorded checksums are of today's canonical text. */
+    int CHECKSUMS_SINCE = 2;
 
     /** The history table's name, beside the version table of this name. */
     static String historyTableName(String versionTable) {
@@ -66,10 +69,14 @@ public interface VersionTableSql {
     String change(VersionChange change);
 
     /**
-     * The mark left while a migration runs statements outside its transaction: if the run dies there,
-     * the next one finds it and explains instead of skipping the half-done revision.
+     * The mark left while a migration runs statements on their own, outside its transaction: if the run
+     * stops there, the next one finds it, and resumes the same migration (unedited, the same way) at
+     * {@code resumeAt}, the first statement not known done; anything else it refuses, and explains.
      */
-    String markPartial(String revision, Direction direction, String statement);
+    String markPartial(String revision, Direction direction, String statement, int resumeAt, String checksum);
+
+    /** Moves a mark's resume point on, once the statements before it are done. */
+    String updatePartial(long id, int resumeAt);
 
     String clearPartial(long id);
 

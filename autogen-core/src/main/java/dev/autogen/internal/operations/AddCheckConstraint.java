@@ -5,7 +5,15 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import java.util.Objects;
 
-public record AddCheckConstraint(QualifiedName table, CheckConstraint check) implements Operation {
+/**
+ * Adds a check constraint. {@code notValid}: existing rows are not checked now, so the lock is held only
+ * for a moment; a {@link ValidateConstraint} checks them later while writes go on. New rows are checked at once.
+ */
+public record AddCheckConstraint(QualifiedName table, CheckConstraint check, boolean notValid) implements Operation {
+
+    public AddCheckConstraint(QualifiedName table, CheckConstraint check) {
+        this(table, check, false);
+    }
 
     public AddCheckConstraint {
         Objects.requireNonNull(table, "table");

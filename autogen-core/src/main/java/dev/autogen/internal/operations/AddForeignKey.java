@@ -5,7 +5,15 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import java.util.Objects;
 
-public record AddForeignKey(QualifiedName table, ForeignKey key) implements Operation {
+/**
+ * Adds a foreign key. {@code notValid}: existing rows are not checked now, so the lock is held only for a
+ * moment; a {@link ValidateConstraint} checks them later while writes go on. New rows are checked at once.
+ */
+public record AddForeignKey(QualifiedName table, ForeignKey key, boolean notValid) implements Operation {
+
+    public AddForeignKey(QualifiedName table, ForeignKey key) {
+        this(table, key, false);
+    }
 
     public AddForeignKey {
         Objects.requireNonNull(table, "table");

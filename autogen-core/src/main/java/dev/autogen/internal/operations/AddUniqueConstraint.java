@@ -5,7 +5,16 @@ import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.Objects;
 
-public record AddUniqueConstraint(QualifiedName table, UniqueConstraint constraint) implements Operation {
+/**
+ * Adds a unique constraint. {@code concurrently}: its index is built first while writes go on, outside the
+ * migration's transaction, and the constraint then takes it over, which needs a lock only for a moment.
+ */
+public record AddUniqueConstraint(QualifiedName table, UniqueConstraint constraint, boolean concurrently)
+        implements Operation {
+
+    public AddUniqueConstraint(QualifiedName table, UniqueConstraint constraint) {
+        this(table, constraint, false);
+    }
 
     public AddUniqueConstraint {
         Objects.requireNonNull(table, "table");

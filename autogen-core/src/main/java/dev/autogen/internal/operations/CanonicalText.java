@@ -122,17 +122,20 @@ public final class CanonicalText implements OperationVisitor<String> {
 
     @Override
     public String addUniqueConstraint(AddUniqueConstraint op) {
-        return "add_constraint table=" + name(op.table()) + " constraint=" + constraint(op.constraint());
+        return "add_constraint table=" + name(op.table()) + " constraint=" + constraint(op.constraint())
+                + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override
     public String addForeignKey(AddForeignKey op) {
-        return "add_constraint table=" + name(op.table()) + " constraint=" + constraint(op.key());
+        return "add_constraint table=" + name(op.table()) + " constraint=" + constraint(op.key())
+                + (op.notValid() ? " not_valid" : "");
     }
 
     @Override
     public String addCheckConstraint(AddCheckConstraint op) {
-        return "add_constraint table=" + name(op.table()) + " constraint=" + constraint(op.check());
+        return "add_constraint table=" + name(op.table()) + " constraint=" + constraint(op.check())
+                + (op.notValid() ? " not_valid" : "");
     }
 
     @Override
@@ -141,13 +144,21 @@ public final class CanonicalText implements OperationVisitor<String> {
     }
 
     @Override
+    public String validateConstraint(ValidateConstraint op) {
+        return "validate_constraint table=" + name(op.table()) + " name=" + string(op.name())
+                + (op.undone() ? " undone" : "");
+    }
+
+    @Override
     public String createIndex(CreateIndex op) {
-        return "create_index table=" + name(op.table()) + " index=" + index(op.index());
+        return "create_index table=" + name(op.table()) + " index=" + index(op.index())
+                + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override
     public String dropIndex(DropIndex op) {
-        return "drop_index table=" + name(op.table()) + " index=" + index(op.index());
+        return "drop_index table=" + name(op.table()) + " index=" + index(op.index())
+                + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override

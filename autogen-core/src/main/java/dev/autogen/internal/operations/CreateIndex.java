@@ -5,7 +5,15 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import java.util.Objects;
 
-public record CreateIndex(QualifiedName table, Index index) implements Operation {
+/**
+ * Creates an index. {@code concurrently}: built while writes go on, outside the migration's transaction,
+ * after dropping what a failed build of the same index left behind.
+ */
+public record CreateIndex(QualifiedName table, Index index, boolean concurrently) implements Operation {
+
+    public CreateIndex(QualifiedName table, Index index) {
+        this(table, index, false);
+    }
 
     public CreateIndex {
         Objects.requireNonNull(table, "table");
@@ -20,7 +28,7 @@ public record CreateIndex(QualifiedName table, Index index) implements Operation
 
     @Override
     public DropIndex reverse() {
-        return new DropIndex(table, index);
+        return new DropIndex(table, index, concurrently);
     }
 
     @Override

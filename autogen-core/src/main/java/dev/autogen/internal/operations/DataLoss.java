@@ -139,6 +139,11 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
     }
 
     @Override
+    public Optional<String> validateConstraint(ValidateConstraint op) {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<String> createIndex(CreateIndex op) {
         return Optional.empty();
     }

@@ -115,18 +115,20 @@ public final class Description implements OperationVisitor<String> {
 
     @Override
     public String addUniqueConstraint(AddUniqueConstraint op) {
-        return "add unique constraint " + op.table() + " " + op.constraint().columns();
+        return "add unique constraint " + op.table() + " " + op.constraint().columns()
+                + (op.concurrently() ? " through an index built concurrently" : "");
     }
 
     @Override
     public String addForeignKey(AddForeignKey op) {
         return "add foreign key " + op.table() + " " + op.key().columns() + " -> "
-                + op.key().target();
+                + op.key().target() + (op.notValid() ? " not valid" : "");
     }
 
     @Override
     public String addCheckConstraint(AddCheckConstraint op) {
-        return "add check constraint " + op.table() + " (" + op.check().expression() + ")";
+        return "add check constraint " + op.table() + " (" + op.check().expression() + ")"
+                + (op.notValid() ? " not valid" : "");
     }
 
     @Override
@@ -135,13 +137,20 @@ public final class Description implements OperationVisitor<String> {
     }
 
     @Override
+    public String validateConstraint(ValidateConstraint op) {
+        return op.undone()
+                ? "nothing to undo for the validation of " + op.name() + " on " + op.table()
+                : "validate constraint " + op.name() + " on " + op.table();
+    }
+
+    @Override
     public String createIndex(CreateIndex op) {
-        return "add index " + op.index().name() + " on " + op.table();
+        return "add index " + op.index().name() + " on " + op.table() + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override
     public String dropIndex(DropIndex op) {
-        return "drop index " + op.index().name() + " on " + op.table();
+        return "drop index " + op.index().name() + " on " + op.table() + (op.concurrently() ? " concurrently" : "");
     }
 
     @Override

@@ -5,7 +5,12 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import java.util.Objects;
 
-public record DropIndex(QualifiedName table, Index index) implements Operation {
+/** Drops an index. {@code concurrently}: without blocking reads and writes, outside the migration's transaction. */
+public record DropIndex(QualifiedName table, Index index, boolean concurrently) implements Operation {
+
+    public DropIndex(QualifiedName table, Index index) {
+        this(table, index, false);
+    }
 
     public DropIndex {
         Objects.requireNonNull(table, "table");
@@ -20,7 +25,7 @@ public record DropIndex(QualifiedName table, Index index) implements Operation {
 
     @Override
     public CreateIndex reverse() {
-        return new CreateIndex(table, index);
+        return new CreateIndex(table, index, concurrently);
     }
 
     @Override

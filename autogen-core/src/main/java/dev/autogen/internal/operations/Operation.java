@@ -25,6 +25,7 @@ public sealed interface Operation
                 AddForeignKey,
                 AddCheckConstraint,
                 DropConstraint,
+                ValidateConstraint,
                 CreateIndex,
                 DropIndex,
                 CreateSequence,

@@ -231,6 +231,38 @@ public final class Recorder implements Operations {
     }
 
     @Override
+    public void createIndexConcurrently(Name table, IndexDef index) {
+        operations.add(new CreateIndex(name(table), index(index), true));
+    }
+
+    @Override
+    public void dropIndexConcurrently(Name table, IndexDef index) {
+        operations.add(new DropIndex(name(table), index(index), true));
+    }
+
+    @Override
+    public void addUniqueConstraintConcurrently(Name table, UniqueDef constraint) {
+        operations.add(new AddUniqueConstraint(
+                name(table), new UniqueConstraint(constraint.name(), constraint.columns()), true));
+    }
+
+    @Override
+    public void addForeignKeyNotValid(Name table, ForeignKeyDef key) {
+        operations.add(new AddForeignKey(name(table), foreignKey(key), true));
+    }
+
+    @Override
+    public void addCheckConstraintNotValid(Name table, CheckDef check) {
+        operations.add(
+                new AddCheckConstraint(name(table), new CheckConstraint(check.name(), check.expression()), true));
+    }
+
+    @Override
+    public void validateConstraint(Name table, String constraint) {
+        operations.add(new ValidateConstraint(name(table), constraint));
+    }
+
+    @Override
     public void createSequence(SequenceDef sequence, ColumnRef... pastValuesOf) {
         operations.add(new CreateSequence(sequence(sequence), columns(pastValuesOf)));
     }

@@ -96,6 +96,11 @@ public final class TableOf implements OperationVisitor<Optional<QualifiedName>> 
     }
 
     @Override
+    public Optional<QualifiedName> validateConstraint(ValidateConstraint op) {
+        return Optional.of(op.table());
+    }
+
+    @Override
     public Optional<QualifiedName> createIndex(CreateIndex op) {
         return Optional.of(op.table());
     }

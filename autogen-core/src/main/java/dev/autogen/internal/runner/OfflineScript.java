@@ -68,7 +68,8 @@ public final class OfflineScript {
         tables.create().forEach(s -> sql.append(s).append(";\n"));
         Set<String> heads = from;
         for (RevisionNode node : plan) {
-            Step step = Step.of(node, Direction.UPGRADE, dialect, defaultSchema);
+            // A guarded block is one transaction: concurrent builds run as plain ones there.
+            Step step = Step.inTransaction(node, Direction.UPGRADE, dialect, defaultSchema);
             List<String> statements = new java.util.ArrayList<>();
             for (Statement statement : step.statements()) {
                 String text = statement instanceof Java java ? offline(node, java) : statement.text();
@@ -157,8 +158,8 @@ public final class OfflineScript {
             sql.append(expect).append(";\n");
             for (Statement statement : step.statements()) {
                 String text = statement instanceof Java java ? offline(node, java) : statement.text();
-                if (dialect.runsOutsideTransaction(text)) {
-                    sql.append("commit;\n-- The database runs the next statement only outside a transaction.\n")
+                if (dialect.runsAlone(text)) {
+                    sql.append("commit;\n-- The next statement runs on its own, outside the migration's transaction.\n")
                             .append(expect)
                             .append(";\n")
                             .append(text)

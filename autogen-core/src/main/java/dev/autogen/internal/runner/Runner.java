@@ -85,7 +85,7 @@ public final class Runner {
         return locked(connection, heads -> {
             requireConsistent(connection, heads);
             List<RevisionNode> plan = graph.upgradePlan(heads, graph.resolve(target, heads));
-            return run(connection, heads, plan, Direction.UPGRADE);
+            return run(connection, heads, plan, Direction.UPGRADE, interrupted(connection, plan, Direction.UPGRADE));
         });
     }
 
@@ -93,7 +93,8 @@ public final class Runner {
         return locked(connection, heads -> {
             requireConsistent(connection, heads);
             List<RevisionNode> plan = graph.downgradePlan(heads, graph.resolve(target, heads));
-            return run(connection, heads, plan, Direction.DOWNGRADE);
+            return run(
+                    connection, heads, plan, Direction.DOWNGRADE, interrupted(connection, plan, Direction.DOWNGRADE));
         });
     }
 
@@ -223,6 +224,7 @@ public final class Runner {
         try {
             dialect.prepareSession(connection);
             dialect.setLockTimeout(connection, options.statementLockTimeout());
+            dialect.setStatementTimeout(connection, options.statementTimeout());
             prepareTables(connection);
             return work.run(readHeads(connection));
         } catch (SQLException e) {
@@ -271,7 +273,8 @@ public final class Runner {
     /**
      * Creates autogen's tables when they are missing, and brings tables of an older format up to this
      * one. Format 1 recorded checksums of another text; they are recorded again, once, from the
-     * migrations as they are now (an edit made before that cannot be detected).
+     * migrations as they are now (an edit made before that cannot be detected). Format 3 added where an
+     * interrupted migration resumes.
      */
     private void prepareTables(Connection connection) throws SQLException {
         TablesState state = inspect(connection);
@@ -281,7 +284,7 @@ public final class Runner {
         }
         List<String> statements = new ArrayList<>(tables.create());
         boolean hadHistory = state.historyExists() && hasRows(connection, tables.historyHasRows());
-        if (hadHistory) {
+        if (hadHistory && state.format() < VersionTableSql.CHECKSUMS_SINCE) {
             Set<String> heads = readHeads(connection);
             if (known(heads)) {
                 for (String id : new TreeSet<>(graph.ancestorsOrSelf(heads))) {
@@ -290,7 +293,7 @@ public final class Runner {
                             Direction.STAMP,
                             null,
                             checksum(id),
-                            "checksum recorded anew by autogen's table format " + VersionTableSql.FORMAT));
+                            "checksum recorded anew by autogen's table format " + VersionTableSql.CHECKSUMS_SINCE));
                 }
             }
         }
@@ -308,42 +311,86 @@ public final class Runner {
 
     // ---------------------------------------------------------------- running
 
-    private RunResult run(Connection connection, Set<String> heads, List<RevisionNode> plan, Direction direction)
+    private RunResult run(
+            Connection connection, Set<String> heads, List<RevisionNode> plan, Direction direction, Resume resume)
             throws SQLException {
         try (StatementClock clock = new StatementClock(listener, stillRunningAfter)) {
-            return run(connection, heads, plan, direction, clock);
+            Set<String> before = heads;
+            List<StepResult> results = new ArrayList<>();
+            for (RevisionNode node : plan) {
+                Step step = Step.of(node, direction, dialect, defaultSchema);
+                List<VersionChange> changes = direction == Direction.UPGRADE
+                        ? transitions.upgrade(node, heads)
+                        : transitions.downgrade(node, heads);
+                listener.started(node.info(), direction, step.statements().size());
+                StepResult result = runPatiently(connection, step, changes, heads, clock, resume);
+                resume = null;
+                results.add(result);
+                listener.finished(result);
+                for (VersionChange change : changes) {
+                    heads = change.applyTo(heads);
+                }
+            }
+            return new RunResult(before, heads, results);
         }
     }
 
-    private RunResult run(
+    /**
+     * Runs one migration; when a table it needs stays locked past the lock timeout, tries again after a
+     * pause that doubles each time, from where the last try stopped, as many times as the options allow.
+     */
+    private StepResult runPatiently(
             Connection connection,
+            Step step,
+            List<VersionChange> changes,
             Set<String> heads,
-            List<RevisionNode> plan,
-            Direction direction,
-            StatementClock clock)
+            StatementClock clock,
+            Resume resume)
             throws SQLException {
-        Set<String> before = heads;
-        List<StepResult> results = new ArrayList<>();
-        for (RevisionNode node : plan) {
-            Step step = Step.of(node, direction, dialect, defaultSchema);
-            List<VersionChange> changes = direction == Direction.UPGRADE
-                    ? transitions.upgrade(node, heads)
-                    : transitions.downgrade(node, heads);
-            listener.started(node.info(), direction, step.statements().size());
-            StepResult result = new StepRun(connection, step, changes, heads, clock).run();
-            results.add(result);
-            listener.finished(result);
-            for (VersionChange change : changes) {
-                heads = change.applyTo(heads);
+        for (int attempt = 1; ; attempt++) {
+            StepRun run = new StepRun(connection, step, changes, heads, clock, resume);
+            try {
+                return run.run();
+            } catch (LockTimedOut timedOut) {
+                if (attempt > options.lockRetries() || cancelled) {
+                    throw timedOut.failure;
+                }
+                Duration pause = Duration.ofSeconds(1L << Math.min(attempt - 1, 5));
+                listener.retrying(step.revision().info(), timedOut.failure.getMessage(), pause, attempt + 1);
+                pause(pause);
+                resume = run.resumePoint();
             }
         }
-        return new RunResult(before, heads, results);
+    }
+
+    /** Waits, ending early on a cancel (which the next statement then reports). */
+    private void pause(Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        try {
+            while (!cancelled && System.nanoTime() < until) {
+                Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancelled = true;
+        }
+    }
+
+    /** A migration stopped by the lock timeout: the failure to report if it is not tried again. */
+    private static final class LockTimedOut extends RuntimeException {
+        final AutogenException failure;
+
+        LockTimedOut(AutogenException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
     }
 
     /**
      * One migration's run. Plain statements go to the server in batches (one round trip for many); a
-     * statement the database refuses inside a transaction runs alone after committing what came before,
-     * with a mark that tells the next run if this one dies there; a Java step runs on the connection.
+     * statement that runs alone (one the database refuses inside a transaction, or a validation) runs after
+     * committing what came before, with a mark that says where to take the migration up if the run stops
+     * there: at the first of the statements that ran alone in a row, each of which can run again.
      */
     private final class StepRun {
         private final Connection connection;
@@ -352,40 +399,56 @@ public final class Runner {
         private final Set<String> heads;
         private final List<String> outside = new ArrayList<>();
         private final StatementClock clock;
+        /** Where this run began: 0, or where an earlier one stopped. */
+        private final int begin;
         /** The first statement of the open transaction: those before it are committed. */
         private int segmentStart;
 
         private Long mark;
+        /** The resume point the mark holds, committed. */
+        private int markedAt;
 
         StepRun(
                 Connection connection,
                 Step step,
                 List<VersionChange> changes,
                 Set<String> heads,
-                StatementClock clock) {
+                StatementClock clock,
+                Resume resume) {
             this.connection = connection;
             this.step = step;
             this.changes = changes;
             this.heads = heads;
             this.clock = clock;
+            this.begin = resume == null ? 0 : resume.at();
+            this.mark = resume == null ? null : resume.mark();
+            this.markedAt = begin;
+            this.segmentStart = begin;
+        }
+
+        /** Where a new try takes up this migration: at the mark, or from the start when none was left. */
+        Resume resumePoint() {
+            return mark == null ? null : new Resume(mark, markedAt);
         }
 
         StepResult run() throws SQLException {
             long start = System.nanoTime();
             List<Statement> statements = step.statements();
-            int index = 0;
+            int index = begin;
             connection.setAutoCommit(false);
             try (java.sql.Statement statement = connection.createStatement()) {
                 List<Integer> batch = new ArrayList<>();
+                boolean previousAlone = false;
                 for (; index < statements.size(); index++) {
                     checkCancelled();
                     Statement current = statements.get(index);
+                    boolean alone = current instanceof Step.Sql && dialect.runsAlone(current.text());
                     if (current instanceof Java java) {
                         flush(statement, batch);
                         runAlone(index, () -> java.step().run(connection));
-                    } else if (dialect.runsOutsideTransaction(current.text())) {
+                    } else if (alone) {
                         flush(statement, batch);
-                        runOutside(statement, index);
+                        runOutside(statement, index, !previousAlone);
                         segmentStart = index + 1;
                     } else if (returnsRows(current.text())) {
                         flush(statement, batch);
@@ -397,6 +460,7 @@ public final class Runner {
                     } else {
                         batch.add(index);
                     }
+                    previousAlone = alone;
                 }
                 flush(statement, batch);
                 for (VersionChange change : changes) {
@@ -418,7 +482,11 @@ public final class Runner {
                         outside);
             } catch (SQLException e) {
                 rollbackQuietly(connection);
-                throw explain(e);
+                AutogenException failure = explain(e);
+                if (dialect.classify(serverError(e)) == Dialect.Failure.LOCK_TIMEOUT) {
+                    throw new LockTimedOut(failure);
+                }
+                throw failure;
             } catch (RuntimeException e) {
                 rollbackQuietly(connection);
                 throw new AutogenException(
@@ -463,20 +531,58 @@ public final class Runner {
             }
         }
 
-        private void runOutside(java.sql.Statement statement, int index) throws SQLException {
+        /**
+         * Commits what came before (with the mark at {@code index} when it begins a run of statements that
+         * run alone), runs the statement on its own, and once such a run is over moves the mark past it.
+         * A concurrent build that fails has its invalid index dropped, so nothing is left half made.
+         */
+        private void runOutside(java.sql.Statement statement, int index, boolean firstInRow) throws SQLException {
             String sql = step.statements().get(index).text();
+            if (firstInRow) {
+                mark(statement, index, sql);
+            }
+            connection.commit();
+            if (firstInRow) {
+                markedAt = index;
+            }
+            connection.setAutoCommit(true);
+            try {
+                runAlone(index, () -> statement.execute(sql));
+            } catch (SQLException e) {
+                dialect.cleanupAfterFailed(sql).ifPresent(cleanup -> runQuietly(statement, cleanup));
+                throw e;
+            }
+            outside.add(sql);
+            int next = index + 1;
+            if (next < step.statements().size() && !runsAlone(step.statements().get(next))) {
+                statement.execute(tables.updatePartial(mark, next));
+                markedAt = next;
+            }
+            connection.setAutoCommit(false);
+        }
+
+        private boolean runsAlone(Statement statement) {
+            return statement instanceof Step.Sql && dialect.runsAlone(statement.text());
+        }
+
+        private void mark(java.sql.Statement statement, int index, String sql) throws SQLException {
             if (mark == null) {
                 try (ResultSet marked = statement.executeQuery(
-                        tables.markPartial(step.revision().id(), step.direction(), sql))) {
+                        tables.markPartial(step.revision().id(), step.direction(), sql, index, step.checksum()))) {
                     marked.next();
                     mark = marked.getLong(1);
                 }
+            } else {
+                statement.execute(tables.updatePartial(mark, index));
             }
-            connection.commit();
-            connection.setAutoCommit(true);
-            runAlone(index, () -> statement.execute(sql));
-            connection.setAutoCommit(false);
-            outside.add(sql);
+        }
+
+        private void runQuietly(java.sql.Statement statement, String sql) {
+            try {
+                statement.execute(sql);
+            } catch (SQLException ignored) {
+                // Only a tidy-up: the next run's drop before the build clears what is left.
+            }
         }
 
         private void checkCancelled() throws SQLException {
@@ -488,12 +594,10 @@ public final class Runner {
         /** Names the statement that failed; a batch is run again, one by one, to find it. */
         private AutogenException explain(SQLException e) throws SQLException {
             int failed = -1;
-            SQLException cause = e;
+            SQLException cause = serverError(e);
             if (e instanceof StatementFailed single) {
                 failed = single.index;
-                cause = (SQLException) single.getCause();
             } else if (e instanceof BatchFailed batch) {
-                cause = batch.cause();
                 failed = locate(batch.indexes());
             }
             String where;
@@ -556,14 +660,32 @@ public final class Runner {
 
         /** What of this migration stays done after a failure at {@code failed}: nothing, unless a part ran outside its transaction. */
         private String committedSoFar(int failed) {
-            if (segmentStart == 0) {
+            if (mark == null) {
                 return null;
             }
-            return "statements 1-" + segmentStart + " of revision "
-                    + step.revision().id() + " stay done: "
-                    + String.join("; ", outside.stream().map(Runner::shorten).toList())
-                    + " ran outside a transaction, committed with what came before it; the rest was rolled back, and "
-                    + tables.historyTable() + " marks the revision as interrupted";
+            String done = markedAt == 0
+                    ? "none of revision " + step.revision().id() + " stays done"
+                    : "statements 1-" + markedAt + " of revision "
+                            + step.revision().id() + " stay done"
+                            + (outside.isEmpty()
+                                    ? ""
+                                    : " ("
+                                            + String.join(
+                                                    "; ",
+                                                    outside.stream()
+                                                            .map(Runner::shorten)
+                                                            .toList()) + " ran outside its transaction)");
+            return done + ", the rest was rolled back" + (failed >= 0 ? cleanedUp(failed) : "") + "; "
+                    + tables.historyTable() + " marks it interrupted, and the next '"
+                    + step.direction().word()
+                    + "' takes it up at statement " + (markedAt + 1);
+        }
+
+        /** What the tidy-up after a failed statement did, for the message. */
+        private String cleanedUp(int failed) {
+            return dialect.cleanupAfterFailed(step.statements().get(failed).text())
+                    .map(cleanup -> " (and the index the failed build left was dropped: " + cleanup + ")")
+                    .orElse("");
         }
 
         private String what() {
@@ -583,6 +705,16 @@ public final class Runner {
                 .replaceFirst("^\\(+", "")
                 .toLowerCase(java.util.Locale.ROOT)
                 .matches("(?s)(select|with|values|show|explain|table)\\b.*");
+    }
+
+    /** The server's own error behind a statement's or a batch's failure. */
+    private static SQLException serverError(SQLException e) {
+        if (e instanceof StatementFailed single) {
+            return (SQLException) single.getCause();
+        } else if (e instanceof BatchFailed batch) {
+            return batch.cause();
+        }
+        return e;
     }
 
     /** A statement that failed on its own, by its index in the step. */
@@ -697,23 +829,46 @@ public final class Runner {
         return heads.stream().allMatch(id -> graph.node(id).isPresent());
     }
 
+    /** Where the run takes up a migration an earlier run left part done, with the mark it left. */
+    private record Resume(long mark, int at) {}
+
     /**
-     * Before moving: the version table names known revisions, no earlier run died in a migration's
-     * non-transactional part, and no applied migration was edited since it ran.
+     * The migration an earlier run stopped in, after some of it ran outside its transaction: taken up
+     * where it stopped when it is this run's first, the same way, and unedited since. Any other is refused,
+     * for a person to look at.
      */
-    private void requireConsistent(Connection connection, Set<String> heads) throws SQLException {
-        requireKnown(heads);
+    private Resume interrupted(Connection connection, List<RevisionNode> plan, Direction direction)
+            throws SQLException {
         try (java.sql.Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(tables.selectPartial())) {
-            if (rs.next()) {
-                throw new AutogenException(
-                        ErrorCode.MIGRATION_INTERRUPTED,
-                        "revision " + rs.getString("revision") + " was interrupted at "
-                                + rs.getTimestamp("applied_at").toInstant() + " after its "
-                                + oneLine(rs.getString("note")),
-                        "check which of its statements took effect and finish or undo them by hand, then 'autogen stamp' the revision the schema is at");
+            if (!rs.next()) {
+                return null;
             }
+            long mark = rs.getLong("id");
+            String revision = rs.getString("revision");
+            String note = oneLine(rs.getString("note"));
+            java.time.Instant when = rs.getTimestamp("applied_at").toInstant();
+            int at = rs.getInt("resume_at");
+            boolean resumable = !rs.wasNull()
+                    && !plan.isEmpty()
+                    && plan.get(0).id().equals(revision)
+                    && note.startsWith(direction.word() + " ")
+                    && checksum(plan.get(0)).equals(rs.getString("checksum"));
+            if (resumable && !rs.next()) {
+                return new Resume(mark, at);
+            }
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INTERRUPTED,
+                    "revision " + revision + " was interrupted at " + when + " after its " + note,
+                    "run the same command again to take it up where it stopped; if the migration was edited since,"
+                            + " check which of its statements took effect and finish or undo them by hand, then"
+                            + " 'autogen stamp' the revision the schema is at");
         }
+    }
+
+    /** Before moving: the version table names known revisions, and no applied migration was edited since it ran. */
+    private void requireConsistent(Connection connection, Set<String> heads) throws SQLException {
+        requireKnown(heads);
         List<String> changed = changedSinceApplied(connection, heads);
         if (!changed.isEmpty()) {
             RevisionNode node = graph.node(changed.get(0)).orElseThrow();

@@ -45,9 +45,22 @@ record Step(
     }
 
     static Step of(RevisionNode revision, Direction direction, Dialect dialect, String defaultSchema) {
+        return of(revision, direction, dialect, defaultSchema, false);
+    }
+
+    /** The step with every operation in a form that runs inside a transaction (no concurrent builds). */
+    static Step inTransaction(RevisionNode revision, Direction direction, Dialect dialect, String defaultSchema) {
+        return of(revision, direction, dialect, defaultSchema, true);
+    }
+
+    private static Step of(
+            RevisionNode revision, Direction direction, Dialect dialect, String defaultSchema, boolean inTransaction) {
         List<Operation> upgrade = Recorder.upgrade(revision.migration(), defaultSchema);
         List<Operation> operations =
                 direction == Direction.UPGRADE ? upgrade : Recorder.downgrade(revision.migration(), defaultSchema);
+        if (inTransaction) {
+            operations = operations.stream().map(dialect::inTransaction).toList();
+        }
         List<Statement> statements = new ArrayList<>();
         for (Operation operation : operations) {
             if (operation instanceof ExecuteJava java) {

@@ -61,9 +61,9 @@ class RunnerTruthTest {
             assertThatThrownBy(() -> runner(graph, RunListener.NONE).upgrade(c, "head"))
                     .hasMessageContaining("failed at statement 2 of 2 (select 1/0): ERROR: division by zero")
                     .hasMessageContaining(
-                            "statements 1-1 of revision r2 stay done: create index concurrently ix_t on t (id) ran"
-                                    + " outside a transaction")
-                    .hasMessageContaining("marks the revision as interrupted")
+                            "statements 1-1 of revision r2 stay done (create index concurrently ix_t on t (id) ran"
+                                    + " outside its transaction)")
+                    .hasMessageContaining("marks it interrupted, and the next 'upgrade' takes it up at statement 2")
                     .hasMessageNotContaining("it was rolled back");
             assertThat(TypeChangeTest.rows(c, "select indexname from pg_indexes where indexname = 'ix_t'"))
                     .containsExactly("ix_t");

@@ -36,6 +36,17 @@ public final class PostgresDialect implements Dialect {
             "(?is)\\s*(create\\s+(unique\\s+)?index\\s+concurrently|drop\\s+index\\s+concurrently|reindex\\b.*\\bconcurrently"
                     + "|vacuum\\b|create\\s+database|drop\\s+database|alter\\s+system).*");
 
+    /** A validation, which holds only a lock that lets traffic go on, unless its transaction holds more. */
+    private static final Pattern VALIDATION =
+            Pattern.compile("(?is)\\s*alter\\s+table\\s[^;]*\\svalidate\\s+constraint\\s[^;]*");
+
+    private static final String NAME = "(?:\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*)";
+
+    /** A concurrent build as autogen writes it: the index's name, and the table's schema when it says one. */
+    private static final Pattern CONCURRENT_BUILD =
+            Pattern.compile("(?is)\\s*create\\s+(?:unique\\s+)?index\\s+concurrently\\s+(" + NAME
+                    + ")\\s+on\\s+(?:only\\s+)?(?:(" + NAME + ")\\.)?" + NAME + "\\s.*");
+
     /** Transaction control, at the start of the statement or after a semicolon. */
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
             "(?i)(^|;)\\s*(begin|commit|rollback|abort|end|start\\s+transaction|savepoint|release|prepare\\s+transaction)\\b");
@@ -72,8 +83,18 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Optional<Risk> risk(Operation operation) {
-        return operation.accept(new PostgresRisks());
+    public Optional<Risk> risk(Operation operation, List<Operation> before) {
+        return operation.accept(new PostgresRisks(before));
+    }
+
+    @Override
+    public List<List<Operation>> lockSafe(List<Operation> operations) {
+        return PostgresLockSafeForms.of(operations);
+    }
+
+    @Override
+    public Operation inTransaction(Operation operation) {
+        return PostgresLockSafeForms.inTransaction(operation);
     }
 
     @Override
@@ -114,6 +135,22 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean runsOutsideTransaction(String statement) {
         return OUTSIDE_TRANSACTION.matcher(statement).matches();
+    }
+
+    @Override
+    public boolean runsAlone(String statement) {
+        return runsOutsideTransaction(statement)
+                || VALIDATION.matcher(withoutLiterals(statement)).matches();
+    }
+
+    @Override
+    public Optional<String> cleanupAfterFailed(String statement) {
+        java.util.regex.Matcher build = CONCURRENT_BUILD.matcher(statement);
+        if (!build.matches()) {
+            return Optional.empty();
+        }
+        String index = build.group(2) == null ? build.group(1) : build.group(2) + "." + build.group(1);
+        return Optional.of("drop index concurrently if exists " + index);
     }
 
     @Override
@@ -216,11 +253,13 @@ public final class PostgresDialect implements Dialect {
     public List<String> sessionRestore(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 java.sql.ResultSet rs =
-                        statement.executeQuery("select current_setting('TimeZone'), current_setting('lock_timeout')")) {
+                        statement.executeQuery("select current_setting('TimeZone'), current_setting('lock_timeout'),"
+                                + " current_setting('statement_timeout')")) {
             rs.next();
             return List.of(
                     "set time zone " + PostgresNames.literal(rs.getString(1)),
-                    "set lock_timeout = " + PostgresNames.literal(rs.getString(2)));
+                    "set lock_timeout = " + PostgresNames.literal(rs.getString(2)),
+                    "set statement_timeout = " + PostgresNames.literal(rs.getString(3)));
         }
     }
 
@@ -228,6 +267,13 @@ public final class PostgresDialect implements Dialect {
     public void setLockTimeout(Connection connection, Duration timeout) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("set lock_timeout = " + timeout.toMillis());
+        }
+    }
+
+    @Override
+    public void setStatementTimeout(Connection connection, Duration timeout) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set statement_timeout = " + timeout.toMillis());
         }
     }
 

@@ -23,6 +23,7 @@ import dev.autogen.internal.operations.DropSequence;
 import dev.autogen.internal.operations.DropTable;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
+import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.OperationVisitor;
 import dev.autogen.internal.operations.RenameColumn;
 import dev.autogen.internal.operations.RenameConstraint;
@@ -30,6 +31,8 @@ import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
+import dev.autogen.internal.operations.ValidateConstraint;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -53,8 +56,18 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
 
     private static final Set<String> UNBOUNDED_TEXT = Set.of("text", "character varying");
 
+    private final List<Operation> before;
+
+    /** @param before the operations the migration runs before the one asked about */
+    PostgresRisks(List<Operation> before) {
+        this.before = before;
+    }
+
     @Override
     public Optional<Risk> createIndex(CreateIndex op) {
+        if (op.concurrently()) {
+            return Optional.empty();
+        }
         return risk(
                 "create-index-blocks-writes",
                 "SHARE",
@@ -64,6 +77,9 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
 
     @Override
     public Optional<Risk> addUniqueConstraint(AddUniqueConstraint op) {
+        if (op.concurrently()) {
+            return Optional.empty();
+        }
         return risk(
                 "add-unique-builds-index",
                 "ACCESS EXCLUSIVE",
@@ -82,6 +98,9 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
 
     @Override
     public Optional<Risk> addForeignKey(AddForeignKey op) {
+        if (op.notValid()) {
+            return Optional.empty();
+        }
         return risk(
                 "add-foreign-key-validates",
                 "SHARE ROW EXCLUSIVE",
@@ -92,6 +111,9 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
 
     @Override
     public Optional<Risk> addCheckConstraint(AddCheckConstraint op) {
+        if (op.notValid()) {
+            return Optional.empty();
+        }
         return risk(
                 "add-check-validates",
                 "ACCESS EXCLUSIVE",
@@ -109,7 +131,7 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
                             + " and its indexes while nothing reads or writes it; on a big table add a new column, fill"
                             + " it in batches and switch");
         }
-        if (op.from().nullable() && !op.to().nullable()) {
+        if (op.from().nullable() && !op.to().nullable() && !provenNotNull(op)) {
             return risk(
                     "set-not-null-scans",
                     "ACCESS EXCLUSIVE",
@@ -179,6 +201,27 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
                         + " is deployed");
     }
 
+    /** Whether a check validated earlier in the migration proves the column holds no null, so no scan is needed. */
+    private boolean provenNotNull(AlterColumn op) {
+        Set<String> validated = new java.util.HashSet<>();
+        for (Operation earlier : before) {
+            if (earlier instanceof ValidateConstraint validate
+                    && validate.table().equals(op.table())) {
+                validated.add(validate.name());
+            }
+        }
+        String proof = PostgresNames.quote(op.to().name()) + " IS NOT NULL";
+        for (Operation earlier : before) {
+            if (earlier instanceof AddCheckConstraint check
+                    && check.table().equals(op.table())
+                    && proof.equalsIgnoreCase(check.check().expression())
+                    && (!check.notValid() || validated.contains(check.check().name()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether PostgreSQL rewrites the table for the change: every change does, but a longer or unbounded
      * string, or more digits before the point at the same scale.
@@ -233,6 +276,11 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
 
     @Override
     public Optional<Risk> dropConstraint(DropConstraint op) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Risk> validateConstraint(ValidateConstraint op) {
         return Optional.empty();
     }
 

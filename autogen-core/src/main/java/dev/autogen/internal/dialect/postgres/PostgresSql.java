@@ -34,6 +34,7 @@ import dev.autogen.internal.operations.RenameIndex;
 import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
+import dev.autogen.internal.operations.ValidateConstraint;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Constraint;
@@ -236,17 +237,37 @@ final class PostgresSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> addUniqueConstraint(AddUniqueConstraint op) {
-        return addConstraint(op.table(), op.constraint());
+        if (!op.concurrently()) {
+            return addConstraint(op.table(), op.constraint());
+        }
+        UniqueConstraint unique = op.constraint();
+        Index index = new Index(
+                unique.name(),
+                true,
+                unique.columns().stream().map(IndexKey::column).toList(),
+                Index.DEFAULT_METHOD,
+                null);
+        List<String> sql = new ArrayList<>(createIndexConcurrently(op.table(), index));
+        sql.add("alter table " + name(op.table()) + " add constraint " + quote(unique.name()) + " unique using index "
+                + quote(unique.name()));
+        return sql;
     }
 
     @Override
     public List<String> addForeignKey(AddForeignKey op) {
-        return addConstraint(op.table(), op.key());
+        return addConstraint(op.table(), op.key(), op.notValid());
     }
 
     @Override
     public List<String> addCheckConstraint(AddCheckConstraint op) {
-        return addConstraint(op.table(), op.check());
+        return addConstraint(op.table(), op.check(), op.notValid());
+    }
+
+    @Override
+    public List<String> validateConstraint(ValidateConstraint op) {
+        return op.undone()
+                ? List.of()
+                : List.of("alter table " + name(op.table()) + " validate constraint " + quote(op.name()));
     }
 
     @Override
@@ -257,13 +278,27 @@ final class PostgresSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createIndex(CreateIndex op) {
-        return List.of(createIndex(op.table(), op.index()));
+        return op.concurrently()
+                ? createIndexConcurrently(op.table(), op.index())
+                : List.of(createIndex(op.table(), op.index(), ""));
     }
 
     @Override
     public List<String> dropIndex(DropIndex op) {
-        return List.of("drop index "
-                + name(new QualifiedName(op.table().schema(), op.index().name())));
+        return List.of(dropIndex(op.table(), op.index().name(), op.concurrently()));
+    }
+
+    /**
+     * A build that fails (a duplicate, a cancel, a lock timeout) leaves an invalid index behind: the drop
+     * before it clears that away, so the pair can run again.
+     */
+    private static List<String> createIndexConcurrently(QualifiedName table, Index index) {
+        return List.of(dropIndex(table, index.name(), true), createIndex(table, index, " concurrently"));
+    }
+
+    private static String dropIndex(QualifiedName table, String index, boolean concurrently) {
+        return "drop index " + (concurrently ? "concurrently if exists " : "")
+                + name(new QualifiedName(table.schema(), index));
     }
 
     @Override
@@ -339,7 +374,7 @@ final class PostgresSql implements OperationVisitor<List<String>> {
             sql.add("comment on table " + name(table.name()) + " is " + literal(table.comment()));
         }
         table.columns().forEach(c -> commentOnColumn(table.name(), c).ifPresent(sql::add));
-        table.indexes().forEach(i -> sql.add(createIndex(table.name(), i)));
+        table.indexes().forEach(i -> sql.add(createIndex(table.name(), i, "")));
         return sql;
     }
 
@@ -494,7 +529,12 @@ final class PostgresSql implements OperationVisitor<List<String>> {
     }
 
     private static List<String> addConstraint(QualifiedName table, Constraint constraint) {
-        return List.of("alter table " + name(table) + " add " + constraint(constraint));
+        return addConstraint(table, constraint, false);
+    }
+
+    private static List<String> addConstraint(QualifiedName table, Constraint constraint, boolean notValid) {
+        return List.of(
+                "alter table " + name(table) + " add " + constraint(constraint) + (notValid ? " not valid" : ""));
     }
 
     private static String constraint(Constraint constraint) {
@@ -518,9 +558,10 @@ final class PostgresSql implements OperationVisitor<List<String>> {
         return named + "check (" + ((CheckConstraint) constraint).expression() + ")";
     }
 
-    private static String createIndex(QualifiedName table, Index index) {
+    private static String createIndex(QualifiedName table, Index index, String how) {
         String keys = index.keys().stream().map(PostgresSql::indexKey).collect(Collectors.joining(", "));
-        return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on " + name(table)
+        return "create " + (index.unique() ? "unique " : "") + "index" + how + " " + quote(index.name()) + " on "
+                + name(table)
                 + (index.method().equals(Index.DEFAULT_METHOD) ? "" : " using " + index.method())
                 + " (" + keys + ")"
                 + (index.predicate() == null ? "" : " where " + index.predicate());

@@ -49,9 +49,13 @@ final class PostgresVersionTables implements VersionTableSql {
 
     @Override
     public List<String> scriptPreamble(RunOptions options) {
-        return List.of(
+        List<String> preamble = new java.util.ArrayList<>(List.of(
                 "select pg_advisory_lock(hashtext(" + literal(lockName()) + "))",
-                "set lock_timeout = " + options.statementLockTimeout().toMillis());
+                "set lock_timeout = " + options.statementLockTimeout().toMillis()));
+        if (!options.statementTimeout().isZero()) {
+            preamble.add("set statement_timeout = " + options.statementTimeout().toMillis());
+        }
+        return preamble;
     }
 
     @Override
@@ -95,7 +99,8 @@ final class PostgresVersionTables implements VersionTableSql {
                         + "duration_ms bigint, "
                         + "applied_by text not null default current_user, "
                         + "checksum character varying(64), "
-                        + "note text)");
+                        + "note text)",
+                "alter table " + historyTable() + " add column if not exists resume_at integer");
     }
 
     @Override
@@ -138,10 +143,16 @@ final class PostgresVersionTables implements VersionTableSql {
     }
 
     @Override
-    public String markPartial(String revision, Direction direction, String statement) {
-        return "insert into " + historyTable() + " (revision, direction, note) values (" + literal(revision) + ", "
-                + literal(PARTIAL) + ", " + literal(direction.word() + " ran outside its transaction: " + statement)
-                + ") returning id";
+    public String markPartial(String revision, Direction direction, String statement, int resumeAt, String checksum) {
+        return "insert into " + historyTable() + " (revision, direction, note, resume_at, checksum) values ("
+                + literal(revision) + ", " + literal(PARTIAL) + ", "
+                + literal(direction.word() + " ran outside its transaction: " + statement) + ", " + resumeAt + ", "
+                + literal(checksum) + ") returning id";
+    }
+
+    @Override
+    public String updatePartial(long id, int resumeAt) {
+        return "update " + historyTable() + " set resume_at = " + resumeAt + " where id = " + id;
     }
 
     @Override
@@ -156,7 +167,8 @@ final class PostgresVersionTables implements VersionTableSql {
 
     @Override
     public String selectPartial() {
-        return "select revision, applied_at, note from " + historyTable() + " where direction = " + literal(PARTIAL)
+        return "select id, revision, applied_at, note, resume_at, checksum from " + historyTable()
+                + " where direction = " + literal(PARTIAL)
                 + " order by id";
     }
 
