@@ -8,7 +8,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.Version;
+import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.DataLoss;
+import dev.autogen.internal.operations.DropConstraint;
 import dev.autogen.internal.operations.DropSequence;
 import dev.autogen.internal.operations.DropTable;
 import dev.autogen.internal.operations.Operation;
@@ -49,10 +51,7 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
 
     /** With {@code notes} said above the upgrade's operations: why a rename was taken, why a drop is one. */
     public MigrationSource write(RevisionInfo revision, List<Operation> upgrade, Map<Operation, List<String>> notes) {
-        // The undoing of a validation runs nothing: the downgrade does not say it.
-        List<Operation> downgrade = Recorder.reversed(upgrade).stream()
-                .filter(op -> !(op instanceof ValidateConstraint validate && validate.undone()))
-                .toList();
+        List<Operation> downgrade = withoutNeedlessSteps(Recorder.reversed(upgrade));
         String className = className(revision);
         TypeSpec.Builder type = TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -73,6 +72,27 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
                 .skipJavaLangImports(true)
                 .build();
         return new MigrationSource(packageName, className, file.toString());
+    }
+
+    /**
+     * The downgrade without what does nothing there: the undoing of a validation, and a NOT NULL proof
+     * added back only to be dropped again (dropping NOT NULL needs no proof).
+     */
+    private static List<Operation> withoutNeedlessSteps(List<Operation> downgrade) {
+        List<Operation> kept = new ArrayList<>(downgrade);
+        kept.removeIf(op -> op instanceof ValidateConstraint validate && validate.undone());
+        for (Operation op : List.copyOf(kept)) {
+            if (op instanceof AddCheckConstraint proof && proof.provesNotNull()) {
+                DropConstraint drop = new DropConstraint(proof.table(), proof.check());
+                int added = kept.indexOf(proof);
+                int dropped = kept.indexOf(drop);
+                if (added >= 0 && dropped > added) {
+                    kept.remove(dropped);
+                    kept.remove(added);
+                }
+            }
+        }
+        return kept;
     }
 
     /** {@code M<UTC timestamp>_<Message>}: names sort in creation order and say what the change is. */

@@ -194,7 +194,7 @@ final class Remarks implements OperationVisitor<List<String>> {
         if (!op.notValid() || !upgrade) {
             return List.of();
         }
-        if (op.check().name().endsWith("_not_null_proof")) {
+        if (op.provesNotNull()) {
             return List.of("Lock-safe NOT NULL: this check, validated while writes go on, proves the column holds no"
                     + " null, so that set not null below needs no scan of " + op.table() + "; it is dropped after.");
         }

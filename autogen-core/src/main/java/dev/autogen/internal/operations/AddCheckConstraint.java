@@ -11,8 +11,16 @@ import java.util.Objects;
  */
 public record AddCheckConstraint(QualifiedName table, CheckConstraint check, boolean notValid) implements Operation {
 
+    /** How the name of a check added only to prove a column holds no null ends. */
+    public static final String PROOF_SUFFIX = "_not_null_proof";
+
     public AddCheckConstraint(QualifiedName table, CheckConstraint check) {
         this(table, check, false);
+    }
+
+    /** Whether this check is there only to prove a column holds no null, before {@code set not null}. */
+    public boolean provesNotNull() {
+        return check.name().endsWith(PROOF_SUFFIX);
     }
 
     public AddCheckConstraint {

@@ -107,7 +107,7 @@ final class PostgresLockSafeForms {
 
     /** {@code <table>_<column>_not_null_proof}, within PostgreSQL's 63 bytes, the same for the same column. */
     static String proofName(QualifiedName table, String column) {
-        String name = table.name() + "_" + column + "_not_null_proof";
+        String name = table.name() + "_" + column + AddCheckConstraint.PROOF_SUFFIX;
         if (name.getBytes(StandardCharsets.UTF_8).length <= PostgresNames.MAX_NAME_BYTES) {
             return name;
         }
