@@ -174,6 +174,9 @@ public final class Autogen {
             Differences found = against.differences(project, dialect, stages, current, request);
             operations = found.operations();
             notes = found.notes();
+            if (!request.fromHistory() && !operations.isEmpty()) {
+                notes = withRowFacts(dialect, operations, notes, stages);
+            }
             if (operations.isEmpty() && !request.allowEmpty()) {
                 return new RevisionResult(null, id, parents, List.of(), stages.list(), comparedWith);
             }
@@ -551,6 +554,31 @@ public final class Autogen {
             return null;
         }
         return PrintedTarget.merge(target, dialect.canonical(printed.schema()), dialect.diffRules());
+    }
+
+    /** What the database's rows say of the operations, added to what was said of them. */
+    private Map<Operation, List<String>> withRowFacts(
+            Dialect dialect, List<Operation> operations, Map<Operation, List<String>> notes, Stages stages) {
+        Map<Operation, List<String>> facts = stages.time(
+                "rows",
+                () -> withConnection(dialect, c -> {
+                    try {
+                        return dialect.rowFacts(c, operations);
+                    } catch (SQLException e) {
+                        throw new AutogenException(
+                                ErrorCode.DATABASE_ERROR,
+                                "counting the rows the changes touch failed: " + e.getMessage(),
+                                "check the database connection and permissions",
+                                e);
+                    }
+                }));
+        Map<Operation, List<String>> all = new LinkedHashMap<>(notes);
+        facts.forEach((op, lines) -> all.merge(op, lines, (a, b) -> {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+        }));
+        return all;
     }
 
     /** The operations in their lock-safe forms; what was said of one is said of the first that carries it out. */

@@ -73,6 +73,33 @@ class LockSafeGenerationTest {
     }
 
     @Test
+    void theRowsADropTakesAndTheRowsAConstraintWouldRefuseAreCountedForTheReviewer() {
+        try (EntityChange change = new EntityChange(
+                work,
+                Map.of(
+                        "Owner.java",
+                        OWNER,
+                        "Pet.java",
+                        PET_V1,
+                        "Cage.java",
+                        "@Entity public class Cage { @Id Long id; }"),
+                Map.of("Owner.java", OWNER, "Pet.java", PET_V2.replace("@Column(unique = true) String chip;", "")))) {
+            change.atVersion1(
+                    "insert into owner (id, name) values (1, 'Ann')",
+                    "insert into cage (id) values (1), (2), (3)",
+                    "insert into pet (id, name, chip, weight, owner_id) values"
+                            + " (1, 'Rex', 'A1', 30, 1), (2, null, 'B2', -4, 7), (3, null, null, 5, null)");
+            change.generate();
+            assertThat(change.source())
+                    .contains("// Rows: public.cage has 3 rows.")
+                    .contains("// Rows: public.pet has 2 rows with a value in chip.")
+                    .contains("// Rows: public.pet has 2 rows with null in name now")
+                    .contains("// Rows: public.pet has 1 row breaking it now")
+                    .contains("// Rows: public.pet has 1 row pointing at no row of public.owner now");
+        }
+    }
+
+    @Test
     void withTheSettingOffThePlainFormsAreWrittenAndLintSaysWhatTheyRisk() {
         try (EntityChange change = change()) {
             change.atVersion1("insert into pet (id, name) values (1, 'Rex')");

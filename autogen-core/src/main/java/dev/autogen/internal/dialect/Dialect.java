@@ -71,6 +71,12 @@ public interface Dialect {
      */
     List<List<Operation>> lockSafe(List<Operation> operations);
 
+    /**
+     * What the live database's rows say of each operation, for the reviewer: how much a drop takes, how
+     * many rows a new constraint would refuse. Bounded in cost; read only.
+     */
+    Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations) throws SQLException;
+
     /** An operation in a form that runs inside a transaction, for a script that cannot leave it. */
     Operation inTransaction(Operation operation);
 

@@ -93,6 +93,12 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations)
+            throws SQLException {
+        return PostgresRowFacts.of(connection, operations);
+    }
+
+    @Override
     public Operation inTransaction(Operation operation) {
         return PostgresLockSafeForms.inTransaction(operation);
     }
