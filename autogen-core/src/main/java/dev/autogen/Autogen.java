@@ -456,7 +456,9 @@ public final class Autogen {
                         "diff",
                         () -> SchemaDiffer.diff(
                                 current, target, ignored, dialect.diffRules(), model.sequenceUses(), renames));
-                Set<QualifiedName> changed = SchemaDiffer.changedTables(current, target, ignored, dialect.diffRules());
+                Set<QualifiedName> changed = operations.isEmpty()
+                        ? Set.of()
+                        : SchemaDiffer.changedTables(current, target, ignored, dialect.diffRules());
                 if (changed.isEmpty()) {
                     stages.note(operations.size() + " operations");
                     return found(withConversionsToWrite(operations, dialect, connection), renames);

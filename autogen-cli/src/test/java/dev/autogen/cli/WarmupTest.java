@@ -1,5 +1,6 @@
 package dev.autogen.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
@@ -16,5 +17,13 @@ class WarmupTest {
         String sample =
                 Path.of("../sample-entities/target/classes").toAbsolutePath().toString();
         assertThatCode(() -> Warmup.main(new String[] {sample})).doesNotThrowAnyException();
+    }
+
+    @Test
+    void itsCommandsAgainstAThrowAwayServerSucceed(@org.junit.jupiter.api.io.TempDir Path work) {
+        String sample =
+                Path.of("../sample-entities/target/classes").toAbsolutePath().toString();
+        java.io.PrintWriter nowhere = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        assertThat(Warmup.againstADatabase(sample, work, nowhere)).hasSize(6).containsOnly(0);
     }
 }

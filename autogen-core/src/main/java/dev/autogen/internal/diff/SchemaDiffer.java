@@ -116,8 +116,10 @@ public final class SchemaDiffer {
         for (Table wanted : target.tables()) {
             Optional<Table> existing = current.table(wanted.name());
             if (existing.isPresent() && !ignored.test(wanted.name())) {
-                Schema before = current.withTables(List.of(existing.get()));
-                Schema after = current.withTables(List.of(wanted));
+                // The table alone, beside the same types: no sequence bears on a table's own differences.
+                Schema around = new Schema(current.namespaces(), List.of(), List.of(), current.enumTypes());
+                Schema before = around.withTables(List.of(existing.get()));
+                Schema after = around.withTables(List.of(wanted));
                 if (!diff(before, after, rules).isEmpty()) {
                     changed.add(wanted.name());
                 }

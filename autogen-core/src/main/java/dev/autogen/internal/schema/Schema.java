@@ -3,6 +3,7 @@ package dev.autogen.internal.schema;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The whole model of a database's managed part: the schemas (namespaces) it spans, and the tables,
@@ -43,16 +44,36 @@ public record Schema(List<String> namespaces, List<Table> tables, List<Sequence>
         return new Schema(namespaces, tables, sequences, newEnumTypes);
     }
 
+    // The lists are sorted by name: a lookup is a binary search, not a scan (a diff looks up every table).
+
     public Optional<Table> table(QualifiedName name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+        return find(tables, Table::name, name);
     }
 
     public Optional<Sequence> sequence(QualifiedName name) {
-        return sequences.stream().filter(s -> s.name().equals(name)).findFirst();
+        return find(sequences, Sequence::name, name);
     }
 
     public Optional<EnumType> enumType(QualifiedName name) {
-        return enumTypes.stream().filter(e -> e.name().equals(name)).findFirst();
+        return find(enumTypes, EnumType::name, name);
+    }
+
+    private static <T> Optional<T> find(List<T> sorted, Function<T, QualifiedName> nameOf, QualifiedName name) {
+        int low = 0;
+        int high = sorted.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            T item = sorted.get(middle);
+            int order = nameOf.apply(item).compareTo(name);
+            if (order == 0) {
+                return Optional.of(item);
+            } else if (order < 0) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Optional.empty();
     }
 
     private static void requireUnique(List<QualifiedName> names, String kind) {
