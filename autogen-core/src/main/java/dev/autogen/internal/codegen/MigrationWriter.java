@@ -59,8 +59,12 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
                 .addJavadoc(javadoc(revision))
                 .addAnnotation(annotation(revision));
         List<MethodSpec> upgradeParts = parts("upgrade", upgrade, new Remarks(dataLoss, true, notes), List.of());
+        List<String> summary = summary(upgrade, downgrade);
         List<MethodSpec> downgradeParts =
-                parts("downgrade", downgrade, new Remarks(dataLoss, false, Map.of()), summary(upgrade, downgrade));
+                parts("downgrade", downgrade, new Remarks(dataLoss, false, Map.of()), summary);
+        if (!summary.isEmpty() && downgradeParts.size() > 1) {
+            downgradeParts = List.of(undoing(summary, downgrade.size()));
+        }
         type.addMethod(upgradeParts.get(0)).addMethod(downgradeParts.get(0));
         upgradeParts.subList(1, upgradeParts.size()).forEach(type::addMethod);
         downgradeParts.subList(1, downgradeParts.size()).forEach(type::addMethod);
@@ -164,6 +168,23 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
                 ? List.of(
                         "Data loss: drops every table and sequence this revision creates, with all their rows and values.")
                 : List.of();
+    }
+
+    /**
+     * A downgrade too long to read that only drops what the upgrade creates: said once, and left to
+     * {@link Operations#undo}, which runs the same calls (and halves what the first command compiles).
+     */
+    private static MethodSpec undoing(List<String> summary, int calls) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        summary.forEach(remark -> comment(body, remark));
+        comment(body, "The reverse of each call of upgrade, last first: " + calls + " calls, too many to write out.");
+        body.addStatement("op.undo(this)");
+        return MethodSpec.methodBuilder("downgrade")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Operations.class, "op")
+                .addCode(body.build())
+                .build();
     }
 
     /**

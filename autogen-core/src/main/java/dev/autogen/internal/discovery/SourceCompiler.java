@@ -13,6 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -21,7 +24,10 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles a directory of migration sources, reusing the classes of an earlier run with the same sources. */
+/**
+ * Compiles a directory of migration sources, reusing the classes of an earlier run with the same sources;
+ * when files were only added since an earlier run, just those are compiled, against its classes.
+ */
 final class SourceCompiler {
 
     private SourceCompiler() {}
@@ -35,7 +41,8 @@ final class SourceCompiler {
         if (files.isEmpty()) {
             return null;
         }
-        Path output = cacheRoot.resolve(digest(sources, files));
+        Map<String, String> manifest = manifest(sources, files);
+        Path output = cacheRoot.resolve(digest(manifest));
         if (Files.isDirectory(output.resolve(".complete"))) {
             return output;
         }
@@ -46,21 +53,34 @@ final class SourceCompiler {
                     "this Java runtime has no compiler",
                     "run autogen with a JDK, not a JRE");
         }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager manager =
-                compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try {
             Path staging = Files.createDirectories(cacheRoot)
                     .resolve(output.getFileName() + ".tmp"
                             + ProcessHandle.current().pid());
             Files.createDirectories(staging);
-            List<String> options = List.of(
-                    "-d", staging.toString(), "-classpath", classpath(), "-encoding", "UTF-8", "-proc:none", "-nowarn");
-            boolean compiled = compiler.getTask(
-                            null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files))
-                    .call();
-            if (!compiled) {
-                throw failure(sources, diagnostics);
+            Optional<Path> earlier = earlierBuild(cacheRoot, manifest);
+            boolean compiled = false;
+            if (earlier.isPresent()) {
+                // Only files were added since: their classes join a copy of the earlier build's, compiled against it.
+                copyClasses(earlier.get(), staging);
+                Map<String, String> before = readManifest(earlier.get());
+                List<Path> added = files.stream()
+                        .filter(f -> !before.containsKey(relative(sources, f)))
+                        .toList();
+                compiled = javac(compiler, added, staging) == null;
+                if (!compiled) {
+                    deleteRecursively(staging);
+                    Files.createDirectories(staging);
+                }
             }
+            if (!compiled) {
+                DiagnosticCollector<JavaFileObject> diagnostics = javac(compiler, files, staging);
+                if (diagnostics != null) {
+                    deleteRecursively(staging);
+                    throw failure(sources, diagnostics);
+                }
+            }
+            writeManifest(staging, manifest);
             Files.createDirectories(staging.resolve(".complete"));
             try {
                 Files.move(staging, output);
@@ -69,11 +89,128 @@ final class SourceCompiler {
                 if (!Files.isDirectory(output.resolve(".complete"))) {
                     throw raced;
                 }
+                deleteRecursively(staging);
             }
             return output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Compiles {@code files} into {@code output}, which is on the classpath too; the errors, or null. */
+    private static DiagnosticCollector<JavaFileObject> javac(JavaCompiler compiler, List<Path> files, Path output)
+            throws IOException {
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager manager =
+                compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "-d",
+                    output.toString(),
+                    "-classpath",
+                    classpath() + java.io.File.pathSeparator + output,
+                    "-encoding",
+                    "UTF-8",
+                    "-proc:none",
+                    "-implicit:none",
+                    "-nowarn");
+            boolean compiled = compiler.getTask(
+                            null, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files))
+                    .call();
+            return compiled ? null : diagnostics;
+        }
+    }
+
+    /**
+     * The earlier complete build whose sources are all still here, unchanged, and most of them: the current
+     * sources differ from it only by added files. None when a file was edited or removed, or the compiler's
+     * classpath or Java changed (the manifest's environment line says).
+     */
+    private static Optional<Path> earlierBuild(Path cacheRoot, Map<String, String> manifest) throws IOException {
+        Path best = null;
+        int most = 0;
+        try (Stream<Path> builds = Files.list(cacheRoot)) {
+            for (Path build : builds.filter(b -> Files.isDirectory(b.resolve(".complete")))
+                    .toList()) {
+                Map<String, String> before = readManifest(build);
+                boolean subset = !before.isEmpty()
+                        && before.size() < manifest.size()
+                        && before.entrySet().stream().allMatch(e -> e.getValue().equals(manifest.get(e.getKey())));
+                if (subset && before.size() > most) {
+                    best = build;
+                    most = before.size();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static final String MANIFEST = ".sources";
+    /** The manifest's line for what else decides the classes: no source file is named so. */
+    private static final String ENVIRONMENT = "<environment>";
+
+    /** Each source's path and content digest, and a line for what else decides the classes. */
+    private static Map<String, String> manifest(Path root, List<Path> files) {
+        Map<String, String> manifest = new TreeMap<>();
+        manifest.put(ENVIRONMENT, HexFormat.of().formatHex(sha256(environment())));
+        for (Path file : files) {
+            try {
+                manifest.put(relative(root, file), HexFormat.of().formatHex(sha256(Files.readAllBytes(file))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return manifest;
+    }
+
+    private static void writeManifest(Path build, Map<String, String> manifest) throws IOException {
+        StringBuilder text = new StringBuilder();
+        manifest.forEach((path, digest) ->
+                text.append(digest).append(' ').append(path.replace("\n", " ")).append('\n'));
+        Files.writeString(build.resolve(MANIFEST), text);
+    }
+
+    private static Map<String, String> readManifest(Path build) {
+        Map<String, String> manifest = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(build.resolve(MANIFEST), StandardCharsets.UTF_8)) {
+                int space = line.indexOf(' ');
+                if (space > 0) {
+                    manifest.put(line.substring(space + 1), line.substring(0, space));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Map.of(); // an older build, or a damaged one: not a base for another
+        }
+        return manifest;
+    }
+
+    private static void copyClasses(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path file : walk.filter(f -> f.toString().endsWith(".class")).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.createLink(target, file);
+                } catch (IOException | UnsupportedOperationException noLinks) {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
     }
 
     /**
@@ -161,21 +298,26 @@ final class SourceCompiler {
     }
 
     /** Content, paths, the compiler's classpath and Java version: anything that changes the classes. */
-    private static String digest(Path root, List<Path> files) {
+    private static String digest(Map<String, String> manifest) {
+        StringBuilder text = new StringBuilder();
+        manifest.forEach((path, digest) ->
+                text.append(path).append('\u0000').append(digest).append('\u0000'));
+        return HexFormat.of()
+                .formatHex(sha256(text.toString().getBytes(StandardCharsets.UTF_8)))
+                .substring(0, 32);
+    }
+
+    private static byte[] environment() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(System.getProperty("java.version").getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(classpath().getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(MIGRATION_API);
+        return bytes.toByteArray();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(System.getProperty("java.version").getBytes(StandardCharsets.UTF_8));
-            sha.update(classpath().getBytes(StandardCharsets.UTF_8));
-            sha.update(MIGRATION_API);
-            for (Path file : files) {
-                sha.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Files.readAllBytes(file));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
