@@ -138,6 +138,17 @@ public final class Autogen {
     public RevisionResult revision(RevisionRequest request) {
         Project project = requireProject();
         requireMessage(request.message());
+        if (!request.autogenerate()) {
+            return revision(project, request, null, null);
+        }
+        Dialect dialect = request.fromHistory() ? Dialects.standard() : dialect();
+        try (PendingEntityModel entities = readEntities(project, dialect)) {
+            return revision(project, request, dialect, entities);
+        }
+    }
+
+    private RevisionResult revision(
+            Project project, RevisionRequest request, Dialect dialect, PendingEntityModel entities) {
         Stages stages = new Stages();
         RevisionGraph graph = stages.time("migrations", this::graph);
         stages.note(graph.revisions().size() + " revisions");
@@ -147,7 +158,6 @@ public final class Autogen {
         Map<Operation, List<String>> notes = Map.of();
         String comparedWith = null;
         if (request.autogenerate()) {
-            Dialect dialect = request.fromHistory() ? Dialects.standard() : dialect();
             Schema current;
             Autogen against = this;
             if (request.fromHistory()) {
@@ -171,7 +181,7 @@ public final class Autogen {
                 }
                 current = null;
             }
-            Differences found = against.differences(project, dialect, stages, current, request);
+            Differences found = against.differences(dialect, stages, current, request, entities);
             operations = found.operations();
             notes = found.notes();
             if (!request.fromHistory() && !operations.isEmpty()) {
@@ -183,24 +193,24 @@ public final class Autogen {
         }
         RevisionInfo info = new RevisionInfo(
                 id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
-        Dialect dialect = Dialects.standard();
+        Dialect standard = Dialects.standard();
         Map<Operation, List<String>> said = new LinkedHashMap<>(notes);
         if (request.lockSafe()) {
-            operations = lockSafe(dialect, operations, said);
+            operations = lockSafe(standard, operations, said);
         }
         List<Operation> upgrade = operations;
         // What each step risks on a busy table, said beside it for the reviewer.
-        Map<Operation, Risk> risks = Risks.of(upgrade, dialect);
+        Map<Operation, Risk> risks = Risks.of(upgrade, standard);
         risks.forEach((op, risk) -> said.merge(op, List.of(risk.remark()), (a, b) -> {
             List<String> both = new ArrayList<>(a);
             both.addAll(b);
             return both;
         }));
-        MigrationSource source = stages.time("codegen", () -> writer(dialect).write(info, upgrade, said));
+        MigrationSource source = stages.time("codegen", () -> writer(standard).write(info, upgrade, said));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = write(project, source);
         forgetGraph();
-        return new RevisionResult(file, id, parents, changes(dialect, operations, risks), stages.list(), comparedWith);
+        return new RevisionResult(file, id, parents, changes(standard, operations, risks), stages.list(), comparedWith);
     }
 
     /** Writes a migration that joins {@code revisions} into one head and changes nothing itself. */
@@ -374,10 +384,13 @@ public final class Autogen {
 
     /** What the database lacks or has beyond the entities: empty when they match. */
     public List<Change> check() {
+        Project project = requireProject();
         Dialect dialect = dialect();
-        return changes(
-                dialect,
-                differences(requireProject(), dialect, new Stages(), null, null).operations());
+        try (PendingEntityModel entities = readEntities(project, dialect)) {
+            return changes(
+                    dialect,
+                    differences(dialect, new Stages(), null, null, entities).operations());
+        }
     }
 
     /**
@@ -421,60 +434,98 @@ public final class Autogen {
      * carries the rename hints and who to ask; {@code null} (check) takes only the renames in no doubt.
      */
     private Differences differences(
-            Project project, Dialect dialect, Stages stages, Schema history, RevisionRequest request) {
-        if (project.entities() == null) {
+            Dialect dialect, Stages stages, Schema history, RevisionRequest request, PendingEntityModel entities) {
+        if (entities == null) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
         }
         IgnoreRules ignore = ignoreRules();
-        EntityModel model =
-                stages.time("entities", () -> EntityReader.read(project.entities(), dialect, entityCache(project)));
-        stages.note(model.cached() ? "entity model from the cache" : "entity model from Hibernate");
-        try (model) {
-            Schema target = ignore.apply(dialect.canonical(model.schema()));
-            stages.note(target.tables().size() + " tables");
-            Set<String> managed = new TreeSet<>(target.namespaces());
-            managed.addAll(stages.time("migrations", () -> HistorySchema.createdSchemas(graph(), settings.schema())));
-            IntrospectionScope scope = scope(List.copyOf(managed));
-            Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
-            if (history != null) {
-                Schema current = ignore.apply(history);
-                RenamePlan renames = renames(current, target, ignored, dialect, request);
-                List<Operation> operations = stages.time(
-                        "diff",
-                        () -> SchemaDiffer.diff(
-                                current, target, ignored, dialect.diffRules(), model.sequenceUses(), renames));
-                return new Differences(operations, renames.notes(operations));
-            }
-            return withConnection(dialect, connection -> {
-                Introspection introspection = stages.time("introspection", () -> dialect.introspect(connection, scope));
-                stages.note(introspection.catalogQueries() + " catalog queries, "
-                        + introspection.schema().tables().size() + " tables");
-                Schema current = ignore.apply(dialect.canonical(introspection.schema()));
-                RenamePlan renames = renames(current, target, ignored, dialect, request);
-                List<Operation> operations = stages.time(
-                        "diff",
-                        () -> SchemaDiffer.diff(
-                                current, target, ignored, dialect.diffRules(), model.sequenceUses(), renames));
-                Set<QualifiedName> changed = operations.isEmpty()
-                        ? Set.of()
-                        : SchemaDiffer.changedTables(current, target, ignored, dialect.diffRules());
-                if (changed.isEmpty()) {
-                    stages.note(operations.size() + " operations");
-                    return found(withConversionsToWrite(operations, dialect, connection), renames);
-                }
-                // Where the entities' tables differ from the database's, ask the database how it would store
-                // the entities' own DDL: it alone knows how it rewrites an expression, a type, a column definition.
-                Schema printed = stages.time("printing", () -> print(model, dialect, connection, changed, target));
-                if (printed == null) {
-                    return found(withConversionsToWrite(operations, dialect, connection), renames);
-                }
-                List<Operation> exact = SchemaDiffer.diff(
-                        current, ignore.apply(printed), ignored, dialect.diffRules(), model.sequenceUses(), renames);
-                stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
-                return found(withConversionsToWrite(exact, dialect, connection), renames);
-            });
+        Set<String> created = stages.time("migrations", () -> HistorySchema.createdSchemas(graph(), settings.schema()));
+        if (history != null) {
+            Target target = target(entities, dialect, ignore, created, stages);
+            Schema current = ignore.apply(history);
+            RenamePlan renames = renames(current, target.schema(), target.ignored(), dialect, request);
+            List<Operation> operations = stages.time(
+                    "diff",
+                    () -> SchemaDiffer.diff(
+                            current,
+                            target.schema(),
+                            target.ignored(),
+                            dialect.diffRules(),
+                            target.model().sequenceUses(),
+                            renames));
+            return new Differences(operations, renames.notes(operations));
         }
+        return withConnection(dialect, connection -> {
+            // The schemas the entities most likely use are read while the entities are; read again only when
+            // the entities turn out to name another.
+            Set<String> likely = new TreeSet<>(created);
+            likely.add(settings.schema());
+            Introspection early = introspect(dialect, connection, likely, stages);
+            Target target = target(entities, dialect, ignore, created, stages);
+            Introspection introspection =
+                    target.managed().equals(likely) ? early : introspect(dialect, connection, target.managed(), stages);
+            Schema current = ignore.apply(dialect.canonical(introspection.schema()));
+            Predicate<QualifiedName> ignored = target.ignored();
+            EntityModel model = target.model();
+            RenamePlan renames = renames(current, target.schema(), ignored, dialect, request);
+            List<Operation> operations = stages.time(
+                    "diff",
+                    () -> SchemaDiffer.diff(
+                            current, target.schema(), ignored, dialect.diffRules(), model.sequenceUses(), renames));
+            Set<QualifiedName> changed = operations.isEmpty()
+                    ? Set.of()
+                    : SchemaDiffer.changedTables(current, target.schema(), ignored, dialect.diffRules());
+            if (changed.isEmpty()) {
+                stages.note(operations.size() + " operations");
+                return found(withConversionsToWrite(operations, dialect, connection), renames);
+            }
+            // Where the entities' tables differ from the database's, ask the database how it would store
+            // the entities' own DDL: it alone knows how it rewrites an expression, a type, a column definition.
+            Schema printed = stages.time("printing", () -> print(model, dialect, connection, changed, target.schema()));
+            if (printed == null) {
+                return found(withConversionsToWrite(operations, dialect, connection), renames);
+            }
+            List<Operation> exact = SchemaDiffer.diff(
+                    current, ignore.apply(printed), ignored, dialect.diffRules(), model.sequenceUses(), renames);
+            stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
+            return found(withConversionsToWrite(exact, dialect, connection), renames);
+        });
+    }
+
+    /**
+     * The entities' schema as compared, the model it came from, the schemas autogen manages (the entities'
+     * and those the migrations create), and what is left out of the comparison.
+     */
+    private record Target(EntityModel model, Schema schema, Set<String> managed, Predicate<QualifiedName> ignored) {}
+
+    private Target target(
+            PendingEntityModel entities, Dialect dialect, IgnoreRules ignore, Set<String> created, Stages stages) {
+        EntityModel model = entities.get();
+        Schema schema = ignore.apply(dialect.canonical(model.schema()));
+        stages.add(
+                "entities",
+                entities.millis(),
+                schema.tables().size() + " tables" + (model.cached() ? ", from the cache" : ""));
+        Set<String> managed = new TreeSet<>(schema.namespaces());
+        managed.addAll(created);
+        IntrospectionScope scope = scope(List.copyOf(managed));
+        return new Target(model, schema, managed, name -> scope.excludes(name.schema(), name.name()));
+    }
+
+    private Introspection introspect(Dialect dialect, Connection connection, Set<String> schemas, Stages stages) {
+        IntrospectionScope scope = scope(List.copyOf(schemas));
+        Introspection introspection = stages.time("introspection", () -> dialect.introspect(connection, scope));
+        stages.note(introspection.catalogQueries() + " catalog queries, "
+                + introspection.schema().tables().size() + " tables");
+        return introspection;
+    }
+
+    /** Reads the entities' model on a thread of its own; {@code null} when the project names no entities. */
+    private static PendingEntityModel readEntities(Project project, Dialect dialect) {
+        return project.entities() == null
+                ? null
+                : PendingEntityModel.start(() -> EntityReader.read(project.entities(), dialect, entityCache(project)));
     }
 
     /** In the cache directory, beside the compiled migrations: the entity models kept between commands. */

@@ -17,6 +17,11 @@ final class Stages {
         return result;
     }
 
+    /** Adds a stage timed elsewhere (on another thread). */
+    void add(String name, long millis, String detail) {
+        stages.add(new Stage(name, millis, detail));
+    }
+
     /** Adds a detail to the stage just timed. */
     void note(String detail) {
         Stage last = stages.remove(stages.size() - 1);
