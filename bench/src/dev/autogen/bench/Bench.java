@@ -119,6 +119,15 @@ public final class Bench {
             deleteRecursively(project.resolve(".autogen/classes"));
             return autogen(project, "postgres", "heads");
         }));
+        results.add(repeat(entities, "autogen first command after a second revision", () -> {
+            Path second = secondRevision(project);
+            try {
+                return autogen(project, "postgres", "heads");
+            } finally {
+                Files.delete(second);
+                autogen(project, "postgres", "heads");
+            }
+        }));
         results.add(repeat(entities, "autogen upgrade head, from empty", () -> autogen(project, freshDatabase(), "upgrade", "head")));
         String[] hibernates = new String[1];
         results.add(repeat(entities, "psql running Hibernate's create script", () -> {
@@ -147,6 +156,7 @@ public final class Bench {
             deleteRecursively(entityCache);
             return autogenJar(project, atModel, "check");
         }));
+        results.add(repeat(entities, "autogen check, no changes, url = embedded", embeddedCheck(project)));
         results.add(repeat(entities, "autogen revision --autogenerate --from-history, no changes", () ->
                 autogen(project, atModel, "revision", "--autogenerate", "--from-history", "-m", "nothing", "--timings")));
         results.add(repeat(entities, "Hibernate hbm2ddl validate", () -> hibernate("validate", atModel, classes)));
@@ -155,6 +165,50 @@ public final class Bench {
         results.add(repeat(entities, "Hibernate hbm2ddl update, no changes", () -> hibernate("update", atModel, classes)));
         results.add(repeat(entities, "Hibernate hbm2ddl update, from empty", () -> hibernate("update", freshDatabase(), classes)));
         return results;
+    }
+
+    /**
+     * A project beside {@code project} on the embedded default ({@code url = embedded}), its own server
+     * brought to the model by its migrations; the run checks it, the server started and stopped each time.
+     */
+    private Run embeddedCheck(Path project) throws Exception {
+        Path embedded = project.resolveSibling("project-embedded");
+        deleteRecursively(embedded);
+        Files.createDirectories(embedded);
+        copyRecursively(project.resolve("migrations"), embedded.resolve("migrations"));
+        Files.writeString(embedded.resolve("autogen.properties"),
+                Files.readString(project.resolve("autogen.properties")) + "url = embedded\n");
+        timed(List.of(launcher.toString(), "upgrade", "head"), embedded);
+        // Its entity-model cache, as the other project's.
+        timed(List.of(launcher.toString(), "check"), embedded);
+        return () -> timed(List.of(launcher.toString(), "check"), embedded);
+    }
+
+    /** Writes an empty second revision after the head, the way a user starts one by hand; returns its file. */
+    private Path secondRevision(Path project) throws Exception {
+        List<Path> before = files(project.resolve("migrations"));
+        timed(List.of(launcher.toString(), "revision", "-m", "second", "--rev-id", "bench2", "--url", url("postgres"),
+                "--user", "postgres"), project);
+        List<Path> added = new ArrayList<>(files(project.resolve("migrations")));
+        added.removeAll(before);
+        if (added.size() != 1) {
+            throw new IllegalStateException("revision wrote " + added);
+        }
+        return added.get(0);
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     private interface Run {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,11 @@ public final class Main implements Callable<Integer> {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public static void main(String[] args) {
+        OptionalInt tuned = TunedJvm.run(args, CANCEL_WAIT_SECONDS);
+        if (tuned.isPresent()) {
+            System.exit(tuned.getAsInt());
+        }
+        TunedJvm.watchParent();
         int code = run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
     }

@@ -95,6 +95,54 @@ class CancelIT {
     }
 
     @org.junit.jupiter.api.Test
+    void plainJavaJarRunsTheCommandInATunedJvmThatCancelsWhenItsLauncherIsKilled()
+            throws IOException, SQLException, InterruptedException {
+        writeSlowMigration();
+        Files.writeString(
+                project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = slow\n");
+        try (TestDatabase db = TestDatabase.create();
+                Connection watcher = db.connect()) {
+            Cli cli = new Cli(
+                    project,
+                    Map.of(
+                            "AUTOGEN_URL",
+                            db.settings().url(),
+                            "AUTOGEN_USER",
+                            db.settings().user()));
+            Cli.Running upgrade = cli.start("upgrade", "head");
+            awaitSleeping(watcher);
+            List<ProcessHandle> tuned = upgrade.process()
+                    .children()
+                    .filter(child -> child.info()
+                            .arguments()
+                            .map(List::of)
+                            .orElse(List.of())
+                            .containsAll(TunedJvm.FLAGS))
+                    .toList();
+            assertThat(tuned).as("a child JVM with " + TunedJvm.FLAGS).hasSize(1);
+
+            upgrade.process().destroyForcibly();
+            upgrade.process().waitFor();
+            assertThat(tuned.get(0).onExit())
+                    .as("the command, its launcher gone")
+                    .succeedsWithin(Duration.ofSeconds(20));
+            assertThat(
+                            rows(
+                                    watcher,
+                                    "select count(*) from pg_stat_activity where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()"))
+                    .as("nothing left running on the server")
+                    .isEqualTo(0);
+            assertThat(rows(watcher, "select count(*) from pg_locks where locktype = 'advisory'"))
+                    .as("the migration lock")
+                    .isEqualTo(0);
+            assertThat(rows(watcher, "select count(*) from pg_tables where tablename = 'before_sleep'"))
+                    .as("rolled back")
+                    .isEqualTo(0);
+            assertThat(rows(watcher, "select count(*) from autogen_version")).isEqualTo(0);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void anEmbeddedServerThatAKilledCommandLeftRunningIsStoppedAndSaidSo() throws Exception {
         writeSlowMigration();
         Files.writeString(
@@ -123,6 +171,8 @@ class CancelIT {
             }
         }
         assertThat(postmaster).as("the upgrade reached its slow statement").isPositive();
+        // Killed outright: the JVM running the command, and the plain java -jar that started it.
+        upgrade.process().descendants().forEach(ProcessHandle::destroyForcibly);
         upgrade.process().destroyForcibly();
         upgrade.process().waitFor();
         assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive))

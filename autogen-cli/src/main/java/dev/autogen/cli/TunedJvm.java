@@ -1,0 +1,163 @@
+package dev.autogen.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a command started as a plain {@code java -jar autogen.jar} in a JVM set up for a short run. The
+ * JVM's defaults suit a long-running server: on a small machine its optimising compiler and concurrent
+ * collector take the cores a command needs, and a cold {@code check} runs about 1.6 times as long as with
+ * the C1 compiler and the serial collector (what {@code bin/autogen} passes, with its start-up archive when
+ * there is one). Starting the second JVM costs about 50 ms.
+ *
+ * <p>Only a JVM started with no options of the user's own is replaced: {@code java -jar}, nothing before
+ * it, and neither {@code JAVA_TOOL_OPTIONS} nor {@code JDK_JAVA_OPTIONS} set. The command in the second
+ * JVM shares this one's input, output, directory and environment; its exit code is this one's; a signal
+ * that ends this JVM is passed on (the command cancels as on Ctrl-C) and waited for; and if this JVM is
+ * killed outright, the command notices its parent gone and cancels the same way.
+ */
+final class TunedJvm {
+
+    /** Set in the second JVM: the command there watches its parent. */
+    static final String MARK = "autogen.tuned";
+
+    static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** The start-up archive the repository's {@code bin/autogen} makes beside the jar. */
+    private static final String ARCHIVE = "autogen.jsa";
+
+    /** How often the command checks that its parent is alive. */
+    private static final long WATCH_MILLIS = 200;
+
+    private TunedJvm() {}
+
+    /**
+     * Runs the command with {@code args} in a second, tuned JVM when this one was started plainly, and
+     * returns its exit code; empty when the command is this JVM's to run.
+     */
+    static OptionalInt run(String[] args, int cancelWaitSeconds) {
+        Optional<List<String>> command = command(args);
+        if (command.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        Process child;
+        try {
+            child = new ProcessBuilder(command.get()).inheritIO().start();
+        } catch (IOException | UnsupportedOperationException e) {
+            return OptionalInt.empty();
+        }
+        Thread forward = new Thread(
+                () -> {
+                    child.destroy();
+                    try {
+                        child.waitFor(cancelWaitSeconds + 5L, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "autogen-forward-signal");
+        Runtime.getRuntime().addShutdownHook(forward);
+        try {
+            return OptionalInt.of(child.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(Main.FAILED);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(forward);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waits for the command.
+            }
+        }
+    }
+
+    /** The second JVM's command line, or empty when this JVM is to run the command itself. */
+    static Optional<List<String>> command(String[] args) {
+        if (System.getProperty(MARK) != null
+                || present(System.getenv("JAVA_TOOL_OPTIONS"))
+                || present(System.getenv("JDK_JAVA_OPTIONS"))) {
+            return Optional.empty();
+        }
+        List<String> arguments =
+                ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(List.of());
+        // Exactly "java -jar JAR args": anything else before the jar is the user's own tuning.
+        if (arguments.size() != args.length + 2
+                || !arguments.get(0).equals("-jar")
+                || !arguments.subList(2, arguments.size()).equals(Arrays.asList(args))) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(arguments.get(1));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FLAGS);
+        archive(jar)
+                .ifPresent(archive -> command.addAll(
+                        List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+        command.add("-D" + MARK + "=true");
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        command.addAll(Arrays.asList(args));
+        return Optional.of(command);
+    }
+
+    /**
+     * In the second JVM: when the JVM that started it is gone (killed outright, so it could pass nothing
+     * on), ends this one as a signal would, so that the command cancels and leaves nothing running.
+     */
+    static void watchParent() {
+        if (System.getProperty(MARK) == null) {
+            return;
+        }
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty()) {
+            return;
+        }
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (parent.get().isAlive()) {
+                            Thread.sleep(WATCH_MILLIS);
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    Runtime.getRuntime().exit(Main.FAILED);
+                },
+                "autogen-watch-parent");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /**
+     * The start-up archive a launcher made for this jar: the repository's {@code bin/autogen} keeps it beside
+     * the jar, the distribution's in the user's cache, named by the jar's size and time. A stale or foreign
+     * archive would only be refused by the JVM, silently; this one it can use.
+     */
+    private static Optional<Path> archive(Path jar) {
+        try {
+            Path beside = jar.toAbsolutePath().resolveSibling(ARCHIVE);
+            if (Files.isRegularFile(beside)
+                    && Files.getLastModifiedTime(beside).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                return Optional.of(beside);
+            }
+            String cacheHome = System.getenv("XDG_CACHE_HOME");
+            Path cache = present(cacheHome) ? Path.of(cacheHome) : Path.of(System.getProperty("user.home"), ".cache");
+            Path cached = cache.resolve("autogen")
+                    .resolve("autogen-" + Files.size(jar) + "-"
+                            + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS) + ".jsa");
+            return Files.isRegularFile(cached) ? Optional.of(cached) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
