@@ -17,7 +17,7 @@ public record CreateTable(Table table) implements Operation {
 
     @Override
     public Schema applyTo(Schema schema) {
-        return schema.withTables(Edits.plus(schema.tables(), table));
+        return schema.plusTable(table);
     }
 
     @Override

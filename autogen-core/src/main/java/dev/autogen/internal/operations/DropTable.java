@@ -16,7 +16,7 @@ public record DropTable(Table table) implements Operation {
 
     @Override
     public Schema applyTo(Schema schema) {
-        return schema.withTables(Edits.minus(schema.tables(), table));
+        return schema.minusTable(table);
     }
 
     @Override

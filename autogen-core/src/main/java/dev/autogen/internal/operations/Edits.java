@@ -55,7 +55,11 @@ final class Edits {
     static Schema table(Schema schema, QualifiedName name, UnaryOperator<Table> edit) {
         Table table =
                 schema.table(name).orElseThrow(() -> new IllegalStateException("no table " + name + " in the model"));
-        return schema.withTables(replace(schema.tables(), t -> t.name().equals(name), edit.apply(table)));
+        Table edited = edit.apply(table);
+        if (!edited.name().equals(name)) {
+            return schema.withTables(replace(schema.tables(), t -> t.name().equals(name), edited));
+        }
+        return schema.replacingTable(edited);
     }
 
     /**

@@ -5,24 +5,19 @@ import dev.autogen.internal.operations.AddForeignKey;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CreateIndex;
-import dev.autogen.internal.operations.CreateTable;
 import dev.autogen.internal.operations.DropConstraint;
 import dev.autogen.internal.operations.DropIndex;
+import dev.autogen.internal.operations.ExistingTables;
 import dev.autogen.internal.operations.Operation;
-import dev.autogen.internal.operations.RenameTable;
-import dev.autogen.internal.operations.SetTableSchema;
-import dev.autogen.internal.operations.TableOf;
 import dev.autogen.internal.operations.ValidateConstraint;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.QualifiedName;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The forms of PostgreSQL DDL that let an application go on reading and writing a table that has rows:
@@ -35,19 +30,10 @@ final class PostgresLockSafeForms {
     private PostgresLockSafeForms() {}
 
     static List<List<Operation>> of(List<Operation> operations) {
-        Set<QualifiedName> created = new HashSet<>();
+        ExistingTables existing = new ExistingTables();
         List<List<Operation>> safe = new ArrayList<>();
         for (Operation operation : operations) {
-            boolean existing =
-                    TableOf.of(operation).map(t -> !created.contains(t)).orElse(false);
-            safe.add(existing ? lockSafe(operation) : List.of(operation));
-            if (operation instanceof CreateTable create) {
-                created.add(create.table().name());
-            } else if (operation instanceof RenameTable rename && created.contains(rename.table())) {
-                created.add(rename.renamed());
-            } else if (operation instanceof SetTableSchema move && created.contains(move.table())) {
-                created.add(move.moved());
-            }
+            safe.add(existing.next(operation) ? lockSafe(operation) : List.of(operation));
         }
         return safe;
     }
