@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** The markdown table and JSON file of one benchmark run, with ratios against the tools measured beside. */
 final class Report {
 
-    private static final List<String> STAGES = List.of("migrations", "entities", "introspection", "diff", "codegen");
+    private static final List<String> STAGES = List.of("migrations", "history", "entities", "introspection", "diff", "codegen");
 
     private Report() {}
 
