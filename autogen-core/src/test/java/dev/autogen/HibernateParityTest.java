@@ -47,6 +47,10 @@ class HibernateParityTest {
         "constraints, spring",
         "keys, hibernate",
         "keys, spring",
+        "probe, hibernate",
+        "probe, spring",
+        "validation, hibernate",
+        "validation, spring",
     })
     void hibernatesSchemaIsCleanAndAutogensFirstMigrationBuildsTheSameCatalog(String family, String naming) {
         EntitySource entities = family.equals("sample")

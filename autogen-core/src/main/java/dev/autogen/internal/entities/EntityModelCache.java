@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 final class EntityModelCache {
 
     /** Changes whenever what an entry holds changes shape. */
-    private static final String FORMAT = "autogen entity model 1";
+    private static final String FORMAT = "autogen entity model 2";
 
     private static final int DIGEST_LENGTH = 32;
 

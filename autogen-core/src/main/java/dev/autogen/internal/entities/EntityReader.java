@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
@@ -72,10 +73,16 @@ public final class EntityReader {
         URLClassLoader loader =
                 new URLClassLoader("autogen-entities", urls(classpath), EntityReader.class.getClassLoader());
         StandardServiceRegistry registry = null;
+        Thread thread = Thread.currentThread();
+        ClassLoader caller = thread.getContextClassLoader();
+        // As in the running application, whose classes are the context: providers found through it (Bean
+        // Validation's, Expression Language's) come from the entity classpath.
+        thread.setContextClassLoader(loader);
         try {
             registry = registry(loader, source, dialect);
             Metadata metadata = metadata(registry, loader, classNames, source.naming());
-            return new BootedModel(metadata, registry, loader, source.defaultSchema(), dialect.names());
+            SessionFactory factory = sessionFactory(metadata);
+            return new BootedModel(metadata, factory, registry, loader, source.defaultSchema(), dialect.names());
         } catch (RuntimeException | LinkageError e) {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);
@@ -89,6 +96,8 @@ public final class EntityReader {
                     "Hibernate rejected the entities: " + rootMessage(e),
                     "fix the mapping it names; autogen maps nothing Hibernate would not",
                     e);
+        } finally {
+            thread.setContextClassLoader(caller);
         }
     }
 
@@ -99,7 +108,10 @@ public final class EntityReader {
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, dialect.hibernateDatabaseName())
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, dialect.hibernateDatabaseVersion())
                 // Never let Hibernate open a connection while booting: the model comes from the classes alone.
-                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
+                // Named queries are the application's business, not the schema's: a query that only parses
+                // against the application's own functions must not stop the schema from being read.
+                .applySetting(AvailableSettings.QUERY_STARTUP_CHECKING, false);
         source.settings().forEach(builder::applySetting);
         return builder.build();
     }
@@ -110,16 +122,31 @@ public final class EntityReader {
         for (String name : classNames) {
             sources.addAnnotatedClass(load(name, loader));
         }
-        Metadata metadata = sources.getMetadataBuilder()
+        return sources.getMetadataBuilder()
                 .applyPhysicalNamingStrategy(
                         instantiate(naming.physicalStrategy(), loader, PhysicalNamingStrategy.class))
                 .applyImplicitNamingStrategy(
                         instantiate(naming.implicitStrategy(), loader, ImplicitNamingStrategy.class))
                 .build();
-        // The column order of a running application whose Hibernate creates the schema (hbm2ddl create):
-        // its SessionFactory orders table, primary-key and foreign-key columns then, and only then.
-        ((MetadataImplementor) metadata).orderColumns(true);
-        return metadata;
+    }
+
+    /**
+     * A running application's schema is what its SessionFactory leaves in the model: integrators (Bean
+     * Validation's NOT NULL, lengths and checks) and value generators (a creation timestamp is NOT NULL)
+     * change columns while it is built, and nowhere else. Built offline, with no connection.
+     */
+    private static SessionFactory sessionFactory(Metadata metadata) {
+        SessionFactory factory = metadata.buildSessionFactory();
+        try {
+            // The column order of an application whose Hibernate creates the schema (hbm2ddl create): its
+            // SessionFactory orders table, primary-key and foreign-key columns once, after the integrators;
+            // ordering is by type and size, which the generators, running later, do not change.
+            ((MetadataImplementor) metadata).orderColumns(true);
+            return factory;
+        } catch (RuntimeException e) {
+            factory.close();
+            throw e;
+        }
     }
 
     private static Class<?> load(String name, ClassLoader loader) {

@@ -18,6 +18,7 @@ import dev.autogen.internal.schema.Sequence;
 import dev.autogen.internal.schema.Table;
 import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -206,6 +207,9 @@ final class MetadataTranslator {
             }
         }
         if (!anonymous.isEmpty()) {
+            // Hibernate adds them in no fixed order (Bean Validation's @Min and @Max either way round from
+            // one run to the next); in one order, a migration is generated the same each time.
+            Collections.sort(anonymous);
             checks.add(0, check(null, String.join(" and ", anonymous)));
         }
         return checks;

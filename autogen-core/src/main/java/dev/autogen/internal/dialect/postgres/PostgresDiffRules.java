@@ -40,7 +40,10 @@ final class PostgresDiffRules implements DiffRules {
         return choose(tableName, String.join("_", constraint.columns()), "key", taken);
     }
 
-    /** Compared as {@link SqlExpressions} prints them: the same expression spelt two ways reads the same. */
+    /**
+     * Compared as {@link SqlExpressions} prints them: the same expression spelt two ways, or with the operands
+     * of its {@code and}s in another order, reads the same.
+     */
     @Override
     public boolean sameExpression(String a, String b) {
         if (a == null || b == null) {
@@ -50,7 +53,7 @@ final class PostgresDiffRules implements DiffRules {
     }
 
     private String canonical(String expression) {
-        return canonical.computeIfAbsent(expression, SqlExpressions::canonical);
+        return canonical.computeIfAbsent(expression, SqlExpressions::comparable);
     }
 
     /** {@code format_type} spells a type bare when it is on the search path, else schema-qualified; quoted as needed. */

@@ -1,6 +1,7 @@
 package dev.autogen.internal.dialect.postgres;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,14 +43,26 @@ public final class SqlExpressions {
 
     /** The canonical text of {@code expression}, or {@code null} for {@code null}. */
     public static String canonical(String expression) {
-        if (expression == null) {
-            return null;
-        }
+        return expression == null ? null : printed(expression, false);
+    }
+
+    /**
+     * The canonical text of {@code expression} with the operands of every chain of {@code and} (and of
+     * {@code or}) in one order, for comparing two expressions only: the order they are written in means
+     * nothing to PostgreSQL, and Hibernate joins a column's checks in no fixed order (Bean Validation's
+     * {@code @Min} and {@code @Max} come out either way round from one run to the next).
+     */
+    public static String comparable(String expression) {
+        return expression == null ? null : printed(expression, true);
+    }
+
+    private static String printed(String expression, boolean inOneOrder) {
         try {
             Parser parser = new Parser(Lexer.tokens(expression));
             Node node = parser.expression(0);
             parser.expectEnd();
-            return Printer.print(normalise(node));
+            Node normal = normalise(node);
+            return Printer.print(inOneOrder ? inOneOrder(normal) : normal);
         } catch (IllegalArgumentException unknownSyntax) {
             return Lexer.fallback(expression);
         }
@@ -96,6 +109,49 @@ public final class SqlExpressions {
             return anyAsIn(b.op(), normalise(b.left()), normalise(b.right()));
         }
         return node;
+    }
+
+    private static Node inOneOrder(Node node) {
+        if (node instanceof Call c) {
+            return new Call(c.function(), inOneOrder(c.args()));
+        } else if (node instanceof ArrayOf a) {
+            return new ArrayOf(inOneOrder(a.elements()));
+        } else if (node instanceof Unary u) {
+            return new Unary(u.op(), inOneOrder(u.operand()));
+        } else if (node instanceof IsNull i) {
+            return new IsNull(inOneOrder(i.operand()), i.negated());
+        } else if (node instanceof InList in) {
+            return new InList(inOneOrder(in.operand()), inOneOrder(in.values()), in.negated());
+        } else if (node instanceof Cast c) {
+            return new Cast(inOneOrder(c.operand()), c.type());
+        } else if (node instanceof Binary b && (b.op().equals("and") || b.op().equals("or"))) {
+            List<Node> operands = new ArrayList<>();
+            operandsOf(b.op(), b, operands);
+            List<Node> sorted = inOneOrder(operands).stream()
+                    .sorted(Comparator.comparing(Printer::print))
+                    .toList();
+            Node chain = sorted.get(0);
+            for (Node next : sorted.subList(1, sorted.size())) {
+                chain = new Binary(b.op(), chain, next);
+            }
+            return chain;
+        } else if (node instanceof Binary b) {
+            return new Binary(b.op(), inOneOrder(b.left()), inOneOrder(b.right()));
+        }
+        return node;
+    }
+
+    private static List<Node> inOneOrder(List<Node> nodes) {
+        return nodes.stream().map(SqlExpressions::inOneOrder).toList();
+    }
+
+    private static void operandsOf(String op, Node node, List<Node> operands) {
+        if (node instanceof Binary b && b.op().equals(op)) {
+            operandsOf(op, b.left(), operands);
+            operandsOf(op, b.right(), operands);
+        } else {
+            operands.add(node);
+        }
     }
 
     private static List<Node> normaliseAll(List<Node> nodes) {

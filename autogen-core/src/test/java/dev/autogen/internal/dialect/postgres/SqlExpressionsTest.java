@@ -61,4 +61,16 @@ class SqlExpressionsTest {
                 .isEqualTo("case when a then 'X' else 'y' end");
         assertThat(SqlExpressions.canonical(null)).isNull();
     }
+
+    @Test
+    void readsTheOperandsOfAndAndOrInAnyOrder() {
+        assertThat(SqlExpressions.comparable("(stars<=10) and (stars>=1)"))
+                .isEqualTo(SqlExpressions.comparable("((stars >= 1) AND (stars <= 10))"));
+        assertThat(SqlExpressions.canonical("b and a"))
+                .as("kept as written where it is printed")
+                .isEqualTo("b and a");
+        assertThat(SqlExpressions.comparable("c or (b and a)")).isEqualTo(SqlExpressions.comparable("(a and b) or c"));
+        assertThat(SqlExpressions.comparable("a and b or c")).isNotEqualTo(SqlExpressions.comparable("a and (b or c)"));
+        assertThat(SqlExpressions.comparable("a - b and c")).isNotEqualTo(SqlExpressions.comparable("b - a and c"));
+    }
 }
