@@ -47,8 +47,8 @@ class HibernateParityTest {
         "constraints, spring",
         "keys, hibernate",
         "keys, spring",
-        "probe, hibernate",
-        "probe, spring",
+        "mappings, hibernate",
+        "mappings, spring",
         "validation, hibernate",
         "validation, spring",
     })

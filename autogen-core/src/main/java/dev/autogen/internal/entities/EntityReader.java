@@ -106,13 +106,17 @@ public final class EntityReader {
                 new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build();
         StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder(bootstrap)
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, dialect.hibernateDatabaseName())
-                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, dialect.hibernateDatabaseVersion())
-                // Never let Hibernate open a connection while booting: the model comes from the classes alone.
-                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
-                // Named queries are the application's business, not the schema's: a query that only parses
-                // against the application's own functions must not stop the schema from being read.
-                .applySetting(AvailableSettings.QUERY_STARTUP_CHECKING, false);
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DB_VERSION, dialect.hibernateDatabaseVersion());
         source.settings().forEach(builder::applySetting);
+        // Whatever the application's settings say: no connection (the model comes from the classes alone),
+        // no schema action, and named queries left unchecked (a query that only parses against the
+        // application's own functions must not stop the schema from being read).
+        builder.applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, false)
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER, new NoConnections())
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "none")
+                .applySetting(AvailableSettings.QUERY_STARTUP_CHECKING, false);
         return builder.build();
     }
 

@@ -6,7 +6,9 @@ import dev.autogen.api.EntitySource;
 import dev.autogen.testing.ModelLines;
 import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
+import dev.autogen.testing.TestDatabase;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,8 +34,34 @@ class RunningApplicationTest {
 
     @Test
     void aCreationTimestampIsNotNull() {
-        assertThat(ModelLines.of(Pg.entities(entities("probe"))))
+        assertThat(ModelLines.of(Pg.entities(entities("mappings"))))
                 .contains("column public.kitchen.created timestamp(6) with time zone not null");
+    }
+
+    @Test
+    void theApplicationsConnectionAndSchemaActionAreNeverActedOn() {
+        try (TestDatabase db = TestDatabase.create()) {
+            EntitySource source = entities("validation");
+            EntitySource withTheApplicationsSettings = new EntitySource(
+                    source.classpath(),
+                    source.packages(),
+                    source.naming(),
+                    source.defaultSchema(),
+                    Map.of(
+                            "jakarta.persistence.jdbc.url",
+                            db.settings().url(),
+                            "jakarta.persistence.jdbc.user",
+                            String.valueOf(db.settings().user()),
+                            "hibernate.hbm2ddl.auto",
+                            "create",
+                            "jakarta.persistence.schema-generation.database.action",
+                            "create"));
+
+            assertThat(ModelLines.of(Pg.entities(withTheApplicationsSettings)))
+                    .contains("column public.member.name character varying(255) not null");
+            assertThat(db.query("select count(*) from pg_tables where schemaname = 'public'"))
+                    .containsExactly("0");
+        }
     }
 
     private static EntitySource entities(String family) {

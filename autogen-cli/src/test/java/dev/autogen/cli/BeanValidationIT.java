@@ -1,0 +1,96 @@
+package dev.autogen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autogen.testing.TestDatabase;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An application with a Bean Validation provider among its jars: its Hibernate makes {@code @NotNull} a
+ * NOT NULL, {@code @Size} a length and {@code @Min}/{@code @Max} a check, and so does autogen, with the
+ * provider on the entity classpath only (not in autogen's jar), as a build hands it over.
+ */
+class BeanValidationIT {
+
+    private static final String MEMBER = """
+            package com.example.shop;
+
+            import jakarta.persistence.*;
+            import jakarta.validation.constraints.*;
+
+            @Entity
+            public class Member {
+                @Id Long id;
+                @NotNull String name;
+                @Size(max = 50) String nick;
+                @Min(1) @Max(10) Integer stars;
+            }
+            """;
+
+    @TempDir
+    Path project;
+
+    @Test
+    void constraintsOfAProviderOnTheEntityClasspathAreInTheMigrationAndCheckIsCleanAfterIt() throws Exception {
+        EntityVersions.compile(project.resolve("build/classes"), Map.of("Member.java", MEMBER));
+        try (TestDatabase db = TestDatabase.create()) {
+            Cli cli = new Cli(
+                    project,
+                    Map.of(
+                            "AUTOGEN_URL",
+                            db.settings().url(),
+                            "AUTOGEN_USER",
+                            db.settings().user()));
+            WorkflowIT.assertSuccess(cli.run("init"));
+            Properties.set(project, "entities.classpath", String.join(":", entityClasspath()));
+
+            WorkflowIT.assertSuccess(cli.run("revision", "--autogenerate", "-m", "members"));
+            String migration = Files.readString(onlyMigration());
+            assertThat(migration)
+                    .contains("column(\"name\", \"character varying(255)\").notNull()")
+                    .contains("column(\"nick\", \"character varying(50)\")")
+                    .containsPattern("check\\(\"member_stars_check\", \"\\(stars ?[<>]=")
+                    .doesNotContain("column(\"nick\", \"character varying(50)\").notNull()");
+
+            WorkflowIT.assertSuccess(cli.run("upgrade", "head"));
+            Cli.Result check = cli.run("check");
+            assertThat(check.exitCode()).as(check.toString()).isZero();
+        }
+    }
+
+    /** The compiled entities and the jars of the provider and what it needs, as a build lists them. */
+    private List<String> entityClasspath() throws ClassNotFoundException, URISyntaxException {
+        List<String> entries = new ArrayList<>(List.of("build/classes"));
+        for (String type : List.of(
+                "jakarta.validation.Validation",
+                "org.hibernate.validator.HibernateValidator",
+                "com.fasterxml.classmate.TypeResolver",
+                "jakarta.el.ExpressionFactory",
+                "org.glassfish.expressly.ExpressionFactoryImpl")) {
+            entries.add(Path.of(Class.forName(type)
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString());
+        }
+        return entries;
+    }
+
+    private Path onlyMigration() throws IOException {
+        try (Stream<Path> files = Files.walk(project.resolve("migrations"))) {
+            List<Path> java = files.filter(f -> f.toString().endsWith(".java")).toList();
+            assertThat(java).hasSize(1);
+            return java.get(0);
+        }
+    }
+}
