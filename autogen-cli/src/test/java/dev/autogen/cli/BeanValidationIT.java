@@ -43,13 +43,7 @@ class BeanValidationIT {
     void constraintsOfAProviderOnTheEntityClasspathAreInTheMigrationAndCheckIsCleanAfterIt() throws Exception {
         EntityVersions.compile(project.resolve("build/classes"), Map.of("Member.java", MEMBER));
         try (TestDatabase db = TestDatabase.create()) {
-            Cli cli = new Cli(
-                    project,
-                    Map.of(
-                            "AUTOGEN_URL",
-                            db.settings().url(),
-                            "AUTOGEN_USER",
-                            db.settings().user()));
+            Cli cli = Cli.on(project, db);
             WorkflowIT.assertSuccess(cli.run("init"));
             Properties.set(project, "entities.classpath", String.join(":", entityClasspath()));
 

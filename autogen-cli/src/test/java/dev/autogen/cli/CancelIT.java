@@ -56,13 +56,7 @@ class CancelIT {
                 project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = slow\n");
         try (TestDatabase db = TestDatabase.create();
                 Connection watcher = db.connect()) {
-            Cli cli = new Cli(
-                    project,
-                    Map.of(
-                            "AUTOGEN_URL",
-                            db.settings().url(),
-                            "AUTOGEN_USER",
-                            db.settings().user()));
+            Cli cli = Cli.on(project, db);
             Cli.Running upgrade = cli.start("upgrade", "head");
             awaitSleeping(watcher);
             Instant signalled = Instant.now();
@@ -78,19 +72,7 @@ class CancelIT {
                             "error: upgrade of revision slow1 (Slow) failed at statement 2 of 2",
                             ": cancelled",
                             "the database stays at base");
-            assertThat(
-                            rows(
-                                    watcher,
-                                    "select count(*) from pg_stat_activity where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()"))
-                    .as("nothing left running on the server")
-                    .isEqualTo(0);
-            assertThat(rows(watcher, "select count(*) from pg_locks where locktype = 'advisory'"))
-                    .as("the migration lock")
-                    .isEqualTo(0);
-            assertThat(rows(watcher, "select count(*) from pg_tables where tablename = 'before_sleep'"))
-                    .as("rolled back")
-                    .isEqualTo(0);
-            assertThat(rows(watcher, "select count(*) from autogen_version")).isEqualTo(0);
+            assertCancelledCleanly(watcher);
         }
     }
 
@@ -102,13 +84,7 @@ class CancelIT {
                 project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = slow\n");
         try (TestDatabase db = TestDatabase.create();
                 Connection watcher = db.connect()) {
-            Cli cli = new Cli(
-                    project,
-                    Map.of(
-                            "AUTOGEN_URL",
-                            db.settings().url(),
-                            "AUTOGEN_USER",
-                            db.settings().user()));
+            Cli cli = Cli.on(project, db);
             Cli.Running upgrade = cli.start("upgrade", "head");
             awaitSleeping(watcher);
             List<ProcessHandle> tuned = upgrade.process()
@@ -126,20 +102,25 @@ class CancelIT {
             assertThat(tuned.get(0).onExit())
                     .as("the command, its launcher gone")
                     .succeedsWithin(Duration.ofSeconds(20));
-            assertThat(
-                            rows(
-                                    watcher,
-                                    "select count(*) from pg_stat_activity where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()"))
-                    .as("nothing left running on the server")
-                    .isEqualTo(0);
-            assertThat(rows(watcher, "select count(*) from pg_locks where locktype = 'advisory'"))
-                    .as("the migration lock")
-                    .isEqualTo(0);
-            assertThat(rows(watcher, "select count(*) from pg_tables where tablename = 'before_sleep'"))
-                    .as("rolled back")
-                    .isEqualTo(0);
-            assertThat(rows(watcher, "select count(*) from autogen_version")).isEqualTo(0);
+            assertCancelledCleanly(watcher);
         }
+    }
+
+    /** Nothing of the cancelled upgrade is left: no statement, no lock, no table, no revision. */
+    private static void assertCancelledCleanly(Connection watcher) throws SQLException {
+        assertThat(
+                        rows(
+                                watcher,
+                                "select count(*) from pg_stat_activity where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()"))
+                .as("nothing left running on the server")
+                .isEqualTo(0);
+        assertThat(rows(watcher, "select count(*) from pg_locks where locktype = 'advisory'"))
+                .as("the migration lock")
+                .isEqualTo(0);
+        assertThat(rows(watcher, "select count(*) from pg_tables where tablename = 'before_sleep'"))
+                .as("rolled back")
+                .isEqualTo(0);
+        assertThat(rows(watcher, "select count(*) from autogen_version")).isEqualTo(0);
     }
 
     @org.junit.jupiter.api.Test

@@ -1,5 +1,6 @@
 package dev.autogen.cli;
 
+import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,17 @@ final class Cli {
     Cli(Path directory, Map<String, String> environment) {
         this.directory = directory;
         this.environment = environment;
+    }
+
+    /** The command in {@code directory}, on {@code db} through the environment, as a CI job would set it. */
+    static Cli on(Path directory, TestDatabase db) {
+        return new Cli(
+                directory,
+                Map.of(
+                        "AUTOGEN_URL",
+                        db.settings().url(),
+                        "AUTOGEN_USER",
+                        db.settings().user()));
     }
 
     /** A command started and still running, to be signalled or waited for; {@code err} null when merged into out. */

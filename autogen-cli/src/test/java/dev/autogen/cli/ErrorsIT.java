@@ -33,13 +33,7 @@ class ErrorsIT {
     static void projectAtItsFirstRevision() {
         db = TestDatabase.create();
         EntityVersions.compile(project.resolve("build/v1"), Map.of("Customer.java", EntityVersions.CUSTOMER_V1));
-        cli = new Cli(
-                project,
-                Map.of(
-                        "AUTOGEN_URL",
-                        db.settings().url(),
-                        "AUTOGEN_USER",
-                        db.settings().user()));
+        cli = Cli.on(project, db);
         WorkflowIT.assertSuccess(cli.run("init"));
         Properties.set(project, "entities.classpath", "build/v1");
         WorkflowIT.assertSuccess(cli.run("revision", "--autogenerate", "-m", "first", "--rev-id", "00a1"));

@@ -61,13 +61,7 @@ class HostileNamesIT {
         EntityVersions.compile(
                 project.resolve("build/classes"), Map.of("OrderLine.java", ENTITY, "Parent.java", PARENT));
         try (TestDatabase db = TestDatabase.create()) {
-            Cli cli = new Cli(
-                    project,
-                    Map.of(
-                            "AUTOGEN_URL",
-                            db.settings().url(),
-                            "AUTOGEN_USER",
-                            db.settings().user()));
+            Cli cli = Cli.on(project, db);
             assertSuccess(cli.run("init"));
             Properties.set(project, "entities.classpath", "build/classes");
             String empty = snapshot(db);

@@ -26,13 +26,7 @@ class PolishIT {
         EntityVersions.compile(project.resolve("build/v1"), Map.of("Customer.java", EntityVersions.CUSTOMER_V1));
         EntityVersions.compile(project.resolve("build/v2"), Map.of("Customer.java", EntityVersions.CUSTOMER_V2));
         try (TestDatabase db = TestDatabase.create()) {
-            Cli cli = new Cli(
-                    project,
-                    Map.of(
-                            "AUTOGEN_URL",
-                            db.settings().url(),
-                            "AUTOGEN_USER",
-                            db.settings().user()));
+            Cli cli = Cli.on(project, db);
             WorkflowIT.assertSuccess(cli.run("init"), "kept .autogen/ out of git");
             assertThat(Files.readString(project.resolve(".gitignore"))).isEqualTo("target/\n.autogen/\n");
             WorkflowIT.assertSuccess(cli.run("init", "again"));

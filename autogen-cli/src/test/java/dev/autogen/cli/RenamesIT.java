@@ -45,13 +45,7 @@ class RenamesIT {
         db = TestDatabase.create();
         EntityVersions.compile(project.resolve("build/v1"), Map.of("Customer.java", EntityVersions.CUSTOMER_V1));
         EntityVersions.compile(project.resolve("build/v2"), Map.of("Customer.java", CUSTOMER_RENAMED));
-        cli = new Cli(
-                project,
-                Map.of(
-                        "AUTOGEN_URL",
-                        db.settings().url(),
-                        "AUTOGEN_USER",
-                        db.settings().user()));
+        cli = Cli.on(project, db);
         WorkflowIT.assertSuccess(cli.run("init"));
         Properties.set(project, "entities.classpath", "build/v1");
         WorkflowIT.assertSuccess(cli.run("revision", "--autogenerate", "-m", "first", "--rev-id", "00a1"));

@@ -21,13 +21,7 @@ class WorkflowIT {
     @Test
     void theWholeWorkflowOnAServer() throws IOException {
         try (TestDatabase db = TestDatabase.create()) {
-            workflow(new Cli(
-                    project,
-                    Map.of(
-                            "AUTOGEN_URL",
-                            db.settings().url(),
-                            "AUTOGEN_USER",
-                            db.settings().user())));
+            workflow(Cli.on(project, db));
         }
     }
 
