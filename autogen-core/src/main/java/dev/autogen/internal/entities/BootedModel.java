@@ -9,7 +9,10 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 
-/** Hibernate booted over the user's classes: its metadata, its session factory, its registry and the class loader they hold. */
+/**
+ * Hibernate booted over the user's classes: its metadata, its session factory (when one was built), its
+ * registry and the class loader they hold.
+ */
 final class BootedModel implements AutoCloseable {
 
     final Metadata metadata;
@@ -36,7 +39,9 @@ final class BootedModel implements AutoCloseable {
 
     @Override
     public void close() {
-        factory.close();
+        if (factory != null) {
+            factory.close();
+        }
         StandardServiceRegistryBuilder.destroy(registry);
         try {
             loader.close();

@@ -22,6 +22,7 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.AvailableSettings;
 
 /** Reads the schema that a set of entity classes needs, as Hibernate maps them for PostgreSQL. */
@@ -68,7 +69,23 @@ public final class EntityReader {
         }
     }
 
+    /** When the SessionFactory is built: where it can change the model, or, for tests, always or never. */
+    enum SessionFactoryUse {
+        WHERE_IT_CHANGES_THE_MODEL,
+        ALWAYS,
+        NEVER
+    }
+
+    /** As {@link #read(EntitySource, Dialect)}, building the SessionFactory as {@code use} says. */
+    static EntityModel readBuilding(EntitySource source, Dialect dialect, SessionFactoryUse use) {
+        return translated(boot(source, dialect, Classpath.expand(source.classpath()), use));
+    }
+
     private static BootedModel boot(EntitySource source, Dialect dialect, List<Path> classpath) {
+        return boot(source, dialect, classpath, SessionFactoryUse.WHERE_IT_CHANGES_THE_MODEL);
+    }
+
+    private static BootedModel boot(EntitySource source, Dialect dialect, List<Path> classpath, SessionFactoryUse use) {
         List<String> classNames = EntityScanner.scan(classpath, source.packages());
         URLClassLoader loader =
                 new URLClassLoader("autogen-entities", urls(classpath), EntityReader.class.getClassLoader());
@@ -81,7 +98,18 @@ public final class EntityReader {
         try {
             registry = registry(loader, source, dialect);
             Metadata metadata = metadata(registry, loader, classNames, source.naming());
-            SessionFactory factory = sessionFactory(metadata);
+            // A running application's schema is what its SessionFactory leaves in the model: integrators and
+            // value generators change columns while it is built (offline here, with no connection).
+            boolean build = switch (use) {
+                case ALWAYS -> true;
+                case NEVER -> false;
+                case WHERE_IT_CHANGES_THE_MODEL -> SessionFactoryEffects.changeTheModel(metadata, registry, loader);
+            };
+            SessionFactory factory = build ? metadata.buildSessionFactory() : null;
+            // The column order of an application whose Hibernate creates the schema (hbm2ddl create): its
+            // SessionFactory orders table, primary-key and foreign-key columns once, after the integrators;
+            // ordering is by type and size, which the generators, running later, do not change.
+            ((MetadataImplementor) metadata).orderColumns(true);
             return new BootedModel(metadata, factory, registry, loader, source.defaultSchema(), dialect.names());
         } catch (RuntimeException | LinkageError e) {
             if (registry != null) {
@@ -117,6 +145,9 @@ public final class EntityReader {
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none")
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "none")
                 .applySetting(AvailableSettings.QUERY_STARTUP_CHECKING, false);
+        // Proxies and reflection optimisers are classes generated for the running application, which the
+        // schema does not depend on: without them the SessionFactory builds in half the time.
+        builder.addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl());
         return builder.build();
     }
 
@@ -132,25 +163,6 @@ public final class EntityReader {
                 .applyImplicitNamingStrategy(
                         instantiate(naming.implicitStrategy(), loader, ImplicitNamingStrategy.class))
                 .build();
-    }
-
-    /**
-     * A running application's schema is what its SessionFactory leaves in the model: integrators (Bean
-     * Validation's NOT NULL, lengths and checks) and value generators (a creation timestamp is NOT NULL)
-     * change columns while it is built, and nowhere else. Built offline, with no connection.
-     */
-    private static SessionFactory sessionFactory(Metadata metadata) {
-        SessionFactory factory = metadata.buildSessionFactory();
-        try {
-            // The column order of an application whose Hibernate creates the schema (hbm2ddl create): its
-            // SessionFactory orders table, primary-key and foreign-key columns once, after the integrators;
-            // ordering is by type and size, which the generators, running later, do not change.
-            ((MetadataImplementor) metadata).orderColumns(true);
-            return factory;
-        } catch (RuntimeException e) {
-            factory.close();
-            throw e;
-        }
     }
 
     private static Class<?> load(String name, ClassLoader loader) {

@@ -3,6 +3,7 @@ package dev.autogen.internal.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.api.EntitySource;
+import dev.autogen.internal.entities.EntityReader.SessionFactoryUse;
 import dev.autogen.testing.ModelLines;
 import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
@@ -10,6 +11,8 @@ import dev.autogen.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What only a running application's SessionFactory adds to the schema is in the model: Bean Validation's
@@ -61,6 +64,32 @@ class RunningApplicationTest {
                     .contains("column public.member.name character varying(255) not null");
             assertThat(db.query("select count(*) from pg_tables where schemaname = 'public'"))
                     .containsExactly("0");
+        }
+    }
+
+    /**
+     * The premise of building no SessionFactory where neither an integrator nor a generator can change
+     * anything: on models with neither, the model is the same without it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ids", "enums", "embeddables", "associations", "inheritance", "constraints", "keys"})
+    void onAModelWithNoValidationAndNoGeneratedValueTheSessionFactoryChangesNothing(String family) {
+        assertThat(lines(family, SessionFactoryUse.NEVER))
+                .containsExactlyElementsOf(lines(family, SessionFactoryUse.ALWAYS));
+    }
+
+    /** And where there is either, it does: the comparison above can tell. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mappings", "validation"})
+    void onAModelWithValidationOrAGeneratedValueTheSessionFactoryChangesTheModel(String family) {
+        assertThat(lines(family, SessionFactoryUse.NEVER)).isNotEqualTo(lines(family, SessionFactoryUse.ALWAYS));
+        assertThat(ModelLines.of(Pg.entities(entities(family))))
+                .containsExactlyElementsOf(lines(family, SessionFactoryUse.ALWAYS));
+    }
+
+    private static List<String> lines(String family, SessionFactoryUse use) {
+        try (EntityModel model = EntityReader.readBuilding(entities(family), Pg.DIALECT, use)) {
+            return ModelLines.of(Pg.canonical(model.schema()));
         }
     }
 

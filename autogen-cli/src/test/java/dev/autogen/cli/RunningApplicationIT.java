@@ -15,11 +15,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An application with a Bean Validation provider among its jars: its Hibernate makes {@code @NotNull} a
- * NOT NULL, {@code @Size} a length and {@code @Min}/{@code @Max} a check, and so does autogen, with the
- * provider on the entity classpath only (not in autogen's jar), as a build hands it over.
+ * What only a running application's Hibernate adds to the schema, through the jar as users run it. With a
+ * Bean Validation provider among the application's jars, {@code @NotNull} is a NOT NULL, {@code @Size} a
+ * length and {@code @Min}/{@code @Max} a check (the provider on the entity classpath only, not in
+ * autogen's jar, as a build hands it over); with none, a creation timestamp is still NOT NULL.
  */
-class BeanValidationIT {
+class RunningApplicationIT {
+
+    private static final String VISIT = """
+            package com.example.shop;
+
+            import jakarta.persistence.*;
+            import java.time.Instant;
+            import org.hibernate.annotations.CreationTimestamp;
+
+            @Entity
+            public class Visit {
+                @Id Long id;
+                @CreationTimestamp Instant created;
+                Instant departed;
+            }
+            """;
 
     private static final String MEMBER = """
             package com.example.shop;
@@ -58,6 +74,21 @@ class BeanValidationIT {
             WorkflowIT.assertSuccess(cli.run("upgrade", "head"));
             Cli.Result check = cli.run("check");
             assertThat(check.exitCode()).as(check.toString()).isZero();
+        }
+    }
+
+    @Test
+    void aCreationTimestampIsNotNullWithNoValidationProviderAnywhere() throws Exception {
+        EntityVersions.compile(project.resolve("build/classes"), Map.of("Visit.java", VISIT));
+        try (TestDatabase db = TestDatabase.create()) {
+            Cli cli = Cli.on(project, db);
+            WorkflowIT.assertSuccess(cli.run("init"));
+            Properties.set(project, "entities.classpath", "build/classes");
+
+            WorkflowIT.assertSuccess(cli.run("revision", "--autogenerate", "-m", "visits"));
+            assertThat(Files.readString(onlyMigration()))
+                    .contains("column(\"created\", \"timestamp(6) with time zone\").notNull()")
+                    .doesNotContain("column(\"departed\", \"timestamp(6) with time zone\").notNull()");
         }
     }
 

@@ -1,0 +1,109 @@
+package dev.autogen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.autogen.api.EntitySource;
+import dev.autogen.api.Naming;
+import dev.autogen.api.Project;
+import dev.autogen.api.RevisionRequest;
+import dev.autogen.api.Settings;
+import dev.autogen.testing.Catalog;
+import dev.autogen.testing.HibernateApplication;
+import dev.autogen.testing.RandomModel;
+import dev.autogen.testing.TestClasspath;
+import dev.autogen.testing.TestDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Models nobody wrote by hand, drawn from seeds: on each, the database a running application's Hibernate
+ * creates is clean for {@code check}, and autogen's first migration builds exactly its catalog, is clean
+ * after, and its downgrade leaves nothing.
+ */
+class RandomModelsTest {
+
+    private static final String IMPORTS = """
+            import jakarta.persistence.*;
+            import org.hibernate.annotations.Check;
+            import org.hibernate.annotations.ColumnDefault;
+            import org.hibernate.annotations.JdbcTypeCode;
+            import org.hibernate.type.SqlTypes;
+
+            """;
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void hibernatesSchemaIsCleanAndTheFirstMigrationBuildsItExactly(long seed) {
+        String pkg = "random.s" + seed;
+        Path classes = compile(pkg, RandomModel.sources(seed, pkg));
+        EntitySource entities = EntitySource.of(List.of(classes.toString()))
+                .withPackages(List.of(pkg))
+                .withNaming(seed % 2 == 0 ? Naming.SPRING : Naming.HIBERNATE);
+        try (TestDatabase hibernates = TestDatabase.create();
+                TestDatabase ours = TestDatabase.create()) {
+            HibernateApplication.createFrom(hibernates, entities, classes);
+            Autogen onHibernates = autogen(hibernates, entities, "hibernates");
+            assertThat(onHibernates.check())
+                    .as("check on the database Hibernate created")
+                    .isEmpty();
+
+            Autogen onOurs = autogen(ours, entities, "ours");
+            assertThat(onOurs.revision(RevisionRequest.autogenerate("first")).written())
+                    .isPresent();
+            onOurs.upgrade("head");
+            assertThat(Catalog.of(ours)).containsExactlyElementsOf(Catalog.of(hibernates));
+            assertThat(onOurs.check()).as("check after upgrade head").isEmpty();
+
+            onOurs.downgrade("base");
+            assertThat(Catalog.of(ours)).as("after downgrade base").isEmpty();
+        }
+    }
+
+    private Path compile(String pkg, Map<String, String> sources) {
+        try {
+            Path src = Files.createDirectories(work.resolve("src").resolve(pkg.replace('.', '/')));
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            List<String> arguments = new ArrayList<>(List.of(
+                    "-d",
+                    classes.toString(),
+                    "-proc:none",
+                    "-classpath",
+                    TestClasspath.locationOf(jakarta.persistence.Entity.class)
+                            + File.pathSeparator
+                            + TestClasspath.locationOf(org.hibernate.Session.class)));
+            for (Map.Entry<String, String> source : sources.entrySet()) {
+                Path file = src.resolve(source.getKey());
+                Files.writeString(file, "package " + pkg + ";\n\n" + IMPORTS + source.getValue());
+                arguments.add(file.toString());
+            }
+            assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)))
+                    .as("the drawn sources compile")
+                    .isZero();
+            return classes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Autogen autogen(TestDatabase db, EntitySource entities, String name) {
+        Project project = new Project(
+                work.resolve(name).resolve("migrations"),
+                "migrations",
+                work.resolve(name).resolve("cache"),
+                entities);
+        return Autogen.forProject(Settings.of(db.settings()), project);
+    }
+}

@@ -1,0 +1,322 @@
+package dev.autogen.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The sources of an entity model drawn at random from a seed: ids of every kind (identity, sequence,
+ * assigned, an id class, an embedded id), basic types with lengths, precisions, nullability, uniqueness,
+ * defaults and checks, indexes and unique constraints, many-to-one, one-to-one and many-to-many
+ * associations (to composite keys as well), element collections, embeddables and inheritance of every
+ * strategy. The same seed draws the same model.
+ */
+public final class RandomModel {
+
+    private enum IdKind {
+        IDENTITY,
+        SEQUENCE,
+        UUID,
+        ASSIGNED,
+        ID_CLASS,
+        EMBEDDED_ID
+    }
+
+    private record Entity(String name, IdKind id, List<String> columns) {}
+
+    private final Random random;
+    private final String pkg;
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final List<Entity> entities = new ArrayList<>();
+
+    private RandomModel(long seed, String pkg) {
+        this.random = new Random(seed);
+        this.pkg = pkg;
+    }
+
+    /** File name to source, all in package {@code pkg}. */
+    public static Map<String, String> sources(long seed, String pkg) {
+        RandomModel model = new RandomModel(seed, pkg);
+        model.draw();
+        return model.sources;
+    }
+
+    private void draw() {
+        sources.put("Level.java", "public enum Level { LOW, MIDDLE, HIGH, TOP }\n");
+        sources.put("Address.java", """
+                @Embeddable
+                public class Address {
+                    @Column(length = 80) String street;
+                    String city;
+                    @Column(name = "zip_code", length = 10) String zip;
+                }
+                """);
+        int count = 6 + random.nextInt(6);
+        for (int i = 0; i < count; i++) {
+            entity("E" + i);
+        }
+    }
+
+    private void entity(String name) {
+        IdKind id = pick(IdKind.values());
+        boolean inheritance = id != IdKind.EMBEDDED_ID && id != IdKind.ID_CLASS && random.nextInt(4) == 0;
+        String strategy = inheritance ? pick("SINGLE_TABLE", "JOINED", "TABLE_PER_CLASS") : null;
+        if ("TABLE_PER_CLASS".equals(strategy) && id == IdKind.IDENTITY) {
+            id = IdKind.SEQUENCE;
+        }
+        StringBuilder body = new StringBuilder();
+        List<String> columns = new ArrayList<>();
+        idFields(name, id, body);
+        int fields = 2 + random.nextInt(7);
+        for (int f = 0; f < fields; f++) {
+            basic(name, f, body, columns);
+        }
+        associations(name, body);
+        if (random.nextInt(4) == 0) {
+            body.append("    @Embedded Address address;\n");
+        }
+        if (random.nextInt(4) == 0) {
+            body.append("    @ElementCollection @CollectionTable(name = \"")
+                    .append(lower(name))
+                    .append("_tags\") @Column(length = 30) java.util.Set<String> tags;\n");
+        }
+        if (random.nextInt(5) == 0) {
+            body.append("    @ElementCollection @OrderColumn java.util.List<Integer> scores;\n");
+        }
+        StringBuilder head = new StringBuilder("@Entity\n");
+        if (id == IdKind.ID_CLASS) {
+            head.append("@IdClass(").append(name).append("Pk.class)\n");
+        }
+        head.append(table(name, columns));
+        if (strategy != null) {
+            head.append("@Inheritance(strategy = InheritanceType.")
+                    .append(strategy)
+                    .append(")\n");
+        }
+        sources.put(name + ".java", head + "public class " + name + " {\n" + body + "}\n");
+        if (strategy != null) {
+            for (int s = 0; s < 1 + random.nextInt(2); s++) {
+                String sub = name + "Sub" + s;
+                StringBuilder subBody = new StringBuilder();
+                List<String> subColumns = new ArrayList<>();
+                basic(sub, 0, subBody, subColumns);
+                sources.put(
+                        sub + ".java", "@Entity\npublic class " + sub + " extends " + name + " {\n" + subBody + "}\n");
+            }
+        }
+        entities.add(new Entity(name, id, columns));
+    }
+
+    private void idFields(String name, IdKind id, StringBuilder body) {
+        switch (id) {
+            case IDENTITY -> body.append("    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n");
+            case SEQUENCE -> body.append("    @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;\n");
+            case UUID -> body.append("    @Id @GeneratedValue(strategy = GenerationType.UUID) java.util.UUID id;\n");
+            case ASSIGNED -> body.append("    @Id @Column(length = 40) String id;\n");
+            case ID_CLASS -> {
+                body.append("    @Id @Column(length = 20) String code;\n    @Id Integer seq;\n");
+                sources.put(name + "Pk.java", """
+                        public class %1$sPk implements java.io.Serializable {
+                            String code;
+                            Integer seq;
+
+                            @Override
+                            public boolean equals(Object o) {
+                                return o instanceof %1$sPk p && java.util.Objects.equals(code, p.code) && java.util.Objects.equals(seq, p.seq);
+                            }
+
+                            @Override
+                            public int hashCode() {
+                                return java.util.Objects.hash(code, seq);
+                            }
+                        }
+                        """.formatted(name));
+            }
+            case EMBEDDED_ID -> {
+                body.append("    @EmbeddedId ").append(name).append("Key key;\n");
+                sources.put(name + "Key.java", """
+                        @Embeddable
+                        public class %1$sKey implements java.io.Serializable {
+                            @Column(length = 12) String region;
+                            Long number;
+                            java.time.LocalDate day;
+
+                            @Override
+                            public boolean equals(Object o) {
+                                return o instanceof %1$sKey k && java.util.Objects.equals(region, k.region)
+                                        && java.util.Objects.equals(number, k.number) && java.util.Objects.equals(day, k.day);
+                            }
+
+                            @Override
+                            public int hashCode() {
+                                return java.util.Objects.hash(region, number, day);
+                            }
+                        }
+                        """.formatted(name));
+            }
+        }
+    }
+
+    private void basic(String entity, int index, StringBuilder body, List<String> columns) {
+        String field = "f" + index + "_" + lower(entity);
+        String column = "c" + index + "_" + lower(entity);
+        String[] types = {
+            "String",
+            "Integer",
+            "int",
+            "Long",
+            "long",
+            "Short",
+            "java.math.BigDecimal",
+            "Boolean",
+            "boolean",
+            "Double",
+            "Float",
+            "java.time.LocalDate",
+            "java.time.LocalTime",
+            "java.time.LocalDateTime",
+            "java.time.Instant",
+            "java.time.OffsetDateTime",
+            "java.util.UUID",
+            "byte[]",
+            "Level",
+            "Level",
+            "java.time.Duration",
+            "lob",
+            "json"
+        };
+        String type = pick(types);
+        List<String> annotations = new ArrayList<>();
+        List<String> column_ = new ArrayList<>();
+        boolean named = random.nextBoolean();
+        if (named) {
+            column_.add("name = \"" + column + "\"");
+        }
+        boolean primitive = Character.isLowerCase(type.charAt(0))
+                && !type.contains(".")
+                && !type.equals("lob")
+                && !type.equals("json")
+                && !type.equals("byte[]");
+        if (!primitive && random.nextInt(3) == 0) {
+            column_.add("nullable = false");
+        }
+        String javaType = type;
+        switch (type) {
+            case "String" -> column_.add("length = " + (5 + random.nextInt(300)));
+            case "java.math.BigDecimal" -> {
+                int precision = 5 + random.nextInt(14);
+                column_.add("precision = " + precision + ", scale = " + random.nextInt(Math.min(precision, 5)));
+            }
+            case "Level" -> annotations.add("@Enumerated(EnumType." + pick("STRING", "ORDINAL") + ")");
+            case "lob" -> {
+                annotations.add("@Lob");
+                javaType = "String";
+            }
+            case "json" -> {
+                annotations.add("@JdbcTypeCode(SqlTypes.JSON)");
+                javaType = "String";
+            }
+            default -> {}
+        }
+        boolean comparable = !List.of("lob", "json", "byte[]").contains(type);
+        if (comparable && random.nextInt(10) == 0) {
+            column_.add("unique = true");
+        }
+        String value = defaultFor(type);
+        if (value != null && random.nextInt(6) == 0) {
+            annotations.add("@ColumnDefault(\"" + value.replace("\"", "\\\"") + "\")");
+        }
+        if (named && isNumber(type) && random.nextInt(6) == 0) {
+            annotations.add("@Check(constraints = \"" + column + " >= 0\")");
+        }
+        if (!column_.isEmpty()) {
+            annotations.add("@Column(" + String.join(", ", column_) + ")");
+        }
+        body.append("    ")
+                .append(annotations.isEmpty() ? "" : String.join(" ", annotations) + " ")
+                .append(javaType)
+                .append(' ')
+                .append(field)
+                .append(";\n");
+        if (named && comparable) {
+            columns.add(column);
+        }
+    }
+
+    private void associations(String name, StringBuilder body) {
+        if (entities.isEmpty()) {
+            return;
+        }
+        int links = random.nextInt(3);
+        for (int l = 0; l < links; l++) {
+            Entity target = entities.get(random.nextInt(entities.size()));
+            String field = "to" + l + "_" + lower(target.name());
+            switch (random.nextInt(4)) {
+                case 0, 1 ->
+                    body.append("    @ManyToOne")
+                            .append(random.nextBoolean() ? "(optional = false)" : "")
+                            .append(' ')
+                            .append(target.name())
+                            .append(' ')
+                            .append(field)
+                            .append(";\n");
+                case 2 ->
+                    body.append("    @OneToOne ")
+                            .append(target.name())
+                            .append(' ')
+                            .append(field)
+                            .append(";\n");
+                default ->
+                    body.append("    @ManyToMany java.util.Set<")
+                            .append(target.name())
+                            .append("> ")
+                            .append(field)
+                            .append(";\n");
+            }
+        }
+    }
+
+    private String table(String name, List<String> columns) {
+        List<String> parts = new ArrayList<>();
+        if (!columns.isEmpty() && random.nextInt(3) == 0) {
+            String first = pick(columns.toArray(String[]::new));
+            String key = random.nextBoolean() ? first : first + " desc";
+            parts.add("indexes = @Index(name = \"ix_" + lower(name) + "\", columnList = \"" + key + "\")");
+        }
+        if (columns.size() >= 2 && random.nextInt(4) == 0) {
+            parts.add("uniqueConstraints = @UniqueConstraint(columnNames = {\"" + columns.get(0) + "\", \""
+                    + columns.get(1) + "\"})");
+        }
+        return parts.isEmpty() ? "" : "@Table(" + String.join(", ", parts) + ")\n";
+    }
+
+    private static String defaultFor(String type) {
+        return switch (type) {
+            case "String" -> "'none'";
+            case "Integer", "int", "Long", "long", "Short" -> "0";
+            case "java.math.BigDecimal", "Double", "Float" -> "1.5";
+            case "Boolean", "boolean" -> "false";
+            case "java.time.LocalDate" -> "current_date";
+            case "java.time.LocalDateTime", "java.time.Instant", "java.time.OffsetDateTime" -> "current_timestamp";
+            case "java.util.UUID" -> "gen_random_uuid()";
+            default -> null;
+        };
+    }
+
+    private static boolean isNumber(String type) {
+        return List.of("Integer", "int", "Long", "long", "Short", "java.math.BigDecimal", "Double", "Float")
+                .contains(type);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    @SafeVarargs
+    private <T> T pick(T... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+}
