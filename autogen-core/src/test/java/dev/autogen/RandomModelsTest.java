@@ -36,7 +36,10 @@ class RandomModelsTest {
             import jakarta.persistence.*;
             import org.hibernate.annotations.Check;
             import org.hibernate.annotations.ColumnDefault;
+            import org.hibernate.annotations.Comment;
             import org.hibernate.annotations.JdbcTypeCode;
+            import org.hibernate.annotations.OnDelete;
+            import org.hibernate.annotations.OnDeleteAction;
             import org.hibernate.type.SqlTypes;
 
             """;
@@ -45,10 +48,15 @@ class RandomModelsTest {
     Path work;
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(
+            longs = {
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
+                29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54,
+                55, 56, 57, 58, 59, 60
+            })
     void hibernatesSchemaIsCleanAndTheFirstMigrationBuildsItExactly(long seed) {
         String pkg = "random.s" + seed;
-        Path classes = compile(pkg, RandomModel.sources(seed, pkg));
+        Path classes = compile(pkg, RandomModel.sources(seed));
         EntitySource entities = EntitySource.of(List.of(classes.toString()))
                 .withPackages(List.of(pkg))
                 .withNaming(seed % 2 == 0 ? Naming.SPRING : Naming.HIBERNATE);

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The sources of an entity model drawn at random from a seed: ids of every kind (identity, sequence,
- * assigned, an id class, an embedded id), basic types with lengths, precisions, nullability, uniqueness,
- * defaults and checks, indexes and unique constraints, many-to-one, one-to-one and many-to-many
- * associations (to composite keys as well), element collections, embeddables and inheritance of every
- * strategy. The same seed draws the same model.
+ * The sources of an entity model drawn at random from a seed: ids of every kind (identity, sequences of
+ * their own, assigned, an id class, an embedded id), versions, basic types with lengths, precisions,
+ * nullability, uniqueness, defaults, checks and comments, arrays, JSON and PostgreSQL enums, indexes and
+ * unique constraints, tables in another schema and under quoted names, many-to-one (with named keys and
+ * delete actions), one-to-one and many-to-many associations (to composite keys as well), element
+ * collections, maps, embeddables and inheritance of every strategy. The same seed draws the same model.
  */
 public final class RandomModel {
 
@@ -25,21 +26,54 @@ public final class RandomModel {
         EMBEDDED_ID
     }
 
-    private record Entity(String name, IdKind id, List<String> columns) {}
+    private record Entity(String name, IdKind id) {
+        boolean composite() {
+            return id == IdKind.ID_CLASS || id == IdKind.EMBEDDED_ID;
+        }
+    }
+
+    /** Comment text that would end a comment or a string in Java, written as Java source (a quote would end Hibernate's own SQL string: it does not escape one). */
+    private static final String HOSTILE = "a \\\"quote\\\" */ -- /* \\\\n; drop table x; $$";
+
+    private static final List<String> TYPES = List.of(
+            "String",
+            "Integer",
+            "int",
+            "Long",
+            "long",
+            "Short",
+            "java.math.BigDecimal",
+            "Boolean",
+            "boolean",
+            "Double",
+            "Float",
+            "java.time.LocalDate",
+            "java.time.LocalTime",
+            "java.time.LocalDateTime",
+            "java.time.Instant",
+            "java.time.OffsetDateTime",
+            "java.util.UUID",
+            "byte[]",
+            "Level",
+            "Level",
+            "java.time.Duration",
+            "lob",
+            "json",
+            "int[]",
+            "String[]",
+            "named_enum");
 
     private final Random random;
-    private final String pkg;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<Entity> entities = new ArrayList<>();
 
-    private RandomModel(long seed, String pkg) {
+    private RandomModel(long seed) {
         this.random = new Random(seed);
-        this.pkg = pkg;
     }
 
-    /** File name to source, all in package {@code pkg}. */
-    public static Map<String, String> sources(long seed, String pkg) {
-        RandomModel model = new RandomModel(seed, pkg);
+    /** File name to source (without package and imports). */
+    public static Map<String, String> sources(long seed) {
+        RandomModel model = new RandomModel(seed);
         model.draw();
         return model.sources;
     }
@@ -86,9 +120,21 @@ public final class RandomModel {
         if (random.nextInt(5) == 0) {
             body.append("    @ElementCollection @OrderColumn java.util.List<Integer> scores;\n");
         }
+        if (random.nextInt(6) == 0) {
+            body.append("    @ElementCollection @MapKeyColumn(name = \"label\") @Column(name = \"val\", length = 40)"
+                    + " java.util.Map<String, String> labels;\n");
+        }
+        if (random.nextInt(6) == 0) {
+            body.append("    @Version ")
+                    .append(pick("Integer", "Long", "java.time.Instant"))
+                    .append(" version;\n");
+        }
         StringBuilder head = new StringBuilder("@Entity\n");
         if (id == IdKind.ID_CLASS) {
             head.append("@IdClass(").append(name).append("Pk.class)\n");
+        }
+        if (random.nextInt(6) == 0) {
+            head.append("@Comment(\"").append(HOSTILE).append("\")\n");
         }
         head.append(table(name, columns));
         if (strategy != null) {
@@ -101,19 +147,24 @@ public final class RandomModel {
             for (int s = 0; s < 1 + random.nextInt(2); s++) {
                 String sub = name + "Sub" + s;
                 StringBuilder subBody = new StringBuilder();
-                List<String> subColumns = new ArrayList<>();
-                basic(sub, 0, subBody, subColumns);
+                basic(sub, 0, subBody, new ArrayList<>());
                 sources.put(
                         sub + ".java", "@Entity\npublic class " + sub + " extends " + name + " {\n" + subBody + "}\n");
             }
         }
-        entities.add(new Entity(name, id, columns));
+        entities.add(new Entity(name, id));
     }
 
     private void idFields(String name, IdKind id, StringBuilder body) {
+        String lower = lower(name);
         switch (id) {
             case IDENTITY -> body.append("    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n");
-            case SEQUENCE -> body.append("    @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;\n");
+            case SEQUENCE ->
+                body.append(
+                        random.nextBoolean()
+                                ? "    @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;\n"
+                                : "    @Id @GeneratedValue(generator = \"gen_%1$s\") @SequenceGenerator(name = \"gen_%1$s\", sequenceName = \"seq_%1$s\", initialValue = %2$d, allocationSize = %3$d) Long id;\n"
+                                        .formatted(lower, 1 + random.nextInt(1000), 1 + random.nextInt(60)));
             case UUID -> body.append("    @Id @GeneratedValue(strategy = GenerationType.UUID) java.util.UUID id;\n");
             case ASSIGNED -> body.append("    @Id @Column(length = 40) String id;\n");
             case ID_CLASS -> {
@@ -163,52 +214,22 @@ public final class RandomModel {
     private void basic(String entity, int index, StringBuilder body, List<String> columns) {
         String field = "f" + index + "_" + lower(entity);
         String column = "c" + index + "_" + lower(entity);
-        String[] types = {
-            "String",
-            "Integer",
-            "int",
-            "Long",
-            "long",
-            "Short",
-            "java.math.BigDecimal",
-            "Boolean",
-            "boolean",
-            "Double",
-            "Float",
-            "java.time.LocalDate",
-            "java.time.LocalTime",
-            "java.time.LocalDateTime",
-            "java.time.Instant",
-            "java.time.OffsetDateTime",
-            "java.util.UUID",
-            "byte[]",
-            "Level",
-            "Level",
-            "java.time.Duration",
-            "lob",
-            "json"
-        };
-        String type = pick(types);
+        String type = TYPES.get(random.nextInt(TYPES.size()));
         List<String> annotations = new ArrayList<>();
-        List<String> column_ = new ArrayList<>();
+        List<String> attributes = new ArrayList<>();
         boolean named = random.nextBoolean();
         if (named) {
-            column_.add("name = \"" + column + "\"");
+            attributes.add("name = \"" + column + "\"");
         }
-        boolean primitive = Character.isLowerCase(type.charAt(0))
-                && !type.contains(".")
-                && !type.equals("lob")
-                && !type.equals("json")
-                && !type.equals("byte[]");
-        if (!primitive && random.nextInt(3) == 0) {
-            column_.add("nullable = false");
+        if (!List.of("int", "long", "boolean").contains(type) && random.nextInt(3) == 0) {
+            attributes.add("nullable = false");
         }
         String javaType = type;
         switch (type) {
-            case "String" -> column_.add("length = " + (5 + random.nextInt(300)));
+            case "String" -> attributes.add("length = " + (5 + random.nextInt(300)));
             case "java.math.BigDecimal" -> {
                 int precision = 5 + random.nextInt(14);
-                column_.add("precision = " + precision + ", scale = " + random.nextInt(Math.min(precision, 5)));
+                attributes.add("precision = " + precision + ", scale = " + random.nextInt(Math.min(precision, 5)));
             }
             case "Level" -> annotations.add("@Enumerated(EnumType." + pick("STRING", "ORDINAL") + ")");
             case "lob" -> {
@@ -219,21 +240,29 @@ public final class RandomModel {
                 annotations.add("@JdbcTypeCode(SqlTypes.JSON)");
                 javaType = "String";
             }
+            case "named_enum" -> {
+                annotations.add("@JdbcTypeCode(SqlTypes.NAMED_ENUM)");
+                javaType = "Level";
+            }
             default -> {}
         }
-        boolean comparable = !List.of("lob", "json", "byte[]").contains(type);
+        boolean comparable =
+                !List.of("lob", "json", "byte[]", "int[]", "String[]").contains(type);
         if (comparable && random.nextInt(10) == 0) {
-            column_.add("unique = true");
+            attributes.add("unique = true");
         }
         String value = defaultFor(type);
         if (value != null && random.nextInt(6) == 0) {
-            annotations.add("@ColumnDefault(\"" + value.replace("\"", "\\\"") + "\")");
+            annotations.add("@ColumnDefault(\"" + value + "\")");
         }
         if (named && isNumber(type) && random.nextInt(6) == 0) {
             annotations.add("@Check(constraints = \"" + column + " >= 0\")");
         }
-        if (!column_.isEmpty()) {
-            annotations.add("@Column(" + String.join(", ", column_) + ")");
+        if (random.nextInt(8) == 0) {
+            annotations.add("@Comment(\"" + HOSTILE + "\")");
+        }
+        if (!attributes.isEmpty()) {
+            annotations.add("@Column(" + String.join(", ", attributes) + ")");
         }
         body.append("    ")
                 .append(annotations.isEmpty() ? "" : String.join(" ", annotations) + " ")
@@ -255,14 +284,24 @@ public final class RandomModel {
             Entity target = entities.get(random.nextInt(entities.size()));
             String field = "to" + l + "_" + lower(target.name());
             switch (random.nextInt(4)) {
-                case 0, 1 ->
-                    body.append("    @ManyToOne")
-                            .append(random.nextBoolean() ? "(optional = false)" : "")
-                            .append(' ')
+                case 0, 1 -> {
+                    body.append("    @ManyToOne").append(random.nextBoolean() ? "(optional = false)" : "");
+                    if (!target.composite() && random.nextInt(3) == 0) {
+                        body.append(
+                                " @JoinColumn(name = \"%1$s_ref\", foreignKey = @ForeignKey(name = \"fk_%2$s_%1$s\"))"
+                                        .formatted(field, lower(name)));
+                        if (random.nextBoolean()) {
+                            body.append(" @OnDelete(action = OnDeleteAction.")
+                                    .append(pick("CASCADE", "SET_NULL", "RESTRICT"))
+                                    .append(')');
+                        }
+                    }
+                    body.append(' ')
                             .append(target.name())
                             .append(' ')
                             .append(field)
                             .append(";\n");
+                }
                 case 2 ->
                     body.append("    @OneToOne ")
                             .append(target.name())
@@ -270,7 +309,10 @@ public final class RandomModel {
                             .append(field)
                             .append(";\n");
                 default ->
-                    body.append("    @ManyToMany java.util.Set<")
+                    body.append(
+                                    random.nextBoolean()
+                                            ? "    @ManyToMany java.util.Set<"
+                                            : "    @ManyToMany @OrderColumn java.util.List<")
                             .append(target.name())
                             .append("> ")
                             .append(field)
@@ -282,13 +324,21 @@ public final class RandomModel {
     private String table(String name, List<String> columns) {
         List<String> parts = new ArrayList<>();
         if (!columns.isEmpty() && random.nextInt(3) == 0) {
-            String first = pick(columns.toArray(String[]::new));
+            String first = columns.get(random.nextInt(columns.size()));
             String key = random.nextBoolean() ? first : first + " desc";
             parts.add("indexes = @Index(name = \"ix_" + lower(name) + "\", columnList = \"" + key + "\")");
         }
         if (columns.size() >= 2 && random.nextInt(4) == 0) {
             parts.add("uniqueConstraints = @UniqueConstraint(columnNames = {\"" + columns.get(0) + "\", \""
                     + columns.get(1) + "\"})");
+        }
+        if (random.nextInt(6) == 0) {
+            parts.add("schema = \"sales\"");
+        }
+        switch (random.nextInt(8)) {
+            case 0 -> parts.add("name = \"t_" + lower(name) + "\"");
+            case 1 -> parts.add("name = \"\\\"" + name + "Quoted\\\"\"");
+            default -> {}
         }
         return parts.isEmpty() ? "" : "@Table(" + String.join(", ", parts) + ")\n";
     }
