@@ -106,11 +106,18 @@ public final class EntityReader {
                 case WHERE_IT_CHANGES_THE_MODEL -> SessionFactoryEffects.changeTheModel(metadata, registry, loader);
             };
             SessionFactory factory = build ? metadata.buildSessionFactory() : null;
-            // The column order of an application whose Hibernate creates the schema (hbm2ddl create): its
-            // SessionFactory orders table, primary-key and foreign-key columns once, after the integrators;
-            // ordering is by type and size, which the generators, running later, do not change.
-            ((MetadataImplementor) metadata).orderColumns(true);
-            return new BootedModel(metadata, factory, registry, loader, source.defaultSchema(), dialect.names());
+            try {
+                // The column order of an application whose Hibernate creates the schema (hbm2ddl create): its
+                // SessionFactory orders table, primary-key and foreign-key columns once, after the
+                // integrators; ordering is by type and size, which the generators, running later, do not change.
+                ((MetadataImplementor) metadata).orderColumns(true);
+                return new BootedModel(metadata, factory, registry, loader, source.defaultSchema(), dialect.names());
+            } catch (RuntimeException | LinkageError e) {
+                if (factory != null) {
+                    factory.close();
+                }
+                throw e;
+            }
         } catch (RuntimeException | LinkageError e) {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);

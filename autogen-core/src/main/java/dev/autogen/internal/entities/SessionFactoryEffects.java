@@ -1,6 +1,7 @@
 package dev.autogen.internal.entities;
 
 import jakarta.validation.spi.ValidationProvider;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.hibernate.boot.Metadata;
@@ -55,9 +56,14 @@ final class SessionFactoryEffects {
 
     /** As Bean Validation finds its provider for the running application: through the context class loader. */
     private static boolean validationProvider(ClassLoader entities) {
-        return ServiceLoader.load(ValidationProvider.class, entities)
-                .findFirst()
-                .isPresent();
+        try {
+            return ServiceLoader.load(ValidationProvider.class, entities)
+                    .findFirst()
+                    .isPresent();
+        } catch (ServiceConfigurationError unloadable) {
+            // A provider is named but cannot be had: Hibernate's own integrator decides what that means.
+            return true;
+        }
     }
 
     private static boolean generated(Property property) {
