@@ -8,19 +8,12 @@ import dev.autogen.api.Project;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.Settings;
 import dev.autogen.testing.Catalog;
+import dev.autogen.testing.EntityChange;
 import dev.autogen.testing.HibernateApplication;
 import dev.autogen.testing.RandomModel;
-import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,28 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RandomModelsTest {
 
-    private static final String IMPORTS = """
-            import jakarta.persistence.*;
-            import org.hibernate.annotations.Check;
-            import org.hibernate.annotations.ColumnDefault;
-            import org.hibernate.annotations.Comment;
-            import org.hibernate.annotations.JdbcTypeCode;
-            import org.hibernate.annotations.OnDelete;
-            import org.hibernate.annotations.OnDeleteAction;
-            import org.hibernate.type.SqlTypes;
-
-            """;
-
     @TempDir
     Path work;
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
     void hibernatesSchemaIsCleanAndTheFirstMigrationBuildsItExactly(long seed) {
-        String pkg = "random.s" + seed;
-        Path classes = compile(pkg, RandomModel.sources(seed));
+        Path classes = EntityChange.compile(work.resolve("classes"), RandomModel.sources(seed));
         EntitySource entities = EntitySource.of(List.of(classes.toString()))
-                .withPackages(List.of(pkg))
                 .withNaming(seed % 2 == 0 ? Naming.SPRING : Naming.HIBERNATE);
         try (TestDatabase hibernates = TestDatabase.create();
                 TestDatabase ours = TestDatabase.create()) {
@@ -72,32 +51,6 @@ class RandomModelsTest {
 
             onOurs.downgrade("base");
             assertThat(Catalog.of(ours)).as("after downgrade base").isEmpty();
-        }
-    }
-
-    private Path compile(String pkg, Map<String, String> sources) {
-        try {
-            Path src = Files.createDirectories(work.resolve("src").resolve(pkg.replace('.', '/')));
-            Path classes = Files.createDirectories(work.resolve("classes"));
-            List<String> arguments = new ArrayList<>(List.of(
-                    "-d",
-                    classes.toString(),
-                    "-proc:none",
-                    "-classpath",
-                    TestClasspath.locationOf(jakarta.persistence.Entity.class)
-                            + File.pathSeparator
-                            + TestClasspath.locationOf(org.hibernate.Session.class)));
-            for (Map.Entry<String, String> source : sources.entrySet()) {
-                Path file = src.resolve(source.getKey());
-                Files.writeString(file, "package " + pkg + ";\n\n" + IMPORTS + source.getValue());
-                arguments.add(file.toString());
-            }
-            assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)))
-                    .as("the drawn sources compile")
-                    .isZero();
-            return classes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
