@@ -61,8 +61,7 @@ public final class SqlExpressions {
             Parser parser = new Parser(Lexer.tokens(expression));
             Node node = parser.expression(0);
             parser.expectEnd();
-            Node normal = normalise(node);
-            return Printer.print(inOneOrder ? inOneOrder(normal) : normal);
+            return Printer.print(normalise(node, inOneOrder));
         } catch (IllegalArgumentException unknownSyntax) {
             return Lexer.fallback(expression);
         }
@@ -92,42 +91,27 @@ public final class SqlExpressions {
 
     // ---------------------------------------------------------------- normalisation
 
-    private static Node normalise(Node node) {
+    /**
+     * The tree in canonical form; with {@code inOneOrder}, the operands of every chain of {@code and} (and of
+     * {@code or}) sorted as they print.
+     */
+    private static Node normalise(Node node, boolean inOneOrder) {
         if (node instanceof Call c) {
-            return new Call(c.function(), normaliseAll(c.args()));
+            return new Call(c.function(), normaliseAll(c.args(), inOneOrder));
         } else if (node instanceof ArrayOf a) {
-            return new ArrayOf(normaliseAll(a.elements()));
+            return new ArrayOf(normaliseAll(a.elements(), inOneOrder));
         } else if (node instanceof Unary u) {
-            return negativeNumber(u.op(), normalise(u.operand()));
+            return negativeNumber(u.op(), normalise(u.operand(), inOneOrder));
         } else if (node instanceof IsNull i) {
-            return new IsNull(normalise(i.operand()), i.negated());
+            return new IsNull(normalise(i.operand(), inOneOrder), i.negated());
         } else if (node instanceof InList in) {
-            return new InList(normalise(in.operand()), normaliseAll(in.values()), in.negated());
+            return new InList(normalise(in.operand(), inOneOrder), normaliseAll(in.values(), inOneOrder), in.negated());
         } else if (node instanceof Cast c) {
-            return dropCast(normalise(c.operand()), c.type());
-        } else if (node instanceof Binary b) {
-            return anyAsIn(b.op(), normalise(b.left()), normalise(b.right()));
-        }
-        return node;
-    }
-
-    private static Node inOneOrder(Node node) {
-        if (node instanceof Call c) {
-            return new Call(c.function(), inOneOrder(c.args()));
-        } else if (node instanceof ArrayOf a) {
-            return new ArrayOf(inOneOrder(a.elements()));
-        } else if (node instanceof Unary u) {
-            return new Unary(u.op(), inOneOrder(u.operand()));
-        } else if (node instanceof IsNull i) {
-            return new IsNull(inOneOrder(i.operand()), i.negated());
-        } else if (node instanceof InList in) {
-            return new InList(inOneOrder(in.operand()), inOneOrder(in.values()), in.negated());
-        } else if (node instanceof Cast c) {
-            return new Cast(inOneOrder(c.operand()), c.type());
-        } else if (node instanceof Binary b && (b.op().equals("and") || b.op().equals("or"))) {
+            return dropCast(normalise(c.operand(), inOneOrder), c.type());
+        } else if (node instanceof Binary b && inOneOrder && (b.op().equals("and") || b.op().equals("or"))) {
             List<Node> operands = new ArrayList<>();
             operandsOf(b.op(), b, operands);
-            List<Node> sorted = inOneOrder(operands).stream()
+            List<Node> sorted = normaliseAll(operands, true).stream()
                     .sorted(Comparator.comparing(Printer::print))
                     .toList();
             Node chain = sorted.get(0);
@@ -136,13 +120,9 @@ public final class SqlExpressions {
             }
             return chain;
         } else if (node instanceof Binary b) {
-            return new Binary(b.op(), inOneOrder(b.left()), inOneOrder(b.right()));
+            return anyAsIn(b.op(), normalise(b.left(), inOneOrder), normalise(b.right(), inOneOrder));
         }
         return node;
-    }
-
-    private static List<Node> inOneOrder(List<Node> nodes) {
-        return nodes.stream().map(SqlExpressions::inOneOrder).toList();
     }
 
     private static void operandsOf(String op, Node node, List<Node> operands) {
@@ -154,8 +134,8 @@ public final class SqlExpressions {
         }
     }
 
-    private static List<Node> normaliseAll(List<Node> nodes) {
-        return nodes.stream().map(SqlExpressions::normalise).toList();
+    private static List<Node> normaliseAll(List<Node> nodes, boolean inOneOrder) {
+        return nodes.stream().map(n -> normalise(n, inOneOrder)).toList();
     }
 
     private static Node negativeNumber(String op, Node operand) {
