@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
-import dev.autogen.api.Project;
 import dev.autogen.api.RevisionRequest;
-import dev.autogen.api.Settings;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.postgres.SqlExpressions;
 import dev.autogen.internal.entities.EntityModel;
@@ -19,6 +17,7 @@ import dev.autogen.testing.HibernateApplication;
 import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
+import dev.autogen.testing.TestProjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,11 +233,6 @@ class ExpressionCorpusTest {
     }
 
     private Autogen autogen(TestDatabase db, String name) {
-        Project project = new Project(
-                work.resolve(name).resolve("migrations"),
-                "migrations",
-                work.resolve(name).resolve("cache"),
-                corpus());
-        return Autogen.forProject(Settings.of(db.settings()), project);
+        return TestProjects.autogen(work.resolve(name), db, corpus());
     }
 }

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
-import dev.autogen.api.Project;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
-import dev.autogen.api.Settings;
 import dev.autogen.sample.Owner;
 import dev.autogen.testing.Catalog;
 import dev.autogen.testing.HibernateApplication;
 import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
+import dev.autogen.testing.TestProjects;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,11 +79,6 @@ class HibernateParityTest {
     }
 
     private Autogen autogen(TestDatabase db, EntitySource entities, String name) {
-        Project project = new Project(
-                work.resolve(name).resolve("migrations"),
-                "migrations",
-                work.resolve(name).resolve("cache"),
-                entities);
-        return Autogen.forProject(Settings.of(db.settings()), project);
+        return TestProjects.autogen(work.resolve(name), db, entities);
     }
 }

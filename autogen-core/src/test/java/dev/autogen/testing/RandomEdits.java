@@ -1,10 +1,10 @@
 package dev.autogen.testing;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +17,7 @@ public final class RandomEdits {
 
     private static final Pattern FIELD = Pattern.compile("(?m)^    (.*) (f\\d+_\\w+);$");
     private static final Pattern TO_ONE = Pattern.compile("(?m)^    @(ManyToOne|OneToOne).*;\\n");
+    private static final Pattern COLUMN = Pattern.compile("name = \"(c\\d+_\\w+)\"");
     private static final Pattern LENGTH = Pattern.compile("length = (\\d+)");
     private static final Pattern PRECISION = Pattern.compile("precision = (\\d+)");
 
@@ -72,33 +73,27 @@ public final class RandomEdits {
 
     /** A basic field whose column nothing else in the file names. */
     private String dropField(String source) {
-        List<Matcher> candidates = new ArrayList<>();
-        Matcher m = FIELD.matcher(source);
-        while (m.find()) {
-            Matcher column = Pattern.compile("name = \"(c\\d+_\\w+)\"").matcher(m.group(1));
-            if (!column.find() || source.indexOf(column.group(1)) == source.lastIndexOf(column.group(1))) {
-                candidates.add(FIELD.matcher(source).region(m.start(), m.end()));
-            }
-        }
+        List<MatchResult> candidates = FIELD.matcher(source)
+                .results()
+                .filter(field -> {
+                    Matcher column = COLUMN.matcher(field.group(1));
+                    return !column.find() || source.indexOf(column.group(1)) == source.lastIndexOf(column.group(1));
+                })
+                .toList();
         if (candidates.isEmpty()) {
             return source;
         }
-        Matcher chosen = candidates.get(random.nextInt(candidates.size()));
-        chosen.find();
+        MatchResult chosen = candidates.get(random.nextInt(candidates.size()));
         return source.substring(0, chosen.start()) + source.substring(chosen.end() + 1);
     }
 
     private String replaceNumber(String source, Pattern pattern, String prefix, int value) {
-        Matcher m = pattern.matcher(source);
-        List<int[]> spans = new ArrayList<>();
-        while (m.find()) {
-            spans.add(new int[] {m.start(), m.end()});
-        }
-        if (spans.isEmpty()) {
+        List<MatchResult> found = pattern.matcher(source).results().toList();
+        if (found.isEmpty()) {
             return source;
         }
-        int[] span = spans.get(random.nextInt(spans.size()));
-        return source.substring(0, span[0]) + prefix + value + source.substring(span[1]);
+        MatchResult chosen = found.get(random.nextInt(found.size()));
+        return source.substring(0, chosen.start()) + prefix + value + source.substring(chosen.end());
     }
 
     private String toggleNotNull(String source) {
