@@ -58,6 +58,13 @@ final class Session implements AutoCloseable {
         }
 
         @Override
+        public void waitingForLock(String holder, Duration waited) {
+            out.println(Format.text((waited.toSeconds() == 0 ? "Waiting" : "Still waiting after " + waited.toSeconds() + " s")
+                    + " for the migration lock, held by " + holder));
+            out.flush();
+        }
+
+        @Override
         public void retrying(RevisionInfo revision, String why, Duration pause, int attempt) {
             out.println(Format.text("  " + why));
             out.println("  trying again in " + pause.toSeconds() + " s (try " + attempt + ")");

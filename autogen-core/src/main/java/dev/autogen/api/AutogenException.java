@@ -9,6 +9,7 @@ import java.util.Objects;
 public class AutogenException extends RuntimeException {
 
     private final ErrorCode code;
+    private final String what;
     private final String hint;
 
     public AutogenException(ErrorCode code, String what, String hint) {
@@ -18,11 +19,17 @@ public class AutogenException extends RuntimeException {
     public AutogenException(ErrorCode code, String what, String hint, Throwable cause) {
         super(hint == null ? what : what + " (" + hint + ")", cause);
         this.code = Objects.requireNonNull(code, "code");
+        this.what = what;
         this.hint = hint;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** What went wrong, without the hint. */
+    public String what() {
+        return what;
     }
 
     /** How to fix it, or {@code null}. */

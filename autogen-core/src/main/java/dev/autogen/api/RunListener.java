@@ -22,6 +22,12 @@ public interface RunListener {
     default void stillRunning(RevisionInfo revision, String statement, Duration elapsed) {}
 
     /**
+     * Another run holds the migration lock ({@code holder} says whose session, since when), and this one
+     * has waited {@code waited} for it so far: heard when the wait begins, then every ten seconds.
+     */
+    default void waitingForLock(String holder, Duration waited) {}
+
+    /**
      * A migration stopped at the lock timeout ({@code why}) and is tried again after {@code pause}, from
      * where it stopped: this is try number {@code attempt}.
      */

@@ -112,16 +112,37 @@ public interface Dialect {
      */
     Optional<String> cleanupAfterFailed(String statement);
 
+    /**
+     * A read-only query over the rows that would refuse {@code operation}, a statement that commits on its
+     * own (a unique build, a validation): asked before anything of its migration commits, it returns at most
+     * a few rows, each with {@code refused} (how many in all) and {@code sample} (one, as text), and none when
+     * every row is accepted. Empty when the operation refuses no row, or the dialect cannot tell.
+     * {@code before} are the migration's operations before it, where a validation finds its constraint.
+     */
+    Optional<String> refusals(Operation operation, List<Operation> before);
+
+    /**
+     * Statements that undo {@code operation} inside a transaction whether or not it took effect, for a
+     * statement of it that committed on its own and whose run was killed before its end was recorded: empty
+     * when there is nothing to undo, absent when the dialect does not know how.
+     */
+    Optional<List<String>> undoUncertain(Operation operation);
+
     /** The statements of autogen's own version and history tables, for one schema and table name. */
     VersionTableSql versionTables(String schema, String versionTable);
 
     // ---------------------------------------------------------------- running
 
     /**
-     * Takes the session-level lock that keeps two runs off one version table, waiting at most {@code wait};
-     * the database drops it with the session, so a killed run never leaves it behind.
+     * Tries once, without waiting, to take the session-level lock that keeps two runs off one version
+     * table; the database drops it with the session, so a killed run never leaves it behind. The caller
+     * polls: a session blocked inside the database waiting for a lock holds a snapshot, and a concurrent
+     * index build that the holder runs waits for every such snapshot, which would deadlock the two.
      */
-    void lock(Connection connection, String name, Duration wait) throws SQLException;
+    boolean tryLock(Connection connection, String name) throws SQLException;
+
+    /** Who holds the lock, for a message: the session's pid, application, user and since when. */
+    String lockHolder(Connection connection, String name) throws SQLException;
 
     /** Releases the lock; quietly does nothing on a broken connection. */
     void unlock(Connection connection, String name);

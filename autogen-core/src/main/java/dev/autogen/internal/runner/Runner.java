@@ -4,7 +4,6 @@ import dev.autogen.api.AppliedStep;
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.Direction;
 import dev.autogen.api.ErrorCode;
-import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.RunListener;
 import dev.autogen.api.RunOptions;
 import dev.autogen.api.RunResult;
@@ -12,15 +11,10 @@ import dev.autogen.api.StepResult;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.operations.Description;
-import dev.autogen.internal.operations.Execute;
-import dev.autogen.internal.operations.ExecuteJava;
-import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.revision.HeadTransitions;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.revision.VersionChange;
-import dev.autogen.internal.runner.Step.Java;
-import dev.autogen.internal.runner.Step.Statement;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Moves a database along the revision graph. Each migration runs in its own transaction together with
@@ -84,17 +75,14 @@ public final class Runner {
     public RunResult upgrade(Connection connection, String target) {
         return locked(connection, heads -> {
             requireConsistent(connection, heads);
-            List<RevisionNode> plan = graph.upgradePlan(heads, graph.resolve(target, heads));
-            return run(connection, heads, plan, Direction.UPGRADE, interrupted(connection, plan, Direction.UPGRADE));
+            return move(connection, heads, target, Direction.UPGRADE);
         });
     }
 
     public RunResult downgrade(Connection connection, String target) {
         return locked(connection, heads -> {
             requireConsistent(connection, heads);
-            List<RevisionNode> plan = graph.downgradePlan(heads, graph.resolve(target, heads));
-            return run(
-                    connection, heads, plan, Direction.DOWNGRADE, interrupted(connection, plan, Direction.DOWNGRADE));
+            return move(connection, heads, target, Direction.DOWNGRADE);
         });
     }
 
@@ -216,10 +204,13 @@ public final class Runner {
         active = connection;
         try {
             connection.setAutoCommit(true);
-            dialect.lock(connection, tables.lockName(), options.lockWait());
+            new MigrationLock(dialect, tables.lockName(), listener, () -> cancelled).take(connection, options.lockWait());
+        } catch (AutogenException e) {
+            active = null;
+            throw e;
         } catch (SQLException e) {
             active = null;
-            throw failure("taking the migration lock", e, null, null);
+            throw Failures.of(dialect, "taking the migration lock", e, "no migration ran", "no migration ran");
         }
         try {
             dialect.prepareSession(connection);
@@ -228,7 +219,8 @@ public final class Runner {
             prepareTables(connection);
             return work.run(readHeads(connection));
         } catch (SQLException e) {
-            throw failure("preparing " + tables.versionTable(), e, null, null);
+            throw Failures.of(
+                    dialect, "preparing " + tables.versionTable(), e, "no migration ran", "no migration ran");
         } finally {
             dialect.unlock(connection, tables.lockName());
             active = null;
@@ -338,6 +330,7 @@ public final class Runner {
     /**
      * Runs one migration; when a table it needs stays locked past the lock timeout, tries again after a
      * pause that doubles each time, from where the last try stopped, as many times as the options allow.
+     * A migration that fails for good after part of it committed on its own is undone.
      */
     private StepResult runPatiently(
             Connection connection,
@@ -348,17 +341,19 @@ public final class Runner {
             Resume resume)
             throws SQLException {
         for (int attempt = 1; ; attempt++) {
-            StepRun run = new StepRun(connection, step, changes, heads, clock, resume);
+            StepRun run = new StepRun(
+                    dialect, tables, () -> cancelled, connection, step, changes, describe(heads), clock, resume);
             try {
                 return run.run();
-            } catch (LockTimedOut timedOut) {
-                if (attempt > options.lockRetries() || cancelled) {
-                    throw timedOut.failure;
+            } catch (StepRun.Stopped stopped) {
+                if (stopped.lockTimeout && attempt <= options.lockRetries() && !cancelled) {
+                    Duration pause = Duration.ofSeconds(1L << Math.min(attempt - 1, 5));
+                    listener.retrying(step.revision().info(), stopped.failure.getMessage(), pause, attempt + 1);
+                    pause(pause);
+                    resume = run.resumePoint();
+                    continue;
                 }
-                Duration pause = Duration.ofSeconds(1L << Math.min(attempt - 1, 5));
-                listener.retrying(step.revision().info(), timedOut.failure.getMessage(), pause, attempt + 1);
-                pause(pause);
-                resume = run.resumePoint();
+                throw stopped.partial() ? undoAfter(connection, step, stopped, heads) : stopped.failure;
             }
         }
     }
@@ -376,426 +371,82 @@ public final class Runner {
         }
     }
 
-    /** A migration stopped by the lock timeout: the failure to report if it is not tried again. */
-    private static final class LockTimedOut extends RuntimeException {
-        final AutogenException failure;
-
-        LockTimedOut(AutogenException failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
-        }
+    /**
+     * A migration that failed after part of it committed on its own: that part undone, and the failure
+     * told with where the database is. When the undo cannot run (the connection is gone) the mark stays,
+     * and the next command completes or undoes the migration.
+     */
+    private AutogenException undoAfter(Connection connection, Step step, StepRun.Stopped stopped, Set<String> heads) {
+        AutogenException failure = stopped.failure;
+        String why = failure.code() == ErrorCode.CONNECTION_LOST
+                ? "the connection is gone"
+                : undo(connection, step, stopped.done, false, stopped.mark);
+        String hint = why == null
+                ? "statements 1-" + stopped.done + ", which had committed on their own, were undone; the database stays at "
+                        + describe(heads)
+                : "statements 1-" + stopped.done + " committed on their own and could not be undone (" + why
+                        + "): revision " + step.revision().id() + " is interrupted after statement " + stopped.done
+                        + "; '" + step.direction().word() + "' completes it, '" + opposite(step.direction()).word()
+                        + "' undoes it";
+        return new AutogenException(failure.code(), failure.what(), hint, failure);
     }
 
     /**
-     * One migration's run. Plain statements go to the server in batches (one round trip for many); a
-     * statement that runs alone (one the database refuses inside a transaction, or a validation) runs after
-     * committing what came before, with a mark that says where to take the migration up if the run stops
-     * there: at the first of the statements that ran alone in a row, each of which can run again.
+     * Undoes the committed part of a migration in one transaction (but for an author's statement that runs
+     * only on its own), clears its mark and records the undo in the history; returns {@code null} when done,
+     * or why it could not be.
      */
-    private final class StepRun {
-        private final Connection connection;
-        private final Step step;
-        private final List<VersionChange> changes;
-        private final Set<String> heads;
-        private final List<String> outside = new ArrayList<>();
-        private final StatementClock clock;
-        /** Where this run began: 0, or where an earlier one stopped. */
-        private final int begin;
-        /** The first statement of the open transaction: those before it are committed. */
-        private int segmentStart;
-
-        private Long mark;
-        /** The resume point the mark holds, committed. */
-        private int markedAt;
-
-        StepRun(
-                Connection connection,
-                Step step,
-                List<VersionChange> changes,
-                Set<String> heads,
-                StatementClock clock,
-                Resume resume) {
-            this.connection = connection;
-            this.step = step;
-            this.changes = changes;
-            this.heads = heads;
-            this.clock = clock;
-            this.begin = resume == null ? 0 : resume.at();
-            this.mark = resume == null ? null : resume.mark();
-            this.markedAt = begin;
-            this.segmentStart = begin;
+    private String undo(Connection connection, Step step, int done, boolean uncertain, long mark) {
+        java.util.Optional<List<Step.Statement>> undo = Undo.of(step, done, uncertain, dialect);
+        if (undo.isEmpty()) {
+            return "autogen cannot tell how much of "
+                    + Description.of(step.operations().get(step.statements().get(done).operation()))
+                    + " took effect";
         }
-
-        /** Where a new try takes up this migration: at the mark, or from the start when none was left. */
-        Resume resumePoint() {
-            return mark == null ? null : new Resume(mark, markedAt);
-        }
-
-        StepResult run() throws SQLException {
-            long start = System.nanoTime();
-            List<Statement> statements = step.statements();
-            int index = begin;
+        try {
             connection.setAutoCommit(false);
             try (java.sql.Statement statement = connection.createStatement()) {
-                List<Integer> batch = new ArrayList<>();
-                boolean previousAlone = false;
-                for (; index < statements.size(); index++) {
-                    checkCancelled();
-                    Statement current = statements.get(index);
-                    boolean alone = current instanceof Step.Sql && dialect.runsAlone(current.text());
-                    if (current instanceof Java java) {
-                        flush(statement, batch);
-                        runAlone(index, () -> java.step().run(connection));
-                    } else if (alone) {
-                        flush(statement, batch);
-                        runOutside(statement, index, !previousAlone);
-                        segmentStart = index + 1;
-                    } else if (returnsRows(current.text())) {
-                        flush(statement, batch);
-                        runAlone(index, () -> statement.execute(current.text()));
-                    } else if (!addToBatch(statement, current.text())) {
-                        // Several statements in one string (op.execute): the driver runs them, but not in a batch.
-                        flush(statement, batch);
-                        runAlone(index, () -> statement.execute(current.text()));
+                for (Step.Statement reverse : undo.get()) {
+                    if (reverse instanceof Step.Java java) {
+                        java.step().run(connection);
+                    } else if (dialect.runsOutsideTransaction(reverse.text())) {
+                        // An author's way back that the database runs only on its own (drop index concurrently).
+                        connection.commit();
+                        connection.setAutoCommit(true);
+                        statement.execute(reverse.text());
+                        connection.setAutoCommit(false);
                     } else {
-                        batch.add(index);
+                        statement.execute(reverse.text());
                     }
-                    previousAlone = alone;
                 }
-                flush(statement, batch);
-                for (VersionChange change : changes) {
-                    statement.execute(tables.change(change));
-                }
-                if (mark != null) {
-                    statement.execute(tables.clearPartial(mark));
-                }
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                statement.execute(
-                        tables.history(step.revision().id(), step.direction(), millis, step.checksum(), null));
-                connection.commit();
-                return new StepResult(
+                statement.execute(tables.clearPartial(mark));
+                statement.execute(tables.history(
                         step.revision().id(),
-                        step.revision().message(),
-                        step.direction(),
-                        millis,
-                        statements.size(),
-                        outside);
-            } catch (SQLException e) {
-                rollbackQuietly(connection);
-                AutogenException failure = explain(e);
-                if (dialect.classify(serverError(e)) == Dialect.Failure.LOCK_TIMEOUT) {
-                    throw new LockTimedOut(failure);
-                }
-                throw failure;
-            } catch (RuntimeException e) {
-                rollbackQuietly(connection);
-                throw new AutogenException(
-                        ErrorCode.MIGRATION_FAILED, what() + " failed in its Java step: " + e, rolledBack(), e);
-            } finally {
+                        opposite(step.direction()),
+                        null,
+                        null,
+                        "undid statements 1-" + done + " of an interrupted " + step.direction().word()));
+                connection.commit();
+            }
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            StepRun.rollbackQuietly(connection);
+            return "undoing it failed: " + oneLine(e.getMessage());
+        } finally {
+            try {
                 if (!connection.isClosed()) {
                     connection.setAutoCommit(true);
                 }
-            }
-        }
-
-        private boolean addToBatch(java.sql.Statement statement, String sql) {
-            try {
-                statement.addBatch(sql);
-                return true;
-            } catch (SQLException notBatchable) {
-                return false;
-            }
-        }
-
-        private void flush(java.sql.Statement statement, List<Integer> batch) throws SQLException {
-            if (batch.isEmpty()) {
-                return;
-            }
-            String shown =
-                    batch.size() == 1 ? step.statements().get(batch.get(0)).text() : batch.size() + " statements";
-            try {
-                clock.time(step.revision().info(), shown, statement::executeBatch);
-            } catch (SQLException e) {
-                throw new BatchFailed(batch, e);
-            } finally {
-                statement.clearBatch();
-                batch.clear();
-            }
-        }
-
-        private void runAlone(int index, StatementClock.Work work) throws SQLException {
-            try {
-                clock.time(step.revision().info(), step.statements().get(index).text(), work);
-            } catch (SQLException e) {
-                throw new StatementFailed(index, e);
-            }
-        }
-
-        /**
-         * Commits what came before (with the mark at {@code index} when it begins a run of statements that
-         * run alone), runs the statement on its own, and once such a run is over moves the mark past it.
-         * A concurrent build that fails has its invalid index dropped, so nothing is left half made.
-         */
-        private void runOutside(java.sql.Statement statement, int index, boolean firstInRow) throws SQLException {
-            String sql = step.statements().get(index).text();
-            if (firstInRow) {
-                mark(statement, index, sql);
-            }
-            connection.commit();
-            if (firstInRow) {
-                markedAt = index;
-            }
-            connection.setAutoCommit(true);
-            try {
-                runAlone(index, () -> statement.execute(sql));
-            } catch (SQLException e) {
-                dialect.cleanupAfterFailed(sql).ifPresent(cleanup -> runQuietly(statement, cleanup));
-                throw e;
-            }
-            outside.add(sql);
-            int next = index + 1;
-            if (next < step.statements().size() && !runsAlone(step.statements().get(next))) {
-                statement.execute(tables.updatePartial(mark, next));
-                markedAt = next;
-            }
-            connection.setAutoCommit(false);
-        }
-
-        private boolean runsAlone(Statement statement) {
-            return statement instanceof Step.Sql && dialect.runsAlone(statement.text());
-        }
-
-        private void mark(java.sql.Statement statement, int index, String sql) throws SQLException {
-            if (mark == null) {
-                try (ResultSet marked = statement.executeQuery(
-                        tables.markPartial(step.revision().id(), step.direction(), sql, index, step.checksum()))) {
-                    marked.next();
-                    mark = marked.getLong(1);
-                }
-            } else {
-                statement.execute(tables.updatePartial(mark, index));
-            }
-        }
-
-        private void runQuietly(java.sql.Statement statement, String sql) {
-            try {
-                statement.execute(sql);
             } catch (SQLException ignored) {
-                // Only a tidy-up: the next run's drop before the build clears what is left.
+                // The connection broke; the server rolled the undo back.
             }
-        }
-
-        private void checkCancelled() throws SQLException {
-            if (cancelled) {
-                throw new SQLException("cancelled by the user", "57014");
-            }
-        }
-
-        /** Names the statement that failed; a batch is run again, one by one, to find it. */
-        private AutogenException explain(SQLException e) throws SQLException {
-            int failed = -1;
-            SQLException cause = serverError(e);
-            if (e instanceof StatementFailed single) {
-                failed = single.index;
-            } else if (e instanceof BatchFailed batch) {
-                failed = locate(batch.indexes());
-            }
-            String where;
-            if (failed >= 0) {
-                where = "statement " + (failed + 1) + " of " + step.statements().size() + " ("
-                        + shorten(step.statements().get(failed).text()) + operationOf(failed) + ")";
-            } else {
-                where = "its version-table change";
-            }
-            return failure(what() + " failed at " + where, cause, heads, committedSoFar(failed));
-        }
-
-        /**
-         * Runs the open transaction's statements again, one at a time up to the failed batch's last, in a
-         * new transaction that is rolled back whatever happens: the one that fails is the one to name.
-         */
-        private int locate(List<Integer> batch) {
-            int last = batch.get(batch.size() - 1);
-            int found = -1;
-            try {
-                rollbackQuietly(connection);
-                try (java.sql.Statement statement = connection.createStatement()) {
-                    for (int i = segmentStart; i <= last && found < 0; i++) {
-                        Statement current = step.statements().get(i);
-                        try {
-                            if (current instanceof Java java) {
-                                java.step().run(connection);
-                            } else {
-                                statement.execute(current.text());
-                            }
-                        } catch (SQLException e) {
-                            found = i;
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                // The replay only names the statement; the batch's own error is the one reported.
-            } finally {
-                rollbackQuietly(connection);
-            }
-            return found;
-        }
-
-        /** Which operation a statement carries out, when that says more than the statement itself. */
-        private String operationOf(int statement) {
-            int seen = 0;
-            for (Operation operation : step.operations()) {
-                int count = operation instanceof ExecuteJava java
-                        ? (java.step() == null ? 0 : 1)
-                        : dialect.render(operation).size();
-                if (statement < seen + count) {
-                    return operation instanceof Execute || operation instanceof ExecuteJava
-                            ? ""
-                            : "; part of: " + Description.of(operation);
-                }
-                seen += count;
-            }
-            return "";
-        }
-
-        /** What of this migration stays done after a failure at {@code failed}: nothing, unless a part ran outside its transaction. */
-        private String committedSoFar(int failed) {
-            if (mark == null) {
-                return null;
-            }
-            String done = markedAt == 0
-                    ? "none of revision " + step.revision().id() + " stays done"
-                    : "statements 1-" + markedAt + " of revision "
-                            + step.revision().id() + " stay done"
-                            + (outside.isEmpty()
-                                    ? ""
-                                    : " ("
-                                            + String.join(
-                                                    "; ",
-                                                    outside.stream()
-                                                            .map(Runner::shorten)
-                                                            .toList()) + " ran outside its transaction)");
-            return done + ", the rest was rolled back" + (failed >= 0 ? cleanedUp(failed) : "") + "; "
-                    + tables.historyTable() + " marks it interrupted, and the next '"
-                    + step.direction().word()
-                    + "' takes it up at statement " + (markedAt + 1);
-        }
-
-        /** What the tidy-up after a failed statement did, for the message. */
-        private String cleanedUp(int failed) {
-            return dialect.cleanupAfterFailed(step.statements().get(failed).text())
-                    .map(cleanup -> " (and the index the failed build left was dropped: " + cleanup + ")")
-                    .orElse("");
-        }
-
-        private String what() {
-            return step.direction().word() + " of revision " + step.revision().id() + " ("
-                    + step.revision().info().title() + ")";
-        }
-
-        private String rolledBack() {
-            return "it was rolled back; the database stays at " + describe(heads);
         }
     }
 
-    /** Statements whose rows the driver will not take in a batch; they run on their own. */
-    private static boolean returnsRows(String statement) {
-        return statement
-                .stripLeading()
-                .replaceFirst("^\\(+", "")
-                .toLowerCase(java.util.Locale.ROOT)
-                .matches("(?s)(select|with|values|show|explain|table)\\b.*");
+    private static Direction opposite(Direction direction) {
+        return direction == Direction.UPGRADE ? Direction.DOWNGRADE : Direction.UPGRADE;
     }
 
-    /** The server's own error behind a statement's or a batch's failure. */
-    private static SQLException serverError(SQLException e) {
-        if (e instanceof StatementFailed single) {
-            return (SQLException) single.getCause();
-        } else if (e instanceof BatchFailed batch) {
-            return batch.cause();
-        }
-        return e;
-    }
-
-    /** A statement that failed on its own, by its index in the step. */
-    private static final class StatementFailed extends SQLException {
-        final int index;
-
-        StatementFailed(int index, SQLException cause) {
-            super(cause.getMessage(), cause.getSQLState(), cause);
-            this.index = index;
-        }
-    }
-
-    /** A batch that failed: which statements it held, and the driver's error. */
-    private static final class BatchFailed extends SQLException {
-        private final List<Integer> indexes;
-
-        BatchFailed(List<Integer> indexes, SQLException cause) {
-            super(cause.getMessage(), cause.getSQLState(), cause);
-            this.indexes = List.copyOf(indexes);
-        }
-
-        List<Integer> indexes() {
-            return indexes;
-        }
-
-        /** The server's own error, which the driver chains behind its batch error. */
-        SQLException cause() {
-            SQLException batch = (SQLException) getCause();
-            return batch.getNextException() != null ? batch.getNextException() : batch;
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection) {
-        try {
-            if (!connection.isClosed() && !connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException ignored) {
-            // The connection broke: the server rolls the open transaction back itself.
-        }
-    }
-
-    /**
-     * A failed statement, told apart from a lost connection, a missing permission, a busy table and a
-     * cancel. {@code committed} says what stays done when a part ran outside a transaction.
-     */
-    private AutogenException failure(String what, SQLException e, Set<String> heads, String committed) {
-        String where = heads == null ? "no migration ran" : "the database stays at " + describe(heads);
-        String undone = committed == null ? "it was rolled back; " + where : committed + "; " + where;
-        String message = oneLine(e.getMessage());
-        return switch (dialect.classify(e)) {
-            case CONNECTION_LOST ->
-                new AutogenException(
-                        ErrorCode.CONNECTION_LOST,
-                        what + ": the connection to the database was lost (" + message + ")",
-                        (committed == null ? "the server rolled the open transaction back; " + where : undone)
-                                + "; run the command again",
-                        e);
-            case PERMISSION_DENIED ->
-                new AutogenException(
-                        ErrorCode.PERMISSION_DENIED,
-                        what + ": " + message,
-                        "connect as a user that may change the schema; " + undone,
-                        e);
-            case READ_ONLY ->
-                new AutogenException(
-                        ErrorCode.PERMISSION_DENIED,
-                        what + ": the database is read-only (" + message + ")",
-                        "connect to the primary server, or to a database that is not in read-only mode; " + undone,
-                        e);
-            case LOCK_TIMEOUT ->
-                new AutogenException(
-                        ErrorCode.LOCK_TIMEOUT,
-                        what + ": " + message,
-                        "a table it needs stayed locked longer than lock.timeout; " + undone
-                                + "; try again when traffic is lower",
-                        e);
-            case CANCELLED -> new AutogenException(ErrorCode.CANCELLED, what + ": cancelled", undone, e);
-            case OTHER -> new AutogenException(ErrorCode.MIGRATION_FAILED, what + ": " + message, undone, e);
-        };
-    }
 
     private void inTransaction(Connection connection, List<String> statements) throws SQLException {
         connection.setAutoCommit(false);
@@ -805,7 +456,7 @@ public final class Runner {
             }
             connection.commit();
         } catch (SQLException e) {
-            rollbackQuietly(connection);
+            StepRun.rollbackQuietly(connection);
             throw e;
         } finally {
             if (!connection.isClosed()) {
@@ -830,41 +481,118 @@ public final class Runner {
     }
 
     /** Where the run takes up a migration an earlier run left part done, with the mark it left. */
-    private record Resume(long mark, int at) {}
+    record Resume(long mark, int at) {}
 
-    /**
-     * The migration an earlier run stopped in, after some of it ran outside its transaction: taken up
-     * where it stopped when it is this run's first, the same way, and unedited since. Any other is refused,
-     * for a person to look at.
-     */
-    private Resume interrupted(Connection connection, List<RevisionNode> plan, Direction direction)
-            throws SQLException {
+    /** A migration an earlier run left part done: the mark in the history table, and how far it got. */
+    private record Mark(long id, String revision, Direction direction, int at, String checksum, java.time.Instant when) {}
+
+    /** The mark an interrupted migration left, or {@code null}; two marks are more than autogen leaves. */
+    private Mark mark(Connection connection) throws SQLException {
         try (java.sql.Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(tables.selectPartial())) {
             if (!rs.next()) {
                 return null;
             }
-            long mark = rs.getLong("id");
-            String revision = rs.getString("revision");
             String note = oneLine(rs.getString("note"));
-            java.time.Instant when = rs.getTimestamp("applied_at").toInstant();
+            Direction direction = note.startsWith(Direction.DOWNGRADE.word() + " ") ? Direction.DOWNGRADE : Direction.UPGRADE;
             int at = rs.getInt("resume_at");
-            boolean resumable = !rs.wasNull()
-                    && !plan.isEmpty()
-                    && plan.get(0).id().equals(revision)
-                    && note.startsWith(direction.word() + " ")
-                    && checksum(plan.get(0)).equals(rs.getString("checksum"));
-            if (resumable && !rs.next()) {
-                return new Resume(mark, at);
+            Mark mark = new Mark(
+                    rs.getLong("id"),
+                    rs.getString("revision"),
+                    direction,
+                    rs.wasNull() ? -1 : at,
+                    rs.getString("checksum"),
+                    rs.getTimestamp("applied_at").toInstant());
+            if (rs.next()) {
+                throw interruptedError(mark, "and another migration was interrupted too");
             }
-            throw new AutogenException(
-                    ErrorCode.MIGRATION_INTERRUPTED,
-                    "revision " + revision + " was interrupted at " + when + " after its " + note,
-                    "run the same command again to take it up where it stopped; if the migration was edited since,"
-                            + " check which of its statements took effect and finish or undo them by hand, then"
-                            + " 'autogen stamp' the revision the schema is at");
+            return mark;
         }
     }
+
+    /**
+     * Moves towards {@code target}. A migration an earlier run left part done is taken up first: completed
+     * when this run goes its way (unedited since), undone when this run goes the other way; either way the
+     * target is read as if it had finished, so that {@code downgrade -1} undoes it.
+     */
+    private RunResult move(Connection connection, Set<String> heads, String target, Direction direction)
+            throws SQLException {
+        Mark mark = mark(connection);
+        if (mark == null) {
+            return run(connection, heads, plan(direction, heads, target), direction, null);
+        }
+        RevisionNode node = graph.node(mark.revision())
+                .orElseThrow(() -> interruptedError(mark, "and no migration has that revision now"));
+        if (mark.at() < 0 || !checksum(node).equals(mark.checksum())) {
+            throw interruptedError(mark, "and the migration was edited since");
+        }
+        Step step = Step.of(node, mark.direction(), dialect, defaultSchema);
+        if (mark.direction() == direction) {
+            List<RevisionNode> plan = plan(direction, heads, target);
+            if (plan.isEmpty() || !plan.get(0).id().equals(node.id())) {
+                throw interruptedError(mark, "and '" + direction.word() + " " + target + "' does not begin with it");
+            }
+            return run(connection, heads, plan, direction, new Resume(mark.id(), resumeAt(step, mark.at())));
+        }
+        Set<String> there = heads;
+        for (VersionChange change : mark.direction() == Direction.UPGRADE
+                ? transitions.upgrade(node, heads)
+                : transitions.downgrade(node, heads)) {
+            there = change.applyTo(there);
+        }
+        List<RevisionNode> plan = plan(direction, there, target);
+        if (plan.isEmpty() || !plan.get(0).id().equals(node.id())) {
+            throw interruptedError(mark, "and '" + direction.word() + " " + target + "' does not begin with undoing it");
+        }
+        listener.started(node.info(), direction, 0);
+        long start = System.nanoTime();
+        boolean uncertain = mark.at() < step.statements().size() && step.statements().get(mark.at()).alone();
+        String failed = undo(connection, step, mark.at(), uncertain, mark.id());
+        if (failed != null) {
+            throw interruptedError(mark, "and undoing it failed: " + failed);
+        }
+        StepResult undone = new StepResult(
+                node.id(), node.message(), direction, (System.nanoTime() - start) / 1_000_000, 0, List.of());
+        listener.finished(undone);
+        RunResult rest = run(connection, heads, plan.subList(1, plan.size()), direction, null);
+        List<StepResult> steps = new ArrayList<>();
+        steps.add(undone);
+        steps.addAll(rest.steps());
+        return new RunResult(heads, rest.after(), steps);
+    }
+
+    private List<RevisionNode> plan(Direction direction, Set<String> heads, String target) {
+        Set<String> wanted = graph.resolve(target, heads);
+        return direction == Direction.UPGRADE ? graph.upgradePlan(heads, wanted) : graph.downgradePlan(heads, wanted);
+    }
+
+    /**
+     * Where a run takes up a migration whose mark says {@code at}: a statement that ran on its own may have
+     * taken effect, so the run goes back to the first of its operation's statements that run on their own,
+     * which can all run again (a build drops what an earlier try left first).
+     */
+    private static int resumeAt(Step step, int at) {
+        List<Step.Statement> statements = step.statements();
+        if (at >= statements.size() || !statements.get(at).alone()) {
+            return at;
+        }
+        int operation = statements.get(at).operation();
+        while (at > 0 && statements.get(at - 1).alone() && statements.get(at - 1).operation() == operation) {
+            at--;
+        }
+        return at;
+    }
+
+    private AutogenException interruptedError(Mark mark, String why) {
+        return new AutogenException(
+                ErrorCode.MIGRATION_INTERRUPTED,
+                "revision " + mark.revision() + " was interrupted at " + mark.when() + " after statement " + mark.at()
+                        + " of its " + mark.direction().word() + ", " + why,
+                "'autogen " + mark.direction().word() + "' to it completes it, '" + opposite(mark.direction()).word()
+                        + "' undoes it; if it was edited since, check which of its statements took effect and finish or"
+                        + " undo them by hand, then 'autogen stamp' the revision the schema is at");
+    }
+
 
     /** Before moving: the version table names known revisions, and no applied migration was edited since it ran. */
     private void requireConsistent(Connection connection, Set<String> heads) throws SQLException {
@@ -930,58 +658,5 @@ public final class Runner {
     static String shorten(String statement) {
         String line = oneLine(statement);
         return line.length() <= 300 ? line : line.substring(0, 300) + "...";
-    }
-
-    /** The time since the current statement began, told to the listener while it runs long. */
-    private static final class StatementClock implements AutoCloseable {
-        private final Duration firstNotice;
-
-        private final RunListener listener;
-        private final ScheduledExecutorService timer;
-        private volatile RevisionInfo revision;
-        private volatile String statement;
-        private volatile long since;
-
-        StatementClock(RunListener listener, Duration firstNotice) {
-            this.firstNotice = firstNotice;
-            this.listener = listener;
-            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "autogen-statement-clock");
-                thread.setDaemon(true);
-                return thread;
-            });
-            timer.scheduleAtFixedRate(
-                    this::tick, firstNotice.toMillis(), firstNotice.toMillis() * 2, TimeUnit.MILLISECONDS);
-        }
-
-        interface Work {
-            void run() throws SQLException;
-        }
-
-        void time(RevisionInfo of, String text, Work work) throws SQLException {
-            revision = of;
-            since = System.nanoTime();
-            statement = text;
-            try {
-                work.run();
-            } finally {
-                statement = null;
-            }
-        }
-
-        private void tick() {
-            String running = statement;
-            if (running != null) {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - since);
-                if (elapsed.compareTo(firstNotice) >= 0) {
-                    listener.stillRunning(revision, shorten(running), elapsed);
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            timer.shutdownNow();
-        }
     }
 }

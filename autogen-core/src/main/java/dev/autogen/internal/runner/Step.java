@@ -9,7 +9,9 @@ import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.Recorder;
+import dev.autogen.internal.operations.TableOf;
 import dev.autogen.internal.revision.RevisionNode;
+import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.migration.DataStep;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,32 +19,53 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
- * One revision applied or undone: its operations, the statements that carry them out in order, and the
- * checksum of the revision's upgrade, recorded in the history.
+ * One revision applied or undone: its operations, the statements that carry them out in order, the proofs
+ * that the rows accept what commits on its own, and the checksum of the revision's upgrade, recorded in the
+ * history.
  */
 record Step(
         RevisionNode revision,
         Direction direction,
         List<Operation> operations,
         List<Statement> statements,
+        List<Proof> proofs,
         String checksum) {
 
-    /** One thing a step runs: an SQL statement, or a Java data step. */
+    /** One thing a step runs: an SQL statement, or a Java data step, and the operation it carries out. */
     sealed interface Statement {
         /** What messages show of it. */
         String text();
+
+        /** The index of its operation in {@link #operations}. */
+        int operation();
+
+        /** Whether it runs on its own, after what came before it is committed. */
+        boolean alone();
     }
 
-    record Sql(String text) implements Statement {}
+    record Sql(String text, int operation, boolean alone) implements Statement {}
 
-    record Java(DataStep step) implements Statement {
+    record Java(DataStep step, int operation) implements Statement {
         @Override
         public String text() {
             return "(Java data step)";
         }
+
+        @Override
+        public boolean alone() {
+            return false;
+        }
     }
+
+    /**
+     * A query over the rows that would refuse statement {@code statement}, which commits on its own: asked
+     * in the migration's first transaction before anything else when {@code first} (nothing before it in the
+     * migration changes the rows it reads), else just before the commit that precedes the statement.
+     */
+    record Proof(int statement, String query, boolean first) {}
 
     static Step of(RevisionNode revision, Direction direction, Dialect dialect, String defaultSchema) {
         return of(revision, direction, dialect, defaultSchema, false);
@@ -56,31 +79,54 @@ record Step(
     private static Step of(
             RevisionNode revision, Direction direction, Dialect dialect, String defaultSchema, boolean inTransaction) {
         List<Operation> upgrade = Recorder.upgrade(revision.migration(), defaultSchema);
-        List<Operation> operations =
+        List<Operation> written =
                 direction == Direction.UPGRADE ? upgrade : Recorder.downgrade(revision.migration(), defaultSchema);
-        if (inTransaction) {
-            operations = operations.stream().map(dialect::inTransaction).toList();
-        }
+        // Where the migration already holds a table for a rewrite, a lock-safe form buys nothing and would
+        // only split the migration: it runs inside the transaction, all or nothing.
+        Set<QualifiedName> held = inTransaction ? Set.of() : HeldTables.of(written);
+        List<Operation> operations = written.stream()
+                .map(op -> inTransaction || TableOf.of(op).map(held::contains).orElse(false)
+                        ? dialect.inTransaction(op)
+                        : op)
+                .toList();
         List<Statement> statements = new ArrayList<>();
-        for (Operation operation : operations) {
+        List<Proof> proofs = new ArrayList<>();
+        for (int index = 0; index < operations.size(); index++) {
+            Operation operation = operations.get(index);
             if (operation instanceof ExecuteJava java) {
                 if (java.step() != null) {
-                    statements.add(new Java(java.step()));
+                    statements.add(new Java(java.step(), index));
                 }
-            } else {
-                for (String sql : dialect.render(operation)) {
-                    if (operation instanceof Execute && dialect.controlsTransaction(sql)) {
-                        throw new AutogenException(
-                                ErrorCode.MIGRATION_INVALID,
-                                revision.origin() + " runs '" + Runner.shorten(sql)
-                                        + "': a migration's transaction is autogen's to begin and end",
-                                "remove it; a statement the database runs only outside a transaction (create index concurrently) is run so by autogen");
-                    }
-                    statements.add(new Sql(sql));
+                continue;
+            }
+            boolean heldTable = TableOf.of(operation).map(held::contains).orElse(false);
+            boolean proven = false;
+            for (String sql : dialect.render(operation)) {
+                if (operation instanceof Execute && dialect.controlsTransaction(sql)) {
+                    throw new AutogenException(
+                            ErrorCode.MIGRATION_INVALID,
+                            revision.origin() + " runs '" + Runner.shorten(sql)
+                                    + "': a migration's transaction is autogen's to begin and end",
+                            "remove it; a statement the database runs only outside a transaction (create index concurrently) is run so by autogen");
                 }
+                boolean alone = dialect.runsOutsideTransaction(sql) || (!heldTable && dialect.runsAlone(sql));
+                if (alone && !proven) {
+                    List<Operation> before = operations.subList(0, index);
+                    int at = statements.size();
+                    dialect.refusals(operation, before)
+                            .ifPresent(query -> proofs.add(new Proof(at, query, RowsUnchanged.before(operation, before, dialect.typeChanges()))));
+                    proven = true;
+                }
+                statements.add(new Sql(sql, index, alone));
             }
         }
-        return new Step(revision, direction, operations, List.copyOf(statements), checksum(upgrade, defaultSchema));
+        return new Step(
+                revision,
+                direction,
+                operations,
+                List.copyOf(statements),
+                List.copyOf(proofs),
+                checksum(upgrade, defaultSchema));
     }
 
     /** The SHA-256 of the upgrade's canonical text: see {@link CanonicalText} for what it covers. */

@@ -240,7 +240,7 @@ class LockSafeFormsTest {
     @EnumSource(
             value = Form.class,
             names = {"UNIQUE", "FOREIGN_KEY", "CHECK", "NOT_NULL"})
-    void aFailureInTheMiddleIsExplainedLeavesNothingHalfMadeAndTheSameCommandFinishesOnceFixed(Form form)
+    void rowsThatRefuseTheChangeStopItBeforeAnythingCommitsAndTheSameCommandFinishesOnceFixed(Form form)
             throws SQLException {
         try (TestDatabase safe = TestDatabase.create();
                 TestDatabase plain = TestDatabase.create();
@@ -250,12 +250,17 @@ class LockSafeFormsTest {
             runner.upgrade(c, "r1");
             safe.execute(form.breaking());
 
+            List<String> before = Catalog.of(safe);
             assertThatThrownBy(() -> runner.upgrade(c, "head"))
-                    .hasMessageContaining("upgrade of revision r2")
-                    .hasMessageContaining("the next 'upgrade' takes it up at statement")
-                    .hasMessageContaining("the database stays at r1")
+                    .hasMessageContaining("upgrade of revision r2 (make r2) refused by the rows: statement ")
+                    .hasMessageContaining("would fail on 1 row, such as ")
+                    .hasMessageContaining(form == Form.UNIQUE ? "row1@example.com" : "(1001,")
+                    .hasMessageContaining("nothing of it was done; the database stays at r1")
                     .satisfies(e -> assertThat(((AutogenException) e).code()).isEqualTo(ErrorCode.MIGRATION_FAILED));
             assertThat(runner.current(c)).containsExactly("r1");
+            assertThat(Catalog.of(safe)).isEqualTo(before);
+            assertThat(safe.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                    .containsExactly("0");
             // No invalid index is left to slow writes down or to refuse them.
             assertThat(safe.query("select count(*) from pg_index where not indisvalid"))
                     .containsExactly("0");
@@ -271,6 +276,48 @@ class LockSafeFormsTest {
             assertThat(Catalog.of(safe)).isEqualTo(Catalog.of(plain));
             assertThat(safe.query("select count(*) from autogen_version_history where direction = 'partial'"))
                     .containsExactly("0");
+        }
+    }
+
+    @Test
+    void aDuplicateWrittenAfterTheProofFailsTheBuildAndThePartThatCommittedIsUndone() throws Exception {
+        List<Operation> lockSafe = PostgresDialect.INSTANCE
+                .lockSafe(List.of(
+                        Form.UNIQUE.plain,
+                        new AddCheckConstraint(T, new CheckConstraint("ck_t_qty", "qty >= 0")),
+                        new CreateIndex(
+                                T, new Index("ix_t_parent", false, List.of(IndexKey.column("parent_id")), "btree", null))))
+                .stream()
+                .flatMap(List::stream)
+                .toList();
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect();
+                Connection holder = db.connect();
+                Connection writer = db.connect();
+                Connection observer = db.connect()) {
+            Runner runner = patient(graph(lockSafe));
+            runner.upgrade(c, "r1");
+            List<String> before = Catalog.of(db);
+            begin(holder, "lock table t in share update exclusive mode");
+            CompletableFuture<?> run = CompletableFuture.runAsync(() -> runner.upgrade(c, "head"));
+            awaitWaiting(observer, "%unique index concurrently%");
+            // The proof passed; a duplicate arrives while the build waits, and the build refuses it.
+            assertThat(write(writer, 2001)).isTrue();
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("update t set email = 'row1@example.com' where id = 2001");
+            }
+            holder.commit();
+            assertThatThrownBy(() -> run.get(60, TimeUnit.SECONDS))
+                    .cause()
+                    .hasMessageContaining("could not create unique index")
+                    .hasMessageContaining("which had committed on their own, were undone; the database stays at r1");
+            assertThat(runner.current(c)).containsExactly("r1");
+            assertThat(Catalog.of(db)).isEqualTo(before);
+            assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                    .containsExactly("0");
+
+            db.execute("delete from t where id = 2001");
+            assertThat(runner.upgrade(c, "head").after()).containsExactly("r2");
         }
     }
 

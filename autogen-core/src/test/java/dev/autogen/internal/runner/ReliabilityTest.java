@@ -180,55 +180,78 @@ class ReliabilityTest {
         }
     }
 
+    /** A migration whose connection dies after its concurrent build committed, while it sleeps. */
+    private static Runner dyingAfterTheBuild(String last) {
+        return new Runner(
+                RevisionGraph.of(List.of(
+                        node("r1", List.of(), List.of(), table("big")),
+                        node(
+                                "r2",
+                                List.of("r1"),
+                                List.of(),
+                                new Execute(
+                                        "create index concurrently big_id on big (id)",
+                                        "drop index concurrently big_id"),
+                                new Execute(
+                                        "select pg_sleep(case when to_regclass('public.go_fast') is null then 30 else 0 end)",
+                                        null),
+                                new Execute(last, "drop table " + last.substring("create table ".length(), last.indexOf(" (")))))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                RunOptions.DEFAULT,
+                RunListener.NONE);
+    }
+
+    private static void killWhileSleeping(TestDatabase db, Runner runner) throws Exception {
+        try (Connection observer = db.connect()) {
+            Connection victim = db.connect();
+            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> runner.upgrade(victim, "head"));
+            int pid = sleepingMigration(observer);
+            try (Statement s = observer.createStatement()) {
+                s.execute("select pg_terminate_backend(" + pid + ")");
+            }
+            assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS))
+                    .cause()
+                    .hasMessageContaining("the connection to the database was lost")
+                    .hasMessageContaining("revision r2 is interrupted after statement 1; 'upgrade' completes it,"
+                            + " 'downgrade' undoes it");
+            victim.close();
+        }
+    }
+
     @Test
-    void aRunThatDiesInTheNonTransactionalPartIsTakenUpWhereItStoppedUnlessEdited() throws Exception {
-        Runner runner = new Runner(
-                RevisionGraph.of(List.of(node(
-                        "r1",
-                        List.of(),
-                        List.of(),
-                        table("big"),
-                        new Execute("create index concurrently big_id on big (id)", "drop index concurrently big_id"),
-                        new Execute("select 1/0", null)))),
-                PostgresDialect.INSTANCE,
-                "public",
-                "autogen_version",
-                RunOptions.DEFAULT,
-                RunListener.NONE);
-        Runner edited = new Runner(
-                RevisionGraph.of(List.of(node(
-                        "r1",
-                        List.of(),
-                        List.of(),
-                        table("big"),
-                        new Execute("create index concurrently big_id on big (id)", "drop index concurrently big_id"),
-                        new Execute("select 2/0", null)))),
-                PostgresDialect.INSTANCE,
-                "public",
-                "autogen_version",
-                RunOptions.DEFAULT,
-                RunListener.NONE);
+    void aRunThatDiesAfterAPartCommittedIsCompletedByUpgradeAndUndoneByDowngradeUnlessEdited() throws Exception {
+        Runner runner = dyingAfterTheBuild("create table after (id int)");
+        Runner edited = dyingAfterTheBuild("create table edited (id int)");
         try (TestDatabase db = TestDatabase.create();
                 Connection c = db.connect()) {
-            assertThatThrownBy(() -> runner.upgrade(c, "head"))
-                    .hasMessageContaining("division by zero")
-                    .hasMessageContaining("the next 'upgrade' takes it up at statement 3");
-            // Taken up after the index: building it again would fail, as it already exists.
-            assertThatThrownBy(() -> runner.upgrade(c, "head"))
-                    .hasMessageContaining("failed at statement 3 of 3 (select 1/0)")
-                    .hasMessageNotContaining("already exists");
+            runner.upgrade(c, "r1");
+            killWhileSleeping(db, runner);
+            assertThat(runner.current(c)).containsExactly("r1");
             assertThatThrownBy(() -> edited.upgrade(c, "head"))
-                    .hasMessageContaining("revision r1 was interrupted at")
-                    .hasMessageContaining(
-                            "after its upgrade ran outside its transaction: create index concurrently big_id on big (id)")
+                    .hasMessageContaining("revision r2 was interrupted at")
+                    .hasMessageContaining("after statement 1 of its upgrade, and the migration was edited since")
                     .hasMessageContaining("then 'autogen stamp' the revision the schema is at")
                     .extracting(e -> ((AutogenException) e).code())
                     .isEqualTo(ErrorCode.MIGRATION_INTERRUPTED);
-            assertThat(runner.current(c)).isEmpty();
 
-            db.execute("drop index big_id", "drop table big");
-            edited.stamp(c, "base");
-            assertThatThrownBy(() -> edited.upgrade(c, "head")).hasMessageContaining("division by zero");
+            // downgrade -1 undoes the interrupted revision and goes no further.
+            db.execute("create table go_fast (id int)");
+            RunResult undone = runner.downgrade(c, "-1");
+            assertThat(undone.after()).containsExactly("r1");
+            assertThat(RunnerTest.tables(c)).containsExactlyInAnyOrder("big", "go_fast");
+            assertThat(db.query("select count(*) from pg_indexes where indexname = 'big_id'")).containsExactly("0");
+            assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                    .containsExactly("0");
+
+            db.execute("drop table go_fast");
+            killWhileSleeping(db, runner);
+            db.execute("create table go_fast (id int)");
+            // Taken up after the index: building it again would fail, as it already exists.
+            assertThat(runner.upgrade(c, "head").after()).containsExactly("r2");
+            assertThat(RunnerTest.tables(c)).containsExactlyInAnyOrder("big", "go_fast", "after");
+            assertThat(db.query("select count(*) from pg_indexes where indexname = 'big_id'")).containsExactly("1");
         }
     }
 

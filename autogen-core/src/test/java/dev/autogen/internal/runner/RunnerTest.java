@@ -211,19 +211,39 @@ class RunnerTest {
     }
 
     @Test
-    void waitsForTheAdvisoryLockAnotherSessionHolds() throws Exception {
+    void waitsForTheAdvisoryLockAnotherSessionHoldsSayingWhoHoldsIt() throws Exception {
+        java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        Runner waiting = new Runner(
+                graph(),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                RunOptions.DEFAULT,
+                new RunListener() {
+                    @Override
+                    public void waitingForLock(String holder, java.time.Duration waited) {
+                        heard.add(holder);
+                    }
+                });
         try (TestDatabase db = TestDatabase.create();
                 Connection holder = db.connect();
                 Connection c = db.connect()) {
-            try (Statement s = holder.createStatement()) {
-                s.execute("select pg_advisory_lock(hashtext('" + TABLES.lockName() + "'))");
+            int holderPid;
+            try (Statement s = holder.createStatement();
+                    ResultSet rs = s.executeQuery("select pg_backend_pid(), pg_advisory_lock(hashtext('"
+                            + TABLES.lockName() + "'))")) {
+                rs.next();
+                holderPid = rs.getInt(1);
             }
             java.util.concurrent.CompletableFuture<RunResult> run =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.upgrade(c, "b2"));
-            assertThat(waitingOnAdvisoryLock(holder))
-                    .as("the runner waits for the lock")
-                    .isTrue();
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> waiting.upgrade(c, "b2"));
+            assertThat(heard.poll(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the runner says who holds the lock")
+                    .startsWith("pid " + holderPid + ", application 'autogen', user ");
             assertThat(run).isNotDone();
+            // Between its tries the waiting session is idle: no transaction, so no snapshot that a concurrent
+            // index build by the holder would wait for.
+            assertThat(waitingOnAdvisoryLock(holder)).isFalse();
             try (Statement s = holder.createStatement()) {
                 s.execute("select pg_advisory_unlock(hashtext('" + TABLES.lockName() + "'))");
             }
@@ -232,8 +252,9 @@ class RunnerTest {
         }
     }
 
+    /** Whether, in a second of looking, a session is ever seen blocked inside the database on an advisory lock. */
     private static boolean waitingOnAdvisoryLock(Connection observer) throws Exception {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 20; i++) {
             try (Statement s = observer.createStatement();
                     ResultSet rs =
                             s.executeQuery("select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"

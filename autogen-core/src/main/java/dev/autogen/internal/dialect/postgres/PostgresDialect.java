@@ -160,6 +160,16 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public Optional<String> refusals(Operation operation, List<Operation> before) {
+        return PostgresProofs.refusals(operation, before);
+    }
+
+    @Override
+    public Optional<List<String>> undoUncertain(Operation operation) {
+        return PostgresProofs.undoUncertain(operation);
+    }
+
+    @Override
     public boolean controlsTransaction(String sql) {
         return TRANSACTION_CONTROL.matcher(withoutLiterals(sql)).find();
     }
@@ -176,62 +186,34 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public void lock(Connection connection, String name, Duration wait) throws SQLException {
-        if (wait.isZero()) {
-            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
-                lock.setString(1, name);
-                try (ResultSet rs = lock.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        throw lockHeld(connection, name, wait, null);
-                    }
-                }
-            }
-            return;
-        }
-        setLockTimeout(connection, wait);
-        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_lock(hashtext(?))")) {
+    public boolean tryLock(Connection connection, String name) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(hashtext(?))")) {
             lock.setString(1, name);
-            lock.execute();
-        } catch (SQLException e) {
-            if ("55P03".equals(e.getSQLState())) {
-                throw lockHeld(connection, name, wait, e);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
-            throw e;
         }
     }
 
-    /** Who holds the lock, for the message: the session's pid, application, user and since when. */
-    private static AutogenException lockHeld(Connection connection, String name, Duration wait, SQLException timeout)
-            throws SQLException {
-        String holder = "a session that has since gone";
+    @Override
+    public String lockHolder(Connection connection, String name) throws SQLException {
         try (PreparedStatement who = connection.prepareStatement(
-                "select a.pid, a.application_name, a.usename, a.backend_start, a.state from pg_locks l"
-                        + " join pg_stat_activity a on a.pid = l.pid"
+                "select a.pid, a.application_name, a.usename, coalesce(a.xact_start, a.backend_start) as since,"
+                        + " a.state from pg_locks l join pg_stat_activity a on a.pid = l.pid"
                         + " where l.locktype = 'advisory' and l.granted and l.pid <> pg_backend_pid()"
                         + " and l.objid::bigint = (hashtext(?)::bigint & 4294967295)")) {
             who.setString(1, name);
             try (ResultSet rs = who.executeQuery()) {
-                if (rs.next()) {
-                    holder = "pid " + rs.getInt("pid") + ", application '" + rs.getString("application_name")
-                            + "', user "
-                            + rs.getString("usename") + ", connected since "
-                            + rs.getTimestamp("backend_start").toInstant()
-                            + ", " + rs.getString("state");
+                if (!rs.next()) {
+                    return "a session that has since gone";
                 }
+                return "pid " + rs.getInt("pid") + ", application '" + rs.getString("application_name") + "', user "
+                        + rs.getString("usename") + ", since "
+                        + rs.getTimestamp("since").toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        + ", " + rs.getString("state");
             }
         }
-        String waited = wait.isZero() ? "" : " for more than " + seconds(wait);
-        return new AutogenException(
-                ErrorCode.LOCK_TIMEOUT,
-                "another session holds the migration lock " + name.substring(name.indexOf(':') + 1) + waited + ": "
-                        + holder,
-                "wait for it to finish, or raise lock.wait; if it is stuck, end it with pg_terminate_backend(pid)",
-                timeout);
-    }
-
-    private static String seconds(Duration wait) {
-        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
     }
 
     @Override
