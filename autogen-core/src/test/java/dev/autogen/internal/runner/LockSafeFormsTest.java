@@ -322,6 +322,42 @@ class LockSafeFormsTest {
     }
 
     @Test
+    void eightRunsStartingTogetherOverEveryFormAllSucceedAndApplyEachMigrationOnce() throws Exception {
+        List<Operation> every = new java.util.ArrayList<>();
+        for (Form form : Form.values()) {
+            every.addAll(form.lockSafe());
+        }
+        try (TestDatabase db = TestDatabase.create()) {
+            RevisionGraph graph = graph(every);
+            List<CompletableFuture<dev.autogen.api.RunResult>> runs = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 8; i++) {
+                runs.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try (Connection c = db.connect()) {
+                                start.await();
+                                return patient(graph).upgrade(c, "head");
+                            } catch (SQLException | InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        java.util.concurrent.Executors.newSingleThreadExecutor()));
+            }
+            start.countDown();
+            int applied = 0;
+            for (CompletableFuture<dev.autogen.api.RunResult> run : runs) {
+                dev.autogen.api.RunResult result = run.get(120, TimeUnit.SECONDS);
+                assertThat(result.after()).containsExactly("r2");
+                applied += result.steps().size();
+            }
+            assertThat(applied).isEqualTo(2);
+            assertThat(db.query("select count(*) from autogen_version_history where direction = 'upgrade'"))
+                    .containsExactly("2");
+            assertThat(db.query("select count(*) from pg_index where not indisvalid")).containsExactly("0");
+        }
+    }
+
+    @Test
     void aStepStoppedByTheLockTimeoutIsTriedAgainFromWhereItStopped() throws Exception {
         try (TestDatabase db = TestDatabase.create();
                 Connection c = db.connect();
