@@ -65,7 +65,12 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
         if (!summary.isEmpty() && downgradeParts.size() > 1) {
             downgradeParts = List.of(undoing(summary, downgrade.size()));
         }
-        type.addMethod(upgradeParts.get(0)).addMethod(downgradeParts.get(0));
+        type.addMethod(upgradeParts.get(0));
+        // An empty revision is a template for the author: its downgrade is left to the default, which
+        // undoes whatever the author writes in upgrade().
+        if (!upgrade.isEmpty()) {
+            type.addMethod(downgradeParts.get(0));
+        }
         upgradeParts.subList(1, upgradeParts.size()).forEach(type::addMethod);
         downgradeParts.subList(1, downgradeParts.size()).forEach(type::addMethod);
         JavaFile file = JavaFile.builder(packageName, type.build())
@@ -213,7 +218,10 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
             length += own;
             first = false;
         }
-        if (operations.isEmpty()) {
+        if (operations.isEmpty() && name.equals("upgrade")) {
+            chunk.add("// Nothing to do. Write the changes here: with no downgrade() of its own, a downgrade runs\n"
+                    + "// their reverses, last first (op.execute needs its reverse SQL for that).\n");
+        } else if (operations.isEmpty()) {
             chunk.add("// Nothing to do.\n");
         }
         chunks.add(chunk.build());

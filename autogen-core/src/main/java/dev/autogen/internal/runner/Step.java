@@ -9,9 +9,9 @@ import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.Recorder;
-import dev.autogen.internal.operations.TableOf;
+import dev.autogen.internal.operations.HeldTables;
+import dev.autogen.internal.operations.RowsUnchanged;
 import dev.autogen.internal.revision.RevisionNode;
-import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.migration.DataStep;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One revision applied or undone: its operations, the statements that carry them out in order, the proofs
@@ -83,11 +82,9 @@ record Step(
                 direction == Direction.UPGRADE ? upgrade : Recorder.downgrade(revision.migration(), defaultSchema);
         // Where the migration already holds a table for a rewrite, a lock-safe form buys nothing and would
         // only split the migration: it runs inside the transaction, all or nothing.
-        Set<QualifiedName> held = inTransaction ? Set.of() : HeldTables.of(written);
+        HeldTables held = inTransaction ? HeldTables.NONE : HeldTables.of(written);
         List<Operation> operations = written.stream()
-                .map(op -> inTransaction || TableOf.of(op).map(held::contains).orElse(false)
-                        ? dialect.inTransaction(op)
-                        : op)
+                .map(op -> inTransaction || held.holds(op) ? dialect.inTransaction(op) : op)
                 .toList();
         List<Statement> statements = new ArrayList<>();
         List<Proof> proofs = new ArrayList<>();
@@ -99,7 +96,7 @@ record Step(
                 }
                 continue;
             }
-            boolean heldTable = TableOf.of(operation).map(held::contains).orElse(false);
+            boolean heldTable = held.holds(operation);
             boolean proven = false;
             for (String sql : dialect.render(operation)) {
                 if (operation instanceof Execute && dialect.controlsTransaction(sql)) {

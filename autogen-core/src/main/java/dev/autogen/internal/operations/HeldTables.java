@@ -1,8 +1,5 @@
-package dev.autogen.internal.runner;
+package dev.autogen.internal.operations;
 
-import dev.autogen.internal.operations.AlterColumn;
-import dev.autogen.internal.operations.CreateTable;
-import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.schema.QualifiedName;
 import java.util.HashSet;
 import java.util.List;
@@ -16,13 +13,25 @@ import java.util.regex.Pattern;
  * rewrites or checks every row. Only a varchar made longer, or turned into text, is a change of the
  * catalog alone.
  */
-final class HeldTables {
+public final class HeldTables {
 
     private static final Pattern VARCHAR = Pattern.compile("character varying(?:\\((\\d+)\\))?");
 
-    private HeldTables() {}
+    private final Set<QualifiedName> held;
 
-    static Set<QualifiedName> of(List<Operation> operations) {
+    private HeldTables(Set<QualifiedName> held) {
+        this.held = held;
+    }
+
+    /** None: for a script that runs every operation inside its transaction anyway. */
+    public static final HeldTables NONE = new HeldTables(Set.of());
+
+    /** Whether {@code operation} works on a table the migration holds. */
+    public boolean holds(Operation operation) {
+        return TableOf.of(operation).map(held::contains).orElse(false);
+    }
+
+    public static HeldTables of(List<Operation> operations) {
         Set<QualifiedName> held = new HashSet<>();
         for (Operation operation : operations) {
             if (operation instanceof CreateTable create) {
@@ -31,7 +40,7 @@ final class HeldTables {
                 held.add(alter.table());
             }
         }
-        return held;
+        return new HeldTables(held);
     }
 
     private static boolean scansRows(AlterColumn alter) {

@@ -1,19 +1,5 @@
-package dev.autogen.internal.runner;
+package dev.autogen.internal.operations;
 
-import dev.autogen.internal.operations.AddCheckConstraint;
-import dev.autogen.internal.operations.AddForeignKey;
-import dev.autogen.internal.operations.AddUniqueConstraint;
-import dev.autogen.internal.operations.AlterColumn;
-import dev.autogen.internal.operations.CreateIndex;
-import dev.autogen.internal.operations.DropConstraint;
-import dev.autogen.internal.operations.DropIndex;
-import dev.autogen.internal.operations.Operation;
-import dev.autogen.internal.operations.RenameConstraint;
-import dev.autogen.internal.operations.RenameIndex;
-import dev.autogen.internal.operations.SetTableComment;
-import dev.autogen.internal.operations.TableOf;
-import dev.autogen.internal.operations.TypeChanges;
-import dev.autogen.internal.operations.ValidateConstraint;
 import dev.autogen.internal.schema.QualifiedName;
 import java.util.HashSet;
 import java.util.List;
@@ -25,11 +11,11 @@ import java.util.Set;
  * its migration began: then the proof can run first, before anything of the migration takes a lock or
  * commits. Raw SQL and Java steps may change any row, so nothing after them is proven first.
  */
-final class RowsUnchanged {
+public final class RowsUnchanged {
 
     private RowsUnchanged() {}
 
-    static boolean before(Operation operation, List<Operation> before, TypeChanges types) {
+    public static boolean before(Operation operation, List<Operation> before, TypeChanges types) {
         Set<QualifiedName> read = new HashSet<>();
         TableOf.of(operation).ifPresent(read::add);
         for (Operation earlier : before) {
