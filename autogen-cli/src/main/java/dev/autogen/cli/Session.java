@@ -59,8 +59,9 @@ final class Session implements AutoCloseable {
 
         @Override
         public void waitingForLock(String holder, Duration waited) {
-            out.println(Format.text((waited.toSeconds() == 0 ? "Waiting" : "Still waiting after " + waited.toSeconds() + " s")
-                    + " for the migration lock, held by " + holder));
+            out.println(Format.text(
+                    (waited.toSeconds() == 0 ? "Waiting" : "Still waiting after " + waited.toSeconds() + " s")
+                            + " for the migration lock, held by " + holder));
             out.flush();
         }
 

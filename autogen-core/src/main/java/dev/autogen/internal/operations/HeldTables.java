@@ -61,6 +61,7 @@ public final class HeldTables {
         if (!to.matches()) {
             return true;
         }
-        return to.group(1) != null && (from.group(1) == null || Long.parseLong(to.group(1)) < Long.parseLong(from.group(1)));
+        return to.group(1) != null
+                && (from.group(1) == null || Long.parseLong(to.group(1)) < Long.parseLong(from.group(1)));
     }
 }

@@ -35,7 +35,9 @@ public final class RowsUnchanged {
     /** Operations that change what is known of a table's rows, never the rows themselves. */
     private static boolean keepsRows(Operation operation, TypeChanges types) {
         if (operation instanceof AlterColumn alter) {
-            return (!alter.typeChanged() || types.keepsEveryValue(alter.from().type(), alter.to().type()))
+            return (!alter.typeChanged()
+                            || types.keepsEveryValue(
+                                    alter.from().type(), alter.to().type()))
                     && alter.using() == null
                     && Objects.equals(alter.from().defaultValue(), alter.to().defaultValue())
                     && Objects.equals(alter.from().generatedAs(), alter.to().generatedAs());

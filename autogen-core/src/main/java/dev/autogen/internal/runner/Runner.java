@@ -204,7 +204,8 @@ public final class Runner {
         active = connection;
         try {
             connection.setAutoCommit(true);
-            new MigrationLock(dialect, tables.lockName(), listener, () -> cancelled).take(connection, options.lockWait());
+            new MigrationLock(dialect, tables.lockName(), listener, () -> cancelled)
+                    .take(connection, options.lockWait());
         } catch (AutogenException e) {
             active = null;
             throw e;
@@ -219,8 +220,7 @@ public final class Runner {
             prepareTables(connection);
             return work.run(readHeads(connection));
         } catch (SQLException e) {
-            throw Failures.of(
-                    dialect, "preparing " + tables.versionTable(), e, "no migration ran", "no migration ran");
+            throw Failures.of(dialect, "preparing " + tables.versionTable(), e, "no migration ran", "no migration ran");
         } finally {
             dialect.unlock(connection, tables.lockName());
             active = null;
@@ -382,11 +382,12 @@ public final class Runner {
                 ? "the connection is gone"
                 : undo(connection, step, stopped.done, false, stopped.mark);
         String hint = why == null
-                ? "statements 1-" + stopped.done + ", which had committed on their own, were undone; the database stays at "
-                        + describe(heads)
+                ? "statements 1-" + stopped.done
+                        + ", which had committed on their own, were undone; the database stays at " + describe(heads)
                 : "statements 1-" + stopped.done + " committed on their own and could not be undone (" + why
                         + "): revision " + step.revision().id() + " is interrupted after statement " + stopped.done
-                        + "; '" + step.direction().word() + "' completes it, '" + opposite(step.direction()).word()
+                        + "; '" + step.direction().word() + "' completes it, '"
+                        + opposite(step.direction()).word()
                         + "' undoes it";
         return new AutogenException(failure.code(), failure.what(), hint, failure);
     }
@@ -400,7 +401,8 @@ public final class Runner {
         java.util.Optional<List<Step.Statement>> undo = Undo.of(step, done, uncertain, dialect);
         if (undo.isEmpty()) {
             return "autogen cannot tell how much of "
-                    + Description.of(step.operations().get(step.statements().get(done).operation()))
+                    + Description.of(
+                            step.operations().get(step.statements().get(done).operation()))
                     + " took effect";
         }
         try {
@@ -425,7 +427,8 @@ public final class Runner {
                         opposite(step.direction()),
                         null,
                         null,
-                        "undid statements 1-" + done + " of an interrupted " + step.direction().word()));
+                        "undid statements 1-" + done + " of an interrupted "
+                                + step.direction().word()));
                 connection.commit();
             }
             return null;
@@ -446,7 +449,6 @@ public final class Runner {
     private static Direction opposite(Direction direction) {
         return direction == Direction.UPGRADE ? Direction.DOWNGRADE : Direction.UPGRADE;
     }
-
 
     private void inTransaction(Connection connection, List<String> statements) throws SQLException {
         connection.setAutoCommit(false);
@@ -484,7 +486,8 @@ public final class Runner {
     record Resume(long mark, int at) {}
 
     /** A migration an earlier run left part done: the mark in the history table, and how far it got. */
-    private record Mark(long id, String revision, Direction direction, int at, String checksum, java.time.Instant when) {}
+    private record Mark(
+            long id, String revision, Direction direction, int at, String checksum, java.time.Instant when) {}
 
     /** The mark an interrupted migration left, or {@code null}; two marks are more than autogen leaves. */
     private Mark mark(Connection connection) throws SQLException {
@@ -494,7 +497,8 @@ public final class Runner {
                 return null;
             }
             String note = oneLine(rs.getString("note"));
-            Direction direction = note.startsWith(Direction.DOWNGRADE.word() + " ") ? Direction.DOWNGRADE : Direction.UPGRADE;
+            Direction direction =
+                    note.startsWith(Direction.DOWNGRADE.word() + " ") ? Direction.DOWNGRADE : Direction.UPGRADE;
             int at = rs.getInt("resume_at");
             Mark mark = new Mark(
                     rs.getLong("id"),
@@ -542,11 +546,13 @@ public final class Runner {
         }
         List<RevisionNode> plan = plan(direction, there, target);
         if (plan.isEmpty() || !plan.get(0).id().equals(node.id())) {
-            throw interruptedError(mark, "and '" + direction.word() + " " + target + "' does not begin with undoing it");
+            throw interruptedError(
+                    mark, "and '" + direction.word() + " " + target + "' does not begin with undoing it");
         }
         listener.started(node.info(), direction, 0);
         long start = System.nanoTime();
-        boolean uncertain = mark.at() < step.statements().size() && step.statements().get(mark.at()).alone();
+        boolean uncertain = mark.at() < step.statements().size()
+                && step.statements().get(mark.at()).alone();
         String failed = undo(connection, step, mark.at(), uncertain, mark.id());
         if (failed != null) {
             throw interruptedError(mark, "and undoing it failed: " + failed);
@@ -577,7 +583,9 @@ public final class Runner {
             return at;
         }
         int operation = statements.get(at).operation();
-        while (at > 0 && statements.get(at - 1).alone() && statements.get(at - 1).operation() == operation) {
+        while (at > 0
+                && statements.get(at - 1).alone()
+                && statements.get(at - 1).operation() == operation) {
             at--;
         }
         return at;
@@ -588,11 +596,11 @@ public final class Runner {
                 ErrorCode.MIGRATION_INTERRUPTED,
                 "revision " + mark.revision() + " was interrupted at " + mark.when() + " after statement " + mark.at()
                         + " of its " + mark.direction().word() + ", " + why,
-                "'autogen " + mark.direction().word() + "' to it completes it, '" + opposite(mark.direction()).word()
+                "'autogen " + mark.direction().word() + "' to it completes it, '"
+                        + opposite(mark.direction()).word()
                         + "' undoes it; if it was edited since, check which of its statements took effect and finish or"
                         + " undo them by hand, then 'autogen stamp' the revision the schema is at");
     }
-
 
     /** Before moving: the version table names known revisions, and no applied migration was edited since it ran. */
     private void requireConsistent(Connection connection, Set<String> heads) throws SQLException {

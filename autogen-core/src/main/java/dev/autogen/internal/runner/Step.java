@@ -7,9 +7,9 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.operations.CanonicalText;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
+import dev.autogen.internal.operations.HeldTables;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.Recorder;
-import dev.autogen.internal.operations.HeldTables;
 import dev.autogen.internal.operations.RowsUnchanged;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.migration.DataStep;
@@ -111,7 +111,8 @@ record Step(
                     List<Operation> before = operations.subList(0, index);
                     int at = statements.size();
                     dialect.refusals(operation, before)
-                            .ifPresent(query -> proofs.add(new Proof(at, query, RowsUnchanged.before(operation, before, dialect.typeChanges()))));
+                            .ifPresent(query -> proofs.add(new Proof(
+                                    at, query, RowsUnchanged.before(operation, before, dialect.typeChanges()))));
                     proven = true;
                 }
                 statements.add(new Sql(sql, index, alone));

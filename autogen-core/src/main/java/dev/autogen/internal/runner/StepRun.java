@@ -222,7 +222,8 @@ final class StepRun {
             int index = proof.statement();
             throw new Refused(new AutogenException(
                     ErrorCode.MIGRATION_FAILED,
-                    what() + " refused by the rows: statement " + (index + 1) + " of " + step.statements().size()
+                    what() + " refused by the rows: statement " + (index + 1) + " of "
+                            + step.statements().size()
                             + " (" + Runner.shorten(step.statements().get(index).text()) + operationOf(index)
                             + ") would fail on " + refused + (refused == 1 ? " row" : " rows") + ", such as "
                             + String.join(", ", samples),
@@ -333,7 +334,8 @@ final class StepRun {
             at = "its version-table change";
         }
         String outcome = "it was rolled back; the database stays at " + where;
-        String lost = mark == null ? "the server rolled the open transaction back; the database stays at " + where : outcome;
+        String lost =
+                mark == null ? "the server rolled the open transaction back; the database stays at " + where : outcome;
         return Failures.of(dialect, what() + " failed at " + at, cause, outcome, lost);
     }
 
@@ -370,7 +372,8 @@ final class StepRun {
 
     /** Which operation a statement carries out, when that says more than the statement itself. */
     private String operationOf(int statement) {
-        Operation operation = step.operations().get(step.statements().get(statement).operation());
+        Operation operation =
+                step.operations().get(step.statements().get(statement).operation());
         return operation instanceof Execute || operation instanceof ExecuteJava
                 ? ""
                 : "; part of: " + Description.of(operation);

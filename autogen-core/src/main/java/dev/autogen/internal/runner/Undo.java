@@ -32,20 +32,23 @@ final class Undo {
             return Optional.of(List.of());
         }
         int underWay = statements.get(last).operation();
-        boolean complete = last + 1 >= statements.size() || statements.get(last + 1).operation() != underWay;
+        boolean complete =
+                last + 1 >= statements.size() || statements.get(last + 1).operation() != underWay;
         if (uncertain && done < statements.size()) {
             complete = false;
         }
         List<Statement> undo = new ArrayList<>();
         if (!complete) {
-            Optional<List<String>> undoing = dialect.undoUncertain(step.operations().get(underWay));
+            Optional<List<String>> undoing =
+                    dialect.undoUncertain(step.operations().get(underWay));
             if (undoing.isEmpty()) {
                 return Optional.empty();
             }
             undoing.get().forEach(sql -> undo.add(new Sql(sql, underWay, false)));
         }
         for (int index = complete ? underWay : underWay - 1; index >= 0; index--) {
-            Operation reverse = dialect.inTransaction(step.operations().get(index).reverse());
+            Operation reverse =
+                    dialect.inTransaction(step.operations().get(index).reverse());
             if (reverse instanceof ExecuteJava java) {
                 if (java.step() != null) {
                     undo.add(new Java(java.step(), index));

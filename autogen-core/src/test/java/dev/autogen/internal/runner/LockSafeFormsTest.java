@@ -286,7 +286,8 @@ class LockSafeFormsTest {
                         Form.UNIQUE.plain,
                         new AddCheckConstraint(T, new CheckConstraint("ck_t_qty", "qty >= 0")),
                         new CreateIndex(
-                                T, new Index("ix_t_parent", false, List.of(IndexKey.column("parent_id")), "btree", null))))
+                                T,
+                                new Index("ix_t_parent", false, List.of(IndexKey.column("parent_id")), "btree", null))))
                 .stream()
                 .flatMap(List::stream)
                 .toList();
@@ -353,7 +354,8 @@ class LockSafeFormsTest {
             assertThat(applied).isEqualTo(2);
             assertThat(db.query("select count(*) from autogen_version_history where direction = 'upgrade'"))
                     .containsExactly("2");
-            assertThat(db.query("select count(*) from pg_index where not indisvalid")).containsExactly("0");
+            assertThat(db.query("select count(*) from pg_index where not indisvalid"))
+                    .containsExactly("0");
         }
     }
 

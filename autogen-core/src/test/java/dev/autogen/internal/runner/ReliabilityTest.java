@@ -195,7 +195,10 @@ class ReliabilityTest {
                                 new Execute(
                                         "select pg_sleep(case when to_regclass('public.go_fast') is null then 30 else 0 end)",
                                         null),
-                                new Execute(last, "drop table " + last.substring("create table ".length(), last.indexOf(" (")))))),
+                                new Execute(
+                                        last,
+                                        "drop table "
+                                                + last.substring("create table ".length(), last.indexOf(" (")))))),
                 PostgresDialect.INSTANCE,
                 "public",
                 "autogen_version",
@@ -241,7 +244,8 @@ class ReliabilityTest {
             RunResult undone = runner.downgrade(c, "-1");
             assertThat(undone.after()).containsExactly("r1");
             assertThat(RunnerTest.tables(c)).containsExactlyInAnyOrder("big", "go_fast");
-            assertThat(db.query("select count(*) from pg_indexes where indexname = 'big_id'")).containsExactly("0");
+            assertThat(db.query("select count(*) from pg_indexes where indexname = 'big_id'"))
+                    .containsExactly("0");
             assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
                     .containsExactly("0");
 
@@ -251,7 +255,8 @@ class ReliabilityTest {
             // Taken up after the index: building it again would fail, as it already exists.
             assertThat(runner.upgrade(c, "head").after()).containsExactly("r2");
             assertThat(RunnerTest.tables(c)).containsExactlyInAnyOrder("big", "go_fast", "after");
-            assertThat(db.query("select count(*) from pg_indexes where indexname = 'big_id'")).containsExactly("1");
+            assertThat(db.query("select count(*) from pg_indexes where indexname = 'big_id'"))
+                    .containsExactly("1");
         }
     }
 

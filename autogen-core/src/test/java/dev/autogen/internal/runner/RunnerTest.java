@@ -214,12 +214,7 @@ class RunnerTest {
     void waitsForTheAdvisoryLockAnotherSessionHoldsSayingWhoHoldsIt() throws Exception {
         java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
         Runner waiting = new Runner(
-                graph(),
-                PostgresDialect.INSTANCE,
-                "public",
-                "autogen_version",
-                RunOptions.DEFAULT,
-                new RunListener() {
+                graph(), PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, new RunListener() {
                     @Override
                     public void waitingForLock(String holder, java.time.Duration waited) {
                         heard.add(holder);
@@ -230,8 +225,8 @@ class RunnerTest {
                 Connection c = db.connect()) {
             int holderPid;
             try (Statement s = holder.createStatement();
-                    ResultSet rs = s.executeQuery("select pg_backend_pid(), pg_advisory_lock(hashtext('"
-                            + TABLES.lockName() + "'))")) {
+                    ResultSet rs = s.executeQuery(
+                            "select pg_backend_pid(), pg_advisory_lock(hashtext('" + TABLES.lockName() + "'))")) {
                 rs.next();
                 holderPid = rs.getInt(1);
             }

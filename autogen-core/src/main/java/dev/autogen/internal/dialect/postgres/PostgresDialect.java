@@ -1,8 +1,6 @@
 package dev.autogen.internal.dialect.postgres;
 
-import dev.autogen.api.AutogenException;
 import dev.autogen.api.ConnectionSettings;
-import dev.autogen.api.ErrorCode;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;

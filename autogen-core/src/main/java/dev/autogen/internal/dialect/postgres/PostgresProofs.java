@@ -40,7 +40,9 @@ final class PostgresProofs {
         } else if (operation instanceof AddUniqueConstraint unique) {
             return Optional.of(duplicates(
                     unique.table(),
-                    unique.constraint().columns().stream().map(PostgresNames::quote).toList(),
+                    unique.constraint().columns().stream()
+                            .map(PostgresNames::quote)
+                            .toList(),
                     null));
         } else if (operation instanceof ValidateConstraint validate) {
             return addedBy(validate, before).flatMap(PostgresProofs::violations);
@@ -69,14 +71,16 @@ final class PostgresProofs {
         if (addition instanceof AddCheckConstraint add) {
             CheckConstraint check = add.check();
             // A check refuses a row only when it is false: null passes, as in the constraint itself.
-            return Optional.of(refused(
-                    "select r from " + name(add.table()) + " as r where not (" + check.expression() + ")"));
+            return Optional.of(
+                    refused("select r from " + name(add.table()) + " as r where not (" + check.expression() + ")"));
         }
         AddForeignKey add = (AddForeignKey) addition;
         ForeignKey key = add.key();
-        List<String> here = key.columns().stream().map(c -> "r." + PostgresNames.quote(c)).toList();
-        List<String> there =
-                key.targetColumns().stream().map(c -> "t." + PostgresNames.quote(c)).toList();
+        List<String> here =
+                key.columns().stream().map(c -> "r." + PostgresNames.quote(c)).toList();
+        List<String> there = key.targetColumns().stream()
+                .map(c -> "t." + PostgresNames.quote(c))
+                .toList();
         List<String> match = new ArrayList<>();
         for (int i = 0; i < here.size(); i++) {
             match.add(there.get(i) + " = " + here.get(i));
@@ -113,7 +117,8 @@ final class PostgresProofs {
      */
     static Optional<List<String>> undoUncertain(Operation operation) {
         if (operation instanceof CreateIndex create) {
-            return Optional.of(List.of(dropIfExists(create.table(), create.index().name())));
+            return Optional.of(
+                    List.of(dropIfExists(create.table(), create.index().name())));
         } else if (operation instanceof AddUniqueConstraint unique) {
             return Optional.of(List.of(
                     "alter table " + name(unique.table()) + " drop constraint if exists "
@@ -123,7 +128,8 @@ final class PostgresProofs {
             String create = PostgresSql.INSTANCE
                     .createIndex(new CreateIndex(drop.table(), drop.index()))
                     .get(0);
-            return Optional.of(List.of(create.replaceFirst("^create (unique )?index ", "create $1index if not exists ")));
+            return Optional.of(
+                    List.of(create.replaceFirst("^create (unique )?index ", "create $1index if not exists ")));
         } else if (operation instanceof ValidateConstraint) {
             return Optional.of(List.of());
         } else if (operation instanceof Execute execute) {
