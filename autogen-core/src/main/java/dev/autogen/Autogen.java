@@ -386,6 +386,7 @@ public final class Autogen {
     public List<Change> check() {
         Project project = requireProject();
         Dialect dialect = dialect();
+        requireNotInterrupted(dialect);
         try (PendingEntityModel entities = readEntities(project, dialect)) {
             return changes(
                     dialect,
@@ -402,6 +403,7 @@ public final class Autogen {
      */
     public List<Change> drift() {
         Dialect dialect = dialect();
+        requireNotInterrupted(dialect);
         RevisionGraph graph = graph();
         Set<String> schemas = new TreeSet<>(HistorySchema.createdSchemas(graph, settings.schema()));
         schemas.add(settings.schema());
@@ -864,15 +866,36 @@ public final class Autogen {
 
     // ---------------------------------------------------------------- telling
 
+    /**
+     * A database a killed run left inside a migration differs from every revision: comparing it would call
+     * the migration's own changes hand-made, so say what it is instead.
+     */
+    private void requireNotInterrupted(Dialect dialect) {
+        Runner runner = runner(dialect);
+        Optional<String> interrupted = withConnection(dialect, runner::interruption);
+        if (interrupted.isPresent()) {
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INTERRUPTED,
+                    interrupted.get(),
+                    "nothing was compared: finish or undo it first");
+        }
+    }
+
     /** The revisions the database is at, each with its marks; none at base. */
     public Current current() {
         RevisionGraph graph = graph();
         Dialect dialect = dialect();
-        Set<String> heads = withConnection(dialect, c -> runner(dialect).current(c));
+        Runner runner = runner(dialect);
+        Map.Entry<Set<String>, Optional<String>> state =
+                withConnection(dialect, c -> Map.entry(runner.current(c), runner.interruption(c)));
+        Set<String> heads = state.getKey();
         List<HistoryEntry> entries = heads.stream()
                 .map(id -> graph.node(id).map(node -> entry(node, heads)).orElse(unknown(id)))
                 .toList();
-        return new Current(entries, heads.equals(Set.copyOf(graph.heads())));
+        return new Current(
+                entries,
+                heads.equals(Set.copyOf(graph.heads())),
+                state.getValue().orElse(null));
     }
 
     /** The revisions nothing follows. */

@@ -22,6 +22,9 @@ final class CurrentCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = main.session()) {
             Current current = session.autogen().current();
+            if (current.interrupted() != null) {
+                main.out.println(Format.text(current.interrupted()));
+            }
             if (current.revisions().isEmpty()) {
                 main.out.println("base (no revision applied)");
                 return Main.OK;

@@ -119,6 +119,17 @@ public final class Runner {
                             id, Direction.STAMP, null, checksum(id), "the migration was edited after it ran"));
                 }
             }
+            Mark interrupted = mark(connection);
+            if (interrupted != null) {
+                changes.add(tables.history(
+                        interrupted.revision(),
+                        Direction.STAMP,
+                        null,
+                        interrupted.checksum(),
+                        "stamp " + target + " overrode revision " + interrupted.revision()
+                                + ", interrupted after statement " + interrupted.at() + " of its "
+                                + interrupted.direction().word()));
+            }
             changes.add(tables.clearAllPartial());
             inTransaction(connection, changes);
             return new RunResult(heads, after, List.of());
@@ -138,6 +149,31 @@ public final class Runner {
             throw new AutogenException(
                     ErrorCode.DATABASE_ERROR,
                     "reading " + tables.versionTable() + " failed: " + oneLine(e.getMessage()),
+                    "check the database connection and permissions",
+                    e);
+        }
+    }
+
+    /**
+     * The migration an earlier run left part done, said for a person ("revision r2 is interrupted after
+     * statement 3 of its upgrade..."), or empty when there is none.
+     */
+    public java.util.Optional<String> interruption(Connection connection) {
+        try {
+            if (!inspect(connection).historyExists()) {
+                return java.util.Optional.empty();
+            }
+            Mark mark = mark(connection);
+            return mark == null
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of("revision " + mark.revision() + " is interrupted after statement "
+                            + mark.at() + " of its " + mark.direction().word() + " (since " + mark.when()
+                            + "): 'autogen " + mark.direction().word() + "' completes it, 'autogen "
+                            + opposite(mark.direction()).word() + "' undoes it");
+        } catch (SQLException e) {
+            throw new AutogenException(
+                    ErrorCode.DATABASE_ERROR,
+                    "reading " + tables.historyTable() + " failed: " + oneLine(e.getMessage()),
                     "check the database connection and permissions",
                     e);
         }
