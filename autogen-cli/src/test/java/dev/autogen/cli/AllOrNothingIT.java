@@ -180,6 +180,19 @@ class AllOrNothingIT {
                     db.execute("select pg_terminate_backend(" + pid + ")", "update kill_at set n = 0");
                     statement.execute("select pg_advisory_unlock(77)");
                 }
+                if (n == 1) {
+                    Cli.Result current = cli.run("current");
+                    assertThat(current.out())
+                            .as(current.toString())
+                            .contains("revision r2 is interrupted: its upgrade stopped in its first statement (at ")
+                            .contains("); 'autogen upgrade' completes it, 'autogen downgrade' undoes it")
+                            .contains("r1");
+                    Cli.Result drift = cli.run("drift");
+                    assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(1);
+                    assertThat(drift.err())
+                            .contains("revision r2 is interrupted")
+                            .doesNotContain("by hand");
+                }
                 boolean forward = n % 2 == 0;
                 Cli.Result next = forward ? cli.run("upgrade", "head") : cli.run("downgrade", "r1");
                 assertThat(next.exitCode()).as("killed at DDL %d: %s", n, next).isZero();

@@ -126,9 +126,8 @@ public final class Runner {
                         Direction.STAMP,
                         null,
                         interrupted.checksum(),
-                        "stamp " + target + " overrode revision " + interrupted.revision()
-                                + ", interrupted after statement " + interrupted.at() + " of its "
-                                + interrupted.direction().word()));
+                        "stamp " + target + " overrode revision " + interrupted.revision() + ", interrupted: "
+                                + interrupted.stopped()));
             }
             changes.add(tables.clearAllPartial());
             inTransaction(connection, changes);
@@ -166,9 +165,10 @@ public final class Runner {
             Mark mark = mark(connection);
             return mark == null
                     ? java.util.Optional.empty()
-                    : java.util.Optional.of("revision " + mark.revision() + " is interrupted after statement "
-                            + mark.at() + " of its " + mark.direction().word() + " (since " + mark.when()
-                            + "): 'autogen " + mark.direction().word() + "' completes it, 'autogen "
+                    : java.util.Optional.of("revision " + mark.revision() + " is interrupted: " + mark.stopped()
+                            + " (at " + mark.when() + "); 'autogen "
+                            + mark.direction().word()
+                            + "' completes it, 'autogen "
                             + opposite(mark.direction()).word() + "' undoes it");
         } catch (SQLException e) {
             throw new AutogenException(
@@ -523,7 +523,13 @@ public final class Runner {
 
     /** A migration an earlier run left part done: the mark in the history table, and how far it got. */
     private record Mark(
-            long id, String revision, Direction direction, int at, String checksum, java.time.Instant when) {}
+            long id, String revision, Direction direction, int at, String checksum, java.time.Instant when) {
+        /** How far it got, for a person. */
+        String stopped() {
+            return "its " + direction.word() + " stopped "
+                    + (at <= 0 ? "in its first statement" : "after statement " + at);
+        }
+    }
 
     /** The mark an interrupted migration left, or {@code null}; two marks are more than autogen leaves. */
     private Mark mark(Connection connection) throws SQLException {
@@ -542,7 +548,7 @@ public final class Runner {
                     direction,
                     rs.wasNull() ? -1 : at,
                     rs.getString("checksum"),
-                    rs.getTimestamp("applied_at").toInstant());
+                    rs.getTimestamp("applied_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             if (rs.next()) {
                 throw interruptedError(mark, "and another migration was interrupted too");
             }
@@ -630,8 +636,8 @@ public final class Runner {
     private AutogenException interruptedError(Mark mark, String why) {
         return new AutogenException(
                 ErrorCode.MIGRATION_INTERRUPTED,
-                "revision " + mark.revision() + " was interrupted at " + mark.when() + " after statement " + mark.at()
-                        + " of its " + mark.direction().word() + ", " + why,
+                "revision " + mark.revision() + " was interrupted at " + mark.when() + ": " + mark.stopped() + ", "
+                        + why,
                 "'autogen " + mark.direction().word() + "' to it completes it, '"
                         + opposite(mark.direction()).word()
                         + "' undoes it; if it was edited since, check which of its statements took effect and finish or"

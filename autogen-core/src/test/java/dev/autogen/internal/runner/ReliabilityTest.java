@@ -234,7 +234,7 @@ class ReliabilityTest {
             assertThat(runner.current(c)).containsExactly("r1");
             assertThatThrownBy(() -> edited.upgrade(c, "head"))
                     .hasMessageContaining("revision r2 was interrupted at")
-                    .hasMessageContaining("after statement 1 of its upgrade, and the migration was edited since")
+                    .hasMessageContaining(": its upgrade stopped after statement 1, and the migration was edited since")
                     .hasMessageContaining("then 'autogen stamp' the revision the schema is at")
                     .extracting(e -> ((AutogenException) e).code())
                     .isEqualTo(ErrorCode.MIGRATION_INTERRUPTED);
