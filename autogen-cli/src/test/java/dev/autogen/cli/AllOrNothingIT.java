@@ -152,6 +152,74 @@ class AllOrNothingIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Refusal.class)
+    void theSameRefusalsThroughAnOfflineScriptThenAutogenFinishesOnceMended(Refusal refusal) throws Exception {
+        try (TestDatabase db = TestDatabase.create()) {
+            Cli cli = Cli.on(project, db);
+            assertThat(cli.run("upgrade", "r1").exitCode()).isZero();
+            db.execute(refusal.breaking);
+            List<String> before = Catalog.of(db);
+            Cli.Result script = cli.run("upgrade", "--sql", "r1:head");
+            assertThat(script.exitCode()).as(script.toString()).isZero();
+
+            Cli.Result psql = psql(db, script.out());
+            assertThat(psql.exitCode()).as(psql.toString()).isNotZero();
+            assertThat(psql.err()).contains(refusal.named);
+            if (refusal == Refusal.CAST) {
+                // The cast fails after the concurrent builds committed: the history marks how far it got.
+                assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                        .containsExactly("1");
+            } else {
+                assertThat(psql.err())
+                        .contains("would fail on 1 row(s)")
+                        .contains("nothing of this migration was done");
+                assertThat(Catalog.of(db)).isEqualTo(before);
+                assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                        .containsExactly("0");
+            }
+            assertThat(db.query("select version_num from autogen_version")).containsExactly("r1");
+
+            db.execute(refusal.mend());
+            if (refusal == Refusal.CAST) {
+                Cli.Result again = psql(db, script.out());
+                assertThat(again.exitCode()).isNotZero();
+                assertThat(again.err()).contains("revision r2 was left part done by an earlier run");
+            }
+            Cli.Result done = cli.run("upgrade", "head");
+            assertThat(done.exitCode()).as(done.toString()).isZero();
+            assertThat(Catalog.of(db)).isEqualTo(reference());
+            assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                    .containsExactly("0");
+        }
+    }
+
+    /** Runs a script with psql as a DBA would, stopping at the first error. */
+    private static Cli.Result psql(TestDatabase db, String script) throws Exception {
+        Path file = Files.createTempFile("script", ".sql");
+        Path out = Files.createTempFile("psql-out", ".txt");
+        Path err = Files.createTempFile("psql-err", ".txt");
+        Files.writeString(file, script);
+        String url = db.settings().url().substring("jdbc:".length());
+        Process process = new ProcessBuilder(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-U",
+                        db.settings().user(),
+                        "-d",
+                        url,
+                        "-f",
+                        file.toString())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Cli.Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
     /** The catalog r2 reaches on untouched rows. */
     private static List<String> reference() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {

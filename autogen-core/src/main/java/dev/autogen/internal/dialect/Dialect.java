@@ -122,6 +122,12 @@ public interface Dialect {
     Optional<String> refusals(Operation operation, List<Operation> before);
 
     /**
+     * A statement for a script that fails, saying {@code what} would fail on how many rows and which, then
+     * {@code then}, when {@code refusals} (a query from {@link #refusals}) returns a row.
+     */
+    String refusalGuard(String refusals, String what, String then);
+
+    /**
      * Statements that undo {@code operation} inside a transaction whether or not it took effect, for a
      * statement of it that committed on its own and whose run was killed before its end was recorded: empty
      * when there is nothing to undo, absent when the dialect does not know how.

@@ -75,6 +75,21 @@ public interface VersionTableSql {
      */
     String markPartial(String revision, Direction direction, String statement, int resumeAt, String checksum);
 
+    /** The same mark written by a script, which cannot read back its id: there is at most one mark. */
+    String insertPartial(String revision, Direction direction, String statement, int resumeAt, String checksum);
+
+    /** Moves the mark of {@code revision} on, from a script. */
+    String updatePartialOf(String revision, int resumeAt);
+
+    /** Clears the mark of {@code revision}, from a script. */
+    String clearPartialOf(String revision);
+
+    /**
+     * A statement that stops a script (an error) when a migration was left part done: the script would run
+     * it again from its start; autogen completes or undoes it.
+     */
+    String expectNoPartial();
+
     /** Moves a mark's resume point on, once the statements before it are done. */
     String updatePartial(long id, int resumeAt);
 

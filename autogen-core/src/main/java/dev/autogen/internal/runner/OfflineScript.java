@@ -11,6 +11,7 @@ import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.revision.VersionChange;
 import dev.autogen.internal.runner.Step.Java;
+import dev.autogen.internal.runner.Step.Proof;
 import dev.autogen.internal.runner.Step.Statement;
 import dev.autogen.internal.text.Inert;
 import java.util.List;
@@ -156,17 +157,52 @@ public final class OfflineScript {
             sql.append("begin;\n");
             String expect = tables.expectHeads(heads, verb + " of revision " + node.id());
             sql.append(expect).append(";\n");
-            for (Statement statement : step.statements()) {
-                String text = statement instanceof Java java ? offline(node, java) : statement.text();
-                if (dialect.runsAlone(text)) {
-                    sql.append("commit;\n-- The next statement runs on its own, outside the migration's transaction.\n")
-                            .append(expect)
-                            .append(";\n")
-                            .append(text)
-                            .append(";\nbegin;\n");
-                } else {
-                    sql.append(text).append(";\n");
+            sql.append(tables.expectNoPartial()).append(";\n");
+            for (Proof proof : step.proofs()) {
+                if (proof.first()) {
+                    sql.append(guard(step, proof, "nothing of this migration was done"))
+                            .append(";\n");
                 }
+            }
+            boolean marked = false;
+            List<Statement> statements = step.statements();
+            for (int index = 0; index < statements.size(); index++) {
+                Statement statement = statements.get(index);
+                String text = statement instanceof Java java ? offline(node, java) : statement.text();
+                if (!statement.alone()) {
+                    sql.append(text).append(";\n");
+                    continue;
+                }
+                for (Proof proof : step.proofs()) {
+                    if (!proof.first() && proof.statement() == index) {
+                        sql.append(guard(
+                                        step,
+                                        proof,
+                                        marked
+                                                ? "the statements before it stay done, and the history marks how far"
+                                                        + " it got: 'autogen " + direction.word() + "' completes it,"
+                                                        + " 'autogen "
+                                                        + Step.opposite(direction)
+                                                                .word() + "' undoes it"
+                                                : "nothing of this migration was done"))
+                                .append(";\n");
+                    }
+                }
+                // The mark commits with what came before, and moves past the statement once it is done, so
+                // that autogen can complete or undo the migration if the script stops there.
+                sql.append(
+                                marked
+                                        ? tables.updatePartialOf(node.id(), index)
+                                        : tables.insertPartial(node.id(), direction, text, index, step.checksum()))
+                        .append(";\n");
+                marked = true;
+                sql.append("commit;\n-- The next statement runs on its own, outside the migration's transaction.\n")
+                        .append(expect)
+                        .append(";\n")
+                        .append(text)
+                        .append(";\n")
+                        .append(tables.updatePartialOf(node.id(), index + 1))
+                        .append(";\nbegin;\n");
             }
             List<VersionChange> changes = direction == Direction.UPGRADE
                     ? transitions.upgrade(node, heads)
@@ -175,11 +211,25 @@ public final class OfflineScript {
                 sql.append(tables.change(change)).append(";\n");
                 heads = change.applyTo(heads);
             }
+            if (marked) {
+                sql.append(tables.clearPartialOf(node.id())).append(";\n");
+            }
             sql.append(tables.history(node.id(), direction, null, step.checksum(), "offline script"))
                     .append(";\n");
             sql.append("commit;\n");
         }
         return sql.toString();
+    }
+
+    /** Stops the script when the rows would refuse the proof's statement. */
+    private String guard(Step step, Proof proof, String then) {
+        int index = proof.statement();
+        return dialect.refusalGuard(
+                proof.query(),
+                step.direction().word() + " of revision " + step.revision().id() + ": statement " + (index + 1) + " of "
+                        + step.statements().size() + " ("
+                        + Runner.shorten(step.statements().get(index).text()) + ")",
+                then);
     }
 
     private static String offline(RevisionNode node, Java java) {

@@ -169,7 +169,7 @@ public final class Runner {
                             + " (at " + mark.when() + "); 'autogen "
                             + mark.direction().word()
                             + "' completes it, 'autogen "
-                            + opposite(mark.direction()).word() + "' undoes it");
+                            + Step.opposite(mark.direction()).word() + "' undoes it");
         } catch (SQLException e) {
             throw new AutogenException(
                     ErrorCode.DATABASE_ERROR,
@@ -423,7 +423,7 @@ public final class Runner {
                 : "statements 1-" + stopped.done + " committed on their own and could not be undone (" + why
                         + "): revision " + step.revision().id() + " is interrupted after statement " + stopped.done
                         + "; '" + step.direction().word() + "' completes it, '"
-                        + opposite(step.direction()).word()
+                        + Step.opposite(step.direction()).word()
                         + "' undoes it";
         return new AutogenException(failure.code(), failure.what(), hint, failure);
     }
@@ -460,7 +460,7 @@ public final class Runner {
                 statement.execute(tables.clearPartial(mark));
                 statement.execute(tables.history(
                         step.revision().id(),
-                        opposite(step.direction()),
+                        Step.opposite(step.direction()),
                         null,
                         null,
                         "undid statements 1-" + done + " of an interrupted "
@@ -480,10 +480,6 @@ public final class Runner {
                 // The connection broke; the server rolled the undo back.
             }
         }
-    }
-
-    private static Direction opposite(Direction direction) {
-        return direction == Direction.UPGRADE ? Direction.DOWNGRADE : Direction.UPGRADE;
     }
 
     private void inTransaction(Connection connection, List<String> statements) throws SQLException {
@@ -639,7 +635,7 @@ public final class Runner {
                 "revision " + mark.revision() + " was interrupted at " + mark.when() + ": " + mark.stopped() + ", "
                         + why,
                 "'autogen " + mark.direction().word() + "' to it completes it, '"
-                        + opposite(mark.direction()).word()
+                        + Step.opposite(mark.direction()).word()
                         + "' undoes it; if it was edited since, check which of its statements took effect and finish or"
                         + " undo them by hand, then 'autogen stamp' the revision the schema is at");
     }

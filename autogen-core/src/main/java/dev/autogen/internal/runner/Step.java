@@ -127,6 +127,11 @@ record Step(
                 checksum(upgrade, defaultSchema));
     }
 
+    /** The way that undoes a step that went {@code direction}. */
+    static Direction opposite(Direction direction) {
+        return direction == Direction.UPGRADE ? Direction.DOWNGRADE : Direction.UPGRADE;
+    }
+
     /** The SHA-256 of the upgrade's canonical text: see {@link CanonicalText} for what it covers. */
     static String checksum(List<Operation> upgrade, String defaultSchema) {
         CanonicalText text = new CanonicalText(defaultSchema);

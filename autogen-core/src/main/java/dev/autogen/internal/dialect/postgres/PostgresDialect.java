@@ -163,6 +163,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String refusalGuard(String refusals, String what, String then) {
+        return PostgresProofs.guard(refusals, what, then);
+    }
+
+    @Override
     public Optional<List<String>> undoUncertain(Operation operation) {
         return PostgresProofs.undoUncertain(operation);
     }

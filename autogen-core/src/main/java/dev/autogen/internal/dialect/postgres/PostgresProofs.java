@@ -111,6 +111,17 @@ final class PostgresProofs {
                 + " limit " + SAMPLES;
     }
 
+    /** A {@code do} block that raises, naming the rows, when {@code refusals} returns any. */
+    static String guard(String refusals, String what, String then) {
+        String body = "declare refused bigint; samples text; begin"
+                + " select max(q.refused), string_agg(q.sample, ', ') into refused, samples from (" + refusals
+                + ") as q; if refused > 0 then raise exception '%', " + PostgresNames.literal("autogen: " + what)
+                + " || ' would fail on ' || refused || ' row(s), such as ' || samples"
+                + " || '; ' || " + PostgresNames.literal(then) + ";"
+                + " end if; end";
+        return "do " + Dollars.quote(body);
+    }
+
     /**
      * Statements that undo {@code operation} in a transaction whether or not it took effect; empty when it
      * changes nothing that needs undoing, absent when that cannot be known.

@@ -144,10 +144,37 @@ final class PostgresVersionTables implements VersionTableSql {
 
     @Override
     public String markPartial(String revision, Direction direction, String statement, int resumeAt, String checksum) {
+        return insertPartial(revision, direction, statement, resumeAt, checksum) + " returning id";
+    }
+
+    @Override
+    public String insertPartial(String revision, Direction direction, String statement, int resumeAt, String checksum) {
         return "insert into " + historyTable() + " (revision, direction, note, resume_at, checksum) values ("
                 + literal(revision) + ", " + literal(PARTIAL) + ", "
                 + literal(direction.word() + " ran outside its transaction: " + statement) + ", " + resumeAt + ", "
-                + literal(checksum) + ") returning id";
+                + literal(checksum) + ")";
+    }
+
+    @Override
+    public String updatePartialOf(String revision, int resumeAt) {
+        return "update " + historyTable() + " set resume_at = " + resumeAt + " where direction = " + literal(PARTIAL)
+                + " and revision = " + literal(revision);
+    }
+
+    @Override
+    public String clearPartialOf(String revision) {
+        return "delete from " + historyTable() + " where direction = " + literal(PARTIAL) + " and revision = "
+                + literal(revision);
+    }
+
+    @Override
+    public String expectNoPartial() {
+        String body = "declare interrupted text; begin select revision into interrupted from " + historyTable()
+                + " where direction = " + literal(PARTIAL) + " limit 1; if interrupted is not null then"
+                + " raise exception 'autogen: revision % was left part done by an earlier run; nothing more of this"
+                + " script runs: ''autogen upgrade'' completes it, ''autogen downgrade'' undoes it', interrupted;"
+                + " end if; end";
+        return "do " + Dollars.quote(body);
     }
 
     @Override
