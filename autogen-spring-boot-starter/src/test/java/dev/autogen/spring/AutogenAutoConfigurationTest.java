@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.autogen.spring.app.ShopApplication;
 import dev.autogen.spring.drifted.DriftedApplication;
 import dev.autogen.spring.naming.NamingApplication;
+import dev.autogen.spring.replicas.ReplicaApplication;
 import dev.autogen.testing.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,6 +41,40 @@ class AutogenAutoConfigurationTest {
             assertThat(em.createQuery("select count(c) from Customer c").getSingleResult())
                     .isEqualTo(0L);
             em.close();
+        }
+    }
+
+    @Test
+    void threeReplicasStartingTogetherOverLockSafeFormsAllStartAndApplyEachMigrationOnce() throws Exception {
+        try (TestDatabase db = TestDatabase.create()) {
+            CountDownLatch ready = new CountDownLatch(3);
+            List<CompletableFuture<ConfigurableApplicationContext>> replicas = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                replicas.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            ready.countDown();
+                            try {
+                                ready.await();
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return start(
+                                    ReplicaApplication.class,
+                                    db,
+                                    "autogen.migrations-package=dev.autogen.spring.replicas.migrations",
+                                    "spring.jpa.hibernate.ddl-auto=validate");
+                        },
+                        Executors.newSingleThreadExecutor()));
+            }
+            for (CompletableFuture<ConfigurableApplicationContext> replica : replicas) {
+                replica.get(180, TimeUnit.SECONDS).close();
+            }
+            assertThat(db.query("select revision || ' ' || direction from autogen_version_history order by id"))
+                    .containsExactly("b001 upgrade", "b002 upgrade");
+            assertThat(db.query("select version_num from autogen_version")).containsExactly("b002");
+            assertThat(db.query("select indexrelid::regclass::text from pg_index where indrelid = 'item'::regclass"
+                            + " and indisvalid order by 1"))
+                    .containsExactlyInAnyOrder("ix_item_qty", "item_pkey", "uk_item_code");
         }
     }
 
