@@ -13,6 +13,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,39 +29,107 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private static final int STOP_WAIT_SECONDS = 15;
 
-    private final EmbeddedPostgres server;
+    /** Beside the data directory: held by the command whose turn it is, for as long as it runs. */
+    private static final String TURN_SUFFIX = ".turn";
 
-    private EmbeddedDatabase(EmbeddedPostgres server) {
+    private final EmbeddedPostgres server;
+    private final FileChannel turn;
+
+    private EmbeddedDatabase(EmbeddedPostgres server, FileChannel turn) {
         this.server = server;
+        this.turn = turn;
     }
 
     /**
-     * Starts the server on {@code dataDirectory}. A server an earlier command left running (killed before
-     * it could stop it) is stopped first, and {@code notes} told so; one a running command uses is not.
+     * Starts the server on {@code dataDirectory}, once no other command uses it: commands started together
+     * take turns, each waiting at most {@code wait}, and {@code notes} hears that one waits. A server an
+     * earlier command left running (killed before it could stop it) is stopped first, and {@code notes} told
+     * so; one a running command uses is not.
      */
-    static EmbeddedDatabase start(Path dataDirectory, PrintWriter notes) {
+    static EmbeddedDatabase start(Path dataDirectory, PrintWriter notes, Duration wait) {
+        FileChannel turn = null;
         try {
             Files.createDirectories(dataDirectory.getParent());
+            turn = takeTurn(dataDirectory, notes, wait);
             stopOrphan(dataDirectory, notes);
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .start());
+            return new EmbeddedDatabase(
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(dataDirectory)
+                            .setCleanDataDirectory(false)
+                            .start(),
+                    turn);
         } catch (IllegalStateException e) {
+            closeQuietly(turn);
             throw new AutogenException(
                     ErrorCode.DATABASE_UNREACHABLE,
                     "the embedded database in " + dataDirectory + " cannot start: " + e.getMessage(),
                     "another autogen command may be using it; wait for it to finish",
                     e);
         } catch (IOException e) {
+            closeQuietly(turn);
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            closeQuietly(turn);
+            throw e;
+        }
+    }
+
+    /**
+     * Waits for the turn file's lock, which the operating system drops when its holder ends, however it
+     * ends: a command that was killed never holds up the next one.
+     */
+    private static FileChannel takeTurn(Path dataDirectory, PrintWriter notes, Duration wait) throws IOException {
+        Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + TURN_SUFFIX);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                if (channel.tryLock() != null) {
+                    return channel;
+                }
+            } catch (OverlappingFileLockException heldHere) {
+                // Another command in this same JVM has the turn: wait for it like any other.
+            }
+            if (System.nanoTime() >= deadline) {
+                channel.close();
+                throw new AutogenException(
+                        ErrorCode.LOCK_TIMEOUT,
+                        "another autogen command has used the embedded database in " + dataDirectory + " for more than "
+                                + wait.toSeconds() + " s",
+                        "wait for it to finish, or raise lock.wait");
+            }
+            if (!told) {
+                notes.println("Waiting for another autogen command that uses the embedded database in " + dataDirectory
+                        + " to finish");
+                notes.flush();
+                told = true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                channel.close();
+                throw new AutogenException(
+                        ErrorCode.CANCELLED, "waiting for the embedded database: interrupted", "nothing ran");
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing gives the turn back; a failure to close ends with the process anyway.
+            }
         }
     }
 
     /** A server on a fresh data directory of its own, deleted when it stops. */
     static EmbeddedDatabase startThrowAway() {
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder().start());
+            return new EmbeddedDatabase(EmbeddedPostgres.builder().start(), null);
         } catch (IOException | IllegalStateException e) {
             throw new AutogenException(
                     ErrorCode.DATABASE_UNREACHABLE,
@@ -137,6 +206,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            closeQuietly(turn);
         }
     }
 }

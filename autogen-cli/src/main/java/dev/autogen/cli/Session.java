@@ -117,7 +117,10 @@ final class Session implements AutoCloseable {
                         "set url in " + config.file() + " (url = embedded for a local one), AUTOGEN_URL, or --url");
             }
             if (config.embedded()) {
-                embedded = EmbeddedDatabase.start(config.baseDir().resolve(".autogen/pgdata"), notes);
+                embedded = EmbeddedDatabase.start(
+                        config.baseDir().resolve(".autogen/pgdata"),
+                        notes,
+                        config.runOptions().lockWait());
                 connection = embedded.connection();
             } else {
                 connection = new ConnectionSettings(config.url(), config.user(), config.password());

@@ -260,6 +260,27 @@ class ReliabilityTest {
         }
     }
 
+    @Test
+    void stampOverAnInterruptedMigrationRecordsWhatItOverrode() throws Exception {
+        Runner runner = dyingAfterTheBuild("create table after (id int)");
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
+            runner.upgrade(c, "r1");
+            killWhileSleeping(db, runner);
+            assertThat(runner.interruption(c))
+                    .hasValueSatisfying(said -> assertThat(said)
+                            .startsWith("revision r2 is interrupted: its upgrade stopped after statement 1 (at ")
+                            .endsWith("); 'autogen upgrade' completes it, 'autogen downgrade' undoes it"));
+
+            runner.stamp(c, "r2");
+            assertThat(runner.interruption(c)).isEmpty();
+            assertThat(db.query("select note from autogen_version_history where direction = 'stamp'"))
+                    .anyMatch(note -> note.equals(
+                            "stamp r2 overrode revision r2, interrupted: its upgrade stopped after statement 1"));
+            assertThat(runner.current(c)).containsExactly("r2");
+        }
+    }
+
     /** The pid of the autogen session once it sits in the migration's pg_sleep. */
     private static int sleepingMigration(Connection observer) throws Exception {
         for (int i = 0; i < 400; i++) {
