@@ -41,6 +41,7 @@ import dev.autogen.internal.operations.DataLoss;
 import dev.autogen.internal.operations.Description;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
+import dev.autogen.internal.operations.HeldTables;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.Recorder;
 import dev.autogen.internal.revision.GraphError;
@@ -640,10 +641,18 @@ public final class Autogen {
     private static List<Operation> lockSafe(
             Dialect dialect, List<Operation> operations, Map<Operation, List<String>> notes) {
         List<List<Operation>> forms = dialect.lockSafe(operations);
+        HeldTables held = HeldTables.of(operations);
         List<Operation> safe = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
             List<Operation> form = forms.get(i);
-            List<String> said = notes.remove(operations.get(i));
+            List<String> said = notes.remove(operation);
+            if (held.holds(operation)
+                    && !dialect.lockSafe(List.of(operation)).get(0).equals(form)) {
+                said = said == null ? new ArrayList<>() : new ArrayList<>(said);
+                said.add("Plain, inside the migration's transaction: the migration rewrites this table, holding it"
+                        + " for that long anyway, and a lock-safe form would only split it (all or nothing wins).");
+            }
             if (said != null) {
                 notes.put(form.get(0), said);
             }

@@ -73,6 +73,34 @@ class LockSafeGenerationTest {
     }
 
     @Test
+    void onATableTheMigrationRewritesThePlainFormsAreWrittenAndSaidWhy() {
+        try (EntityChange change = new EntityChange(
+                work,
+                Map.of("Owner.java", OWNER, "Pet.java", PET_V1),
+                Map.of(
+                        "Owner.java",
+                        OWNER,
+                        "Pet.java",
+                        PET_V2.replace("Integer weight;", "Long weight;"),
+                        "Tag.java",
+                        TAG))) {
+            change.atVersion1(
+                    "insert into owner (id, name) values (1, 'Ann')",
+                    "insert into pet (id, name, chip, weight, owner_id) values (1, 'Rex', 'A1', 30, 1)");
+            change.generate();
+            assertThat(change.source())
+                    .contains("op.createIndex(name(\"pet\"), index(\"ix_pet_name\")")
+                    .contains("op.addForeignKey(name(\"pet\"),")
+                    .doesNotContain("Concurrently(name(\"pet\")")
+                    .doesNotContain("NotValid(name(\"pet\")")
+                    .contains("// Plain, inside the migration's transaction: the migration rewrites this table")
+                    .contains("// Risk (type-change-rewrites)");
+            change.apply();
+            change.downgrade();
+        }
+    }
+
+    @Test
     void theRowsADropTakesAndTheRowsAConstraintWouldRefuseAreCountedForTheReviewer() {
         try (EntityChange change = new EntityChange(
                 work,

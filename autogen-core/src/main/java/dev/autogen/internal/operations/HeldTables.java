@@ -17,30 +17,47 @@ public final class HeldTables {
 
     private static final Pattern VARCHAR = Pattern.compile("character varying(?:\\((\\d+)\\))?");
 
-    private final Set<QualifiedName> held;
+    private final Set<QualifiedName> created;
+    private final Set<QualifiedName> rewritten;
 
-    private HeldTables(Set<QualifiedName> held) {
-        this.held = held;
+    private HeldTables(Set<QualifiedName> created, Set<QualifiedName> rewritten) {
+        this.created = created;
+        this.rewritten = rewritten;
     }
 
     /** None: for a script that runs every operation inside its transaction anyway. */
-    public static final HeldTables NONE = new HeldTables(Set.of());
+    public static final HeldTables NONE = new HeldTables(Set.of(), Set.of());
 
     /** Whether {@code operation} works on a table the migration holds. */
     public boolean holds(Operation operation) {
-        return TableOf.of(operation).map(held::contains).orElse(false);
+        return TableOf.of(operation)
+                .map(t -> created.contains(t) || rewritten.contains(t))
+                .orElse(false);
+    }
+
+    /** Whether {@code operation} works on a table that was there before and that the migration rewrites. */
+    public boolean rewrites(Operation operation) {
+        return TableOf.of(operation)
+                .map(t -> rewritten.contains(t) && !created.contains(t))
+                .orElse(false);
+    }
+
+    /** Whether {@code operation} is itself a change that rewrites or checks every row of its table. */
+    public static boolean rewritesRows(Operation operation) {
+        return operation instanceof AlterColumn alter && scansRows(alter);
     }
 
     public static HeldTables of(List<Operation> operations) {
-        Set<QualifiedName> held = new HashSet<>();
+        Set<QualifiedName> created = new HashSet<>();
+        Set<QualifiedName> rewritten = new HashSet<>();
         for (Operation operation : operations) {
             if (operation instanceof CreateTable create) {
-                held.add(create.table().name());
-            } else if (operation instanceof AlterColumn alter && scansRows(alter)) {
-                held.add(alter.table());
+                created.add(create.table().name());
+            } else if (rewritesRows(operation)) {
+                rewritten.add(((AlterColumn) operation).table());
             }
         }
-        return new HeldTables(held);
+        return new HeldTables(created, rewritten);
     }
 
     private static boolean scansRows(AlterColumn alter) {

@@ -211,6 +211,37 @@ class RunnerTest {
     }
 
     @Test
+    void aLongStatementIsReportedCountingFromItsOwnStartNotTheRuns() throws Exception {
+        java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runner watched = new Runner(
+                RevisionGraph.of(List.of(node(
+                        "r1",
+                        List.of(),
+                        List.of(),
+                        new Execute("select pg_sleep(0.3)", null),
+                        new Execute("select pg_sleep(1.0)", null)))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                RunOptions.DEFAULT,
+                new RunListener() {
+                    @Override
+                    public void stillRunning(
+                            dev.autogen.api.RevisionInfo revision, String statement, java.time.Duration elapsed) {
+                        heard.add(statement + " after " + elapsed.toMillis() / 100 + "00 ms or more");
+                    }
+                },
+                java.time.Duration.ofMillis(500));
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
+            watched.upgrade(c, "head");
+        }
+        // The second statement began 0.3 s into the run and ran 1 s: a timer counting from the run's start
+        // (0.5 s, then 1.5 s) saw it neither time.
+        assertThat(heard).isNotEmpty().allMatch(line -> line.startsWith("select pg_sleep(1.0) after "));
+    }
+
+    @Test
     void waitsForTheAdvisoryLockAnotherSessionHoldsSayingWhoHoldsIt() throws Exception {
         java.util.concurrent.BlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
         Runner waiting = new Runner(

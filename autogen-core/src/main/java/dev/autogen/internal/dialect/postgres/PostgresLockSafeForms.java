@@ -8,6 +8,7 @@ import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.DropConstraint;
 import dev.autogen.internal.operations.DropIndex;
 import dev.autogen.internal.operations.ExistingTables;
+import dev.autogen.internal.operations.HeldTables;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.ValidateConstraint;
 import dev.autogen.internal.schema.CheckConstraint;
@@ -23,7 +24,8 @@ import java.util.Objects;
  * The forms of PostgreSQL DDL that let an application go on reading and writing a table that has rows:
  * indexes built and dropped concurrently, a unique constraint taking over an index built so, foreign keys
  * and checks added not valid and validated in a transaction of their own, and NOT NULL proven by such a
- * check first, so that {@code set not null} skips its scan (PostgreSQL 12 and later).
+ * check first, so that {@code set not null} skips its scan (PostgreSQL 12 and later). A table the migration
+ * creates, or rewrites anyway, keeps the plain forms.
  */
 final class PostgresLockSafeForms {
 
@@ -31,9 +33,12 @@ final class PostgresLockSafeForms {
 
     static List<List<Operation>> of(List<Operation> operations) {
         ExistingTables existing = new ExistingTables();
+        // Where the migration holds a table for a rewrite anyway, the plain forms keep it all or nothing.
+        HeldTables held = HeldTables.of(operations);
         List<List<Operation>> safe = new ArrayList<>();
         for (Operation operation : operations) {
-            safe.add(existing.next(operation) ? lockSafe(operation) : List.of(operation));
+            boolean existed = existing.next(operation);
+            safe.add(existed && !held.holds(operation) ? lockSafe(operation) : List.of(operation));
         }
         return safe;
     }
