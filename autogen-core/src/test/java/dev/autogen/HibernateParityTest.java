@@ -50,6 +50,7 @@ class HibernateParityTest {
         "mappings, spring",
         "validation, hibernate",
         "validation, spring",
+        "verbatim, hibernate",
     })
     void hibernatesSchemaIsCleanAndAutogensFirstMigrationBuildsTheSameCatalog(String family, String naming) {
         EntitySource entities = family.equals("sample")

@@ -225,8 +225,19 @@ public final class RandomModel {
             attributes.add("nullable = false");
         }
         String javaType = type;
+        boolean definedHere = false;
         switch (type) {
-            case "String" -> attributes.add("length = " + (5 + random.nextInt(300)));
+            case "String" -> {
+                definedHere = named && random.nextInt(5) == 0;
+                if (definedHere) {
+                    // Text the entity gives, which must reach the database as written: case, quotes, blanks.
+                    attributes.add("columnDefinition = \"varchar(" + (20 + random.nextInt(30)) + ") default '"
+                            + verbatim() + "'\"");
+                    annotations.add("@Check(constraints = \"" + column + " <> '" + verbatim() + "'\")");
+                } else {
+                    attributes.add("length = " + (5 + random.nextInt(300)));
+                }
+            }
             case "java.math.BigDecimal" -> {
                 int precision = 5 + random.nextInt(14);
                 attributes.add("precision = " + precision + ", scale = " + random.nextInt(Math.min(precision, 5)));
@@ -252,7 +263,7 @@ public final class RandomModel {
             attributes.add("unique = true");
         }
         String value = defaultFor(type);
-        if (value != null && random.nextInt(6) == 0) {
+        if (value != null && !definedHere && random.nextInt(6) == 0) {
             annotations.add("@ColumnDefault(\"" + value + "\")");
         }
         if (named && isNumber(type) && random.nextInt(6) == 0) {
@@ -363,6 +374,20 @@ public final class RandomModel {
 
     private static String lower(String name) {
         return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An SQL string literal's content in mixed case, with a doubled quote, runs of blanks and a double
+     * quote, written as Java source.
+     */
+    private String verbatim() {
+        String letters = "aBcDeFxYz";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3 + random.nextInt(6); i++) {
+            text.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        text.append(pick("''s", "  Two  Blanks", "\\\"Q\\\"", "TAIL"));
+        return text.toString();
     }
 
     @SafeVarargs

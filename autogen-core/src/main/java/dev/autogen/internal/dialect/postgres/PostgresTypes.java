@@ -1,6 +1,5 @@
 package dev.autogen.internal.dialect.postgres;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,13 +35,17 @@ public final class PostgresTypes {
 
     private PostgresTypes() {}
 
-    /** The canonical spelling of {@code type}; a name it does not know is only lower-cased and trimmed. */
+    /**
+     * The canonical spelling of {@code type}; a name it does not know is only lower-cased and trimmed, and
+     * never inside quotes: an entity's column definition may carry a default, a check or a collation whose
+     * literals and quoted names must reach the database as written.
+     */
     public static String canonical(String type) {
-        String text = type.strip().replaceAll("\\s+", " ");
+        String text = type.strip();
         if (text.startsWith("\"")) {
-            return text;
+            return text.replaceAll("\\s+", " ");
         }
-        text = text.toLowerCase(Locale.ROOT);
+        text = lowerOutsideQuotes(text);
         Matcher m = TYPE.matcher(text);
         if (!m.matches()) {
             return text;
@@ -53,6 +56,30 @@ public final class PostgresTypes {
         String zone = m.group("zone") == null ? null : m.group("zone").strip();
         String array = m.group("array").isBlank() ? "" : "[]".repeat(Math.max(1, countArrays(m.group("array"))));
         return spell(base, args, zone) + array;
+    }
+
+    /** Lower case outside quotes ({@code '...'} and {@code "..."}), runs of blanks there collapsed, quoted text kept as it is. */
+    static String lowerOutsideQuotes(String text) {
+        StringBuilder out = new StringBuilder();
+        char quote = 0;
+        for (char c : text.strip().toCharArray()) {
+            if (quote != 0) {
+                out.append(c);
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                out.append(c);
+            } else if (Character.isWhitespace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
     }
 
     private static int countArrays(String suffix) {

@@ -272,26 +272,7 @@ public final class SqlExpressions {
 
         /** Lower case outside quotes, runs of blanks collapsed: the best that can be done without a parse. */
         static String fallback(String text) {
-            StringBuilder out = new StringBuilder();
-            char quote = 0;
-            for (char c : text.strip().toCharArray()) {
-                if (quote != 0) {
-                    out.append(c);
-                    if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                    out.append(c);
-                } else if (Character.isWhitespace(c)) {
-                    if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                        out.append(' ');
-                    }
-                } else {
-                    out.append(Character.toLowerCase(c));
-                }
-            }
-            return out.toString();
+            return PostgresTypes.lowerOutsideQuotes(text);
         }
     }
 
