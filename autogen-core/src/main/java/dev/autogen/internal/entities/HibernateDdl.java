@@ -48,8 +48,12 @@ final class HibernateDdl {
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (Table table : namespace.getTables()) {
                 if (table.isPhysicalTable() && !table.isView() && tables.contains(names.nameOf(namespace, table))) {
-                    Collections.addAll(
-                            statements, dialect.getTableExporter().getSqlCreateStrings(table, metadata, context));
+                    for (String sql : dialect.getTableExporter().getSqlCreateStrings(table, metadata, context)) {
+                        if (!COMMENT.matcher(sql).lookingAt()) {
+                            statements.add(sql);
+                        }
+                    }
+                    statements.addAll(comments(table, dialect, context));
                     table.getIndexes()
                             .values()
                             .forEach(index -> Collections.addAll(
@@ -65,6 +69,34 @@ final class HibernateDdl {
         }
         return statements;
     }
+
+    /**
+     * Hibernate writes a comment's text into its {@code comment on} statement unescaped, so one apostrophe
+     * breaks it: its statements are left out and written again here, the text as a proper literal.
+     */
+    private static List<String> comments(Table table, Dialect dialect, SqlStringGenerationContext context) {
+        if (!dialect.supportsCommentOn()) {
+            return List.of();
+        }
+        String name = context.format(table.getQualifiedTableName());
+        List<String> comments = new ArrayList<>();
+        if (table.getComment() != null) {
+            comments.add("comment on table " + name + " is " + literal(table.getComment()));
+        }
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            if (column.getComment() != null) {
+                comments.add("comment on column " + name + "." + column.getQuotedName(dialect) + " is "
+                        + literal(column.getComment()));
+            }
+        }
+        return comments;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("(?i)\\s*comment\\s+on\\s");
 
     private final class RenamedSchemas implements SqlStringGenerationContext {
         private final SqlStringGenerationContext delegate;
