@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.Change;
+import dev.autogen.api.Current;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -40,6 +41,17 @@ final class CheckCommand implements Callable<Integer> {
             if (differences.isEmpty()) {
                 main.out.println("No differences: the database matches the entities.");
                 return Main.OK;
+            }
+            Current current = session.autogen().current();
+            if (!current.atHeads()) {
+                // Pending migrations make differences of their own: say so before listing them.
+                String at = current.revisions().isEmpty()
+                        ? "base"
+                        : current.revisions().stream()
+                                .map(entry -> entry.revision().id())
+                                .collect(Collectors.joining(", "));
+                main.out.println(Format.text("The database is at " + at + ", not at head: 'autogen upgrade head'"
+                        + " applies the migrations it lacks, whose changes are among the differences below."));
             }
             main.out.println(differences.size() + " difference" + (differences.size() == 1 ? "" : "s")
                     + " between the database and the entities:");

@@ -162,7 +162,7 @@ record Config(
                 list(values.get("entities.packages"), ","),
                 base.resolve(values.getOrDefault("migrations.dir", "migrations"))
                         .normalize(),
-                values.getOrDefault("migrations.package", "migrations"),
+                javaPackage(file, values.getOrDefault("migrations.package", "migrations")),
                 values.getOrDefault("version.table", "autogen_version"),
                 parsedNaming,
                 list(values.get("exclude.tables"), ","),
@@ -219,6 +219,17 @@ record Config(
     }
 
     /** {@code 300s}, {@code 5m}, {@code 500ms}, or a bare number of seconds. */
+    /** A package name javac takes: the migrations are compiled in it, so a wrong one fails every later command. */
+    private static String javaPackage(Path file, String name) {
+        if (!javax.lang.model.SourceVersion.isName(name.strip())) {
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    "migrations.package = " + name + " in " + file + " is not a Java package name",
+                    "use letters, digits and underscores between the dots, like com.example.migrations");
+        }
+        return name.strip();
+    }
+
     private static Duration duration(Path file, String key, String text) {
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|min)?").matcher(text.strip());

@@ -203,6 +203,42 @@ class ErrorsIT {
     }
 
     @Test
+    void aMigrationWithoutRevisionIsNamedRatherThanPassedOver() throws IOException {
+        Path forgotten = project.resolve("migrations/migrations/Forgotten.java");
+        Files.writeString(forgotten, """
+                package migrations;
+
+                public final class Forgotten implements dev.autogen.migration.Migration {
+                    @Override
+                    public void upgrade(dev.autogen.migration.Operations op) {
+                        op.execute("create table forgotten (id int)", "drop table forgotten");
+                    }
+                }
+                """);
+        try {
+            expect(
+                    1,
+                    "error: " + forgotten + " implements Migration but has no @Revision, so it would never run",
+                    "upgrade",
+                    "head");
+        } finally {
+            Files.delete(forgotten);
+        }
+    }
+
+    @Test
+    void aMigrationsPackageThatIsNoJavaPackageIsRefusedAtOnce() {
+        withProperty(
+                "migrations.package",
+                "my-app.migrations",
+                () -> expectContaining(
+                        1,
+                        "error: migrations.package = my-app.migrations in ",
+                        "autogen.properties is not a Java package name (use letters, digits and underscores",
+                        "current"));
+    }
+
+    @Test
     void existingFileIsNotOverwritten() {
         expect(1, "error: ./autogen.properties exists already; nothing was changed", "init");
     }

@@ -17,6 +17,12 @@ public record Project(Path migrationsDir, String migrationsPackage, Path cacheDi
         Objects.requireNonNull(migrationsDir, "migrationsDir");
         Objects.requireNonNull(migrationsPackage, "migrationsPackage");
         Objects.requireNonNull(cacheDir, "cacheDir");
+        if (!javax.lang.model.SourceVersion.isName(migrationsPackage)) {
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    "the migrations package '" + migrationsPackage + "' is not a Java package name",
+                    "use letters, digits and underscores between the dots, like com.example.migrations");
+        }
     }
 
     public Migrations migrations() {

@@ -7,6 +7,7 @@ import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.migration.Migration;
 import dev.autogen.migration.Revision;
 import io.github.classgraph.ClassGraph;
+import io.github.classgraph.ClassInfo;
 import io.github.classgraph.ScanResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +62,19 @@ public final class MigrationLoader {
         }
         List<RevisionNode> nodes = new ArrayList<>();
         try (ScanResult scan = graph.scan()) {
+            for (ClassInfo type : scan.getClassesImplementing(Migration.class.getName())) {
+                if (!type.isAbstract() && !type.isInterface() && !type.hasAnnotation(REVISION)) {
+                    String origin = sources == null
+                            ? type.getName()
+                            : sources.resolve(type.getName().replace('.', '/') + ".java")
+                                    .toString();
+                    throw new AutogenException(
+                            ErrorCode.MIGRATION_INVALID,
+                            origin + " implements Migration but has no @Revision, so it would never run",
+                            "annotate it with @Revision(id = ..., revises = ..., message = ..., created = ...),"
+                                    + " or make it abstract if it is a base for migrations");
+                }
+            }
             for (String name : scan.getClassesWithAnnotation(REVISION).getNames().stream()
                     .sorted()
                     .toList()) {

@@ -73,14 +73,14 @@ public final class Runner {
     }
 
     public RunResult upgrade(Connection connection, String target) {
-        return locked(connection, heads -> {
+        return locked(connection, false, heads -> {
             requireConsistent(connection, heads);
             return move(connection, heads, target, Direction.UPGRADE);
         });
     }
 
     public RunResult downgrade(Connection connection, String target) {
-        return locked(connection, heads -> {
+        return locked(connection, false, heads -> {
             requireConsistent(connection, heads);
             return move(connection, heads, target, Direction.DOWNGRADE);
         });
@@ -91,7 +91,7 @@ public final class Runner {
      * version table naming revisions no migration has is replaced outright.
      */
     public RunResult stamp(Connection connection, String target) {
-        return locked(connection, heads -> {
+        return locked(connection, true, heads -> {
             List<String> changes = new ArrayList<>();
             Set<String> after;
             if (!known(heads)) {
@@ -139,6 +139,7 @@ public final class Runner {
     public Set<String> current(Connection connection) {
         try {
             TablesState state = inspect(connection);
+            requireVersionTable(state);
             if (!state.versionExists()) {
                 return Set.of();
             }
@@ -235,8 +236,11 @@ public final class Runner {
         RunResult run(Set<String> heads) throws SQLException;
     }
 
-    /** Runs {@code work} holding the migration lock of this version table. */
-    private RunResult locked(Connection connection, Work work) {
+    /**
+     * Runs {@code work} holding the migration lock of this version table; {@code stamping} may make a
+     * version table that was dropped anew.
+     */
+    private RunResult locked(Connection connection, boolean stamping, Work work) {
         active = connection;
         try {
             connection.setAutoCommit(true);
@@ -253,7 +257,7 @@ public final class Runner {
             dialect.prepareSession(connection);
             dialect.setLockTimeout(connection, options.statementLockTimeout());
             dialect.setStatementTimeout(connection, options.statementTimeout());
-            prepareTables(connection);
+            prepareTables(connection, stamping);
             return work.run(readHeads(connection));
         } catch (SQLException e) {
             throw Failures.of(dialect, "preparing " + tables.versionTable(), e, "no migration ran", "no migration ran");
@@ -274,6 +278,22 @@ public final class Runner {
                     rs.getBoolean("history_exists"),
                     rs.getInt("format"),
                     rs.getBoolean("version_columns_ok"));
+        }
+    }
+
+    /**
+     * A history without its version table: the version table was dropped by hand, and where the database
+     * stands is unknown. Taking it for base would run every migration again; only a stamp, which says where
+     * the schema is, makes the version table anew.
+     */
+    private void requireVersionTable(TablesState state) {
+        if (!state.versionExists() && state.historyExists()) {
+            throw new AutogenException(
+                    ErrorCode.VERSION_TABLE_INVALID,
+                    tables.versionTable() + " is missing, while " + tables.historyTable()
+                            + " beside it records the migrations that ran here",
+                    "if it was dropped by mistake, 'autogen stamp REV' with the revision the schema is at makes it"
+                            + " anew (autogen history lists what ran); nothing was changed");
         }
     }
 
@@ -304,10 +324,13 @@ public final class Runner {
      * migrations as they are now (an edit made before that cannot be detected). Format 3 added where an
      * interrupted migration resumes.
      */
-    private void prepareTables(Connection connection) throws SQLException {
+    private void prepareTables(Connection connection, boolean stamping) throws SQLException {
         TablesState state = inspect(connection);
         requireOurs(state);
-        if (state.format() == VersionTableSql.FORMAT) {
+        if (!stamping) {
+            requireVersionTable(state);
+        }
+        if (state.format() == VersionTableSql.FORMAT && state.versionExists()) {
             return;
         }
         List<String> statements = new ArrayList<>(tables.create());

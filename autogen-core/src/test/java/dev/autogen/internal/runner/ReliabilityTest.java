@@ -261,6 +261,37 @@ class ReliabilityTest {
     }
 
     @Test
+    void aVersionTableDroppedByHandIsSaidAndOnlyAStampMakesItAnew() throws Exception {
+        Runner runner = new Runner(
+                RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("t1")))),
+                PostgresDialect.INSTANCE,
+                "public",
+                "autogen_version",
+                RunOptions.DEFAULT,
+                RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
+            runner.upgrade(c, "head");
+            db.execute("drop table autogen_version");
+
+            for (Runnable command : List.<Runnable>of(() -> runner.current(c), () -> runner.upgrade(c, "head"))) {
+                assertThatThrownBy(command::run)
+                        .hasMessageContaining(
+                                "public.autogen_version is missing, while public.autogen_version_history beside"
+                                        + " it records the migrations that ran here")
+                        .hasMessageContaining("'autogen stamp REV' with the revision the schema is at makes it anew")
+                        .extracting(e -> ((AutogenException) e).code())
+                        .isEqualTo(ErrorCode.VERSION_TABLE_INVALID);
+            }
+            assertThat(RunnerTest.tables(c)).doesNotContain("autogen_version");
+
+            runner.stamp(c, "r1");
+            assertThat(runner.current(c)).containsExactly("r1");
+            assertThat(runner.upgrade(c, "head").steps()).isEmpty();
+        }
+    }
+
+    @Test
     void stampOverAnInterruptedMigrationRecordsWhatItOverrode() throws Exception {
         Runner runner = dyingAfterTheBuild("create table after (id int)");
         try (TestDatabase db = TestDatabase.create();
