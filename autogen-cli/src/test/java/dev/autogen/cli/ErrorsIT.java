@@ -144,6 +144,24 @@ class ErrorsIT {
     }
 
     @Test
+    void noPasswordWhereTheServerAsksForOne() {
+        String role = db.name() + "_nopass";
+        db.execute("create role " + role + " login password 'the-right-one'");
+        try {
+            expect(
+                    1,
+                    "error: the database at " + db.settings().url() + " asked user '" + role
+                            + "' for a password, and none was given (give it in AUTOGEN_PASSWORD, password.file or"
+                            + " ~/.pgpass)",
+                    "current",
+                    "--user",
+                    role);
+        } finally {
+            db.execute("drop role " + role);
+        }
+    }
+
+    @Test
     void unknownRevision() {
         expect(1, "error: no revision matches 'zzzz' ('history' lists the revisions", "upgrade", "zzzz");
     }

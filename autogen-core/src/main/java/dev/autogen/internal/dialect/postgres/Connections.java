@@ -74,6 +74,14 @@ public final class Connections {
                     "check that host and port in url are PostgreSQL's, and that nothing between holds the connection",
                     cause);
         }
+        if (settings.password() == null && message.contains("no password was provided")) {
+            return new AutogenException(
+                    ErrorCode.AUTHENTICATION_FAILED,
+                    "the database at " + where + " asked user '" + settings.user() + "' for a password, and none was"
+                            + " given",
+                    "give it in AUTOGEN_PASSWORD, password.file or ~/.pgpass",
+                    cause);
+        }
         if (state.equals("28P01") || state.equals("28000")) {
             return new AutogenException(
                     ErrorCode.AUTHENTICATION_FAILED,
