@@ -111,6 +111,70 @@ class ErrorsIT {
     }
 
     @Test
+    void aTruncatedClassFileIsNamedRatherThanItsTableDropped() throws IOException {
+        Path broken = copyOfV1("build/truncated");
+        Path customer = broken.resolve("com/example/shop/Customer.class");
+        byte[] bytes = Files.readAllBytes(customer);
+        Files.write(customer, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        withProperty(
+                "entities.classpath",
+                "build/truncated",
+                () -> expect(
+                        1,
+                        "error: the entity classpath holds " + customer + ", which cannot be read: it is truncated or"
+                                + " damaged (",
+                        "revision",
+                        "--autogenerate",
+                        "-m",
+                        "x"));
+    }
+
+    @Test
+    void aClassFileForANewerJavaIsNamed() throws IOException {
+        Path newer = copyOfV1("build/newer");
+        Path customer = newer.resolve("com/example/shop/Customer.class");
+        byte[] bytes = Files.readAllBytes(customer);
+        bytes[6] = 0;
+        bytes[7] = (byte) (Runtime.version().feature() + 44 + 9);
+        Files.write(customer, bytes);
+        withProperty(
+                "entities.classpath",
+                "build/newer",
+                () -> expectContaining(
+                        1,
+                        "error: the entity classpath holds ",
+                        "which cannot be read: it was compiled for Java "
+                                + (Runtime.version().feature() + 9) + ", newer than this Java "
+                                + Runtime.version().feature(),
+                        "check"));
+    }
+
+    @Test
+    void aClasspathGlobOverAnEmptyDirectoryIsAnError() throws IOException {
+        Files.createDirectories(project.resolve("build/nothing"));
+        withProperty(
+                "entities.classpath",
+                "build/nothing/*",
+                () -> expectContaining(1, "error: ", "build/nothing", "check"));
+    }
+
+    private static Path copyOfV1(String name) throws IOException {
+        Path copy = project.resolve(name);
+        try (var files = Files.walk(project.resolve("build/v1"))) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(
+                        project.resolve("build/v1").relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
     void unreachableDatabase() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

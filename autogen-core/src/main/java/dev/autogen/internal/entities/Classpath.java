@@ -38,6 +38,13 @@ final class Classpath {
                 paths.add(path);
             }
         }
+        if (paths.isEmpty()) {
+            throw new AutogenException(
+                    ErrorCode.CLASSPATH_ENTRY_MISSING,
+                    "the entity classpath " + String.join(":", entries) + " holds no jar: each dir/* there matches"
+                            + " none",
+                    "build the project first, or point entities.classpath at the classes directory");
+        }
         paths.forEach(Classpath::requireReadable);
         return paths;
     }

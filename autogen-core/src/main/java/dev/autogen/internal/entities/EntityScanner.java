@@ -7,10 +7,13 @@ import io.github.classgraph.AnnotationInfo;
 import io.github.classgraph.AnnotationParameterValueList;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ClassInfo;
+import io.github.classgraph.Resource;
 import io.github.classgraph.ScanResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -47,6 +50,7 @@ final class EntityScanner {
             graph.rejectPackages(HIBERNATES_OWN);
         }
         try (ScanResult scan = graph.scan()) {
+            requireReadable(scan);
             List<String> entities = scan.getClassesWithAnnotation(ENTITY).getNames().stream()
                     .sorted()
                     .toList();
@@ -75,6 +79,70 @@ final class EntityScanner {
             return names;
         }
     }
+
+    /**
+     * Every class file in scope was read, and runs on this Java: one that was skipped could be an entity,
+     * and an entity missing from the model becomes a planned {@code drop table}.
+     */
+    private static void requireReadable(ScanResult scan) {
+        Set<String> read = new HashSet<>();
+        for (ClassInfo type : scan.getAllClasses()) {
+            read.add(type.getName());
+            if (type.getClassfileMajorVersion() > RUNNING_MAJOR) {
+                throw unreadable(
+                        type.getClasspathElementFile() + " (" + type.getName() + ")",
+                        "it was compiled for Java " + (type.getClassfileMajorVersion() - 44) + ", newer than this Java "
+                                + Runtime.version().feature());
+            }
+        }
+        for (Resource file : scan.getResourcesWithExtension("class")) {
+            String path = file.getPath();
+            String name = path.substring(0, path.length() - ".class".length()).replace('/', '.');
+            if (path.startsWith("META-INF/") || name.endsWith("module-info") || name.endsWith("package-info")) {
+                continue;
+            }
+            if (!read.contains(name)) {
+                throw unreadable(
+                        file.getClasspathElementFile()
+                                + (file.getClasspathElementFile().isDirectory() ? "/" : "!/")
+                                + path,
+                        whyUnreadable(file));
+            }
+        }
+    }
+
+    /** What the first bytes of a class file say of why it could not be read. */
+    private static String whyUnreadable(Resource file) {
+        byte[] bytes;
+        try {
+            bytes = file.load();
+        } catch (java.io.IOException e) {
+            return "reading it failed: " + e.getMessage();
+        }
+        if (bytes.length < 10
+                || (bytes[0] & 0xff) != 0xca
+                || (bytes[1] & 0xff) != 0xfe
+                || (bytes[2] & 0xff) != 0xba
+                || (bytes[3] & 0xff) != 0xbe) {
+            return "it is not a class file (" + bytes.length + " bytes, truncated or damaged)";
+        }
+        int major = ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff);
+        if (major > RUNNING_MAJOR) {
+            return "it was compiled for Java " + (major - 44) + ", newer than this Java "
+                    + Runtime.version().feature();
+        }
+        return "it is truncated or damaged (" + bytes.length + " bytes)";
+    }
+
+    private static AutogenException unreadable(String file, String why) {
+        return new AutogenException(
+                ErrorCode.CLASSPATH_ENTRY_MISSING,
+                "the entity classpath holds " + file + ", which cannot be read: " + why,
+                "rebuild the classes with the Java that runs autogen (or an older one); nothing was compared");
+    }
+
+    /** The class file version this Java runs: 61 for Java 17. */
+    private static final int RUNNING_MAJOR = Runtime.version().feature() + 44;
 
     /**
      * The packages a Spring Boot application on the classpath has JPA scan: those its {@code @EntityScan}
