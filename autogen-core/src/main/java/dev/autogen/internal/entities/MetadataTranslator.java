@@ -61,7 +61,20 @@ final class MetadataTranslator {
         this.names = names;
     }
 
+    /**
+     * Two names the database keeps as one: it cuts names to their first bytes (63 on PostgreSQL), and the
+     * second table or column would collide with the first.
+     */
+    private static AutogenException cutToOneName(String what, String stored, String owners) {
+        return new AutogenException(
+                ErrorCode.MAPPING_REJECTED,
+                what + " are both stored as " + stored + ": the database keeps only the first bytes of a long name"
+                        + (owners.isEmpty() ? "" : " (" + owners + ")"),
+                "give one of them a shorter name (@Column(name = ...) or @Table(name = ...))");
+    }
+
     Schema schema() {
+        java.util.Map<QualifiedName, String> stored = new java.util.HashMap<>();
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
         TreeSet<String> namespaces = new TreeSet<>(List.of(defaultSchema));
@@ -69,7 +82,15 @@ final class MetadataTranslator {
             String schema = schemaName(namespace.getPhysicalName().schema());
             for (org.hibernate.mapping.Table table : namespace.getTables()) {
                 if (table.isPhysicalTable() && !table.isView()) {
-                    tables.add(table(schema, table));
+                    Table translated = table(schema, table);
+                    String clash = stored.putIfAbsent(translated.name(), table.getName());
+                    if (clash != null) {
+                        throw cutToOneName(
+                                "tables " + clash + " and " + table.getName(),
+                                translated.name().toString(),
+                                "");
+                    }
+                    tables.add(translated);
                     namespaces.add(schema);
                 }
             }
@@ -88,7 +109,15 @@ final class MetadataTranslator {
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
+        java.util.Map<String, String> stored = new java.util.HashMap<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
+            String clash = stored.putIfAbsent(columnName(column), column.getName());
+            if (clash != null) {
+                throw cutToOneName(
+                        "columns " + clash + " and " + column.getName() + " of table " + table.getName(),
+                        columnName(column),
+                        owners(table));
+            }
             columns.add(column(table, column));
             if (column.isUnique() && !table.isPrimaryKey(column)) {
                 // Rendered inline as "unique": any name Hibernate has for it never reaches the database.

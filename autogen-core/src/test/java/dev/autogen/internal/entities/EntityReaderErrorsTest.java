@@ -26,6 +26,35 @@ class EntityReaderErrorsTest {
     }
 
     @Test
+    void namesTwoColumnsAndTwoTablesTheDatabaseWouldCutToOneName(@TempDir Path work) {
+        String longer = "a_name_long_enough_that_postgresql_keeps_only_its_first_sixty_three_bytes";
+        Path columns = dev.autogen.testing.EntityChange.compile(
+                work.resolve("columns"),
+                java.util.Map.of(
+                        "Wide.java",
+                        "@Entity public class Wide { @Id Long id; @Column(name = \"" + longer + "_one\") String one;"
+                                + " @Column(name = \"" + longer + "_two\") String two; }"));
+        assertThatThrownBy(() -> Pg.read(EntitySource.of(List.of(columns.toString()))))
+                .isInstanceOf(AutogenException.class)
+                .hasMessageContaining("columns " + longer + "_one and " + longer
+                        + "_two of table Wide are both stored as " + longer.substring(0, 63))
+                .hasMessageContaining("entity change.Wide")
+                .extracting(e -> ((AutogenException) e).code())
+                .isEqualTo(ErrorCode.MAPPING_REJECTED);
+
+        Path tables = dev.autogen.testing.EntityChange.compile(
+                work.resolve("tables"),
+                java.util.Map.of(
+                        "One.java",
+                        "@Entity @Table(name = \"" + longer + "_one\") public class One { @Id Long id; }",
+                        "Two.java",
+                        "@Entity @Table(name = \"" + longer + "_two\") public class Two { @Id Long id; }"));
+        assertThatThrownBy(() -> Pg.read(EntitySource.of(List.of(tables.toString()))))
+                .hasMessageContaining("tables " + longer + "_one and " + longer + "_two are both stored as public."
+                        + longer.substring(0, 63));
+    }
+
+    @Test
     void namesAGlobOverAMissingDirectory() {
         assertThatThrownBy(() -> Pg.read(EntitySource.of(List.of("no-such-lib/*"))))
                 .hasMessageContaining("classpath entry 'no-such-lib/*' does not exist");
