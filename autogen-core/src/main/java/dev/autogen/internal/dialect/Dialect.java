@@ -2,9 +2,11 @@ package dev.autogen.internal.dialect;
 
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.internal.diff.DiffRules;
+import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.ValueDomain;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -76,6 +78,13 @@ public interface Dialect {
      * many rows a new constraint would refuse. Bounded in cost; read only.
      */
     Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations) throws SQLException;
+
+    /**
+     * {@code alter} converting value by value when its column holds the values of {@code domain} (an enum's
+     * constants, a boolean's two) and its old type says how it held them; empty when a cast keeps their
+     * meaning, or the old representation cannot be known.
+     */
+    Optional<ValueConversion> keepMeaning(AlterColumn alter, ValueDomain domain);
 
     /** An operation in a form that runs inside a transaction, for a script that cannot leave it. */
     Operation inTransaction(Operation operation);

@@ -3,6 +3,7 @@ package dev.autogen.internal.entities;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.SequenceUse;
+import dev.autogen.internal.schema.ValueDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ public final class EntityModel implements AutoCloseable {
 
     private final Schema schema;
     private final List<SequenceUse> sequenceUses;
+    private final List<ValueDomain> valueDomains;
     private final Supplier<BootedModel> boot;
     private final boolean cached;
     private BootedModel booted;
@@ -27,15 +29,18 @@ public final class EntityModel implements AutoCloseable {
         // Translate before anything renders DDL: Hibernate's exporters change the model as they go.
         this.schema = booted.translator.schema();
         this.sequenceUses = GeneratorSequences.of(booted.metadata, booted.translator);
+        this.valueDomains = booted.translator.valueDomains();
         this.booted = booted;
         this.boot = () -> booted;
         this.cached = false;
     }
 
     /** A model read from the cache; {@code boot} boots Hibernate for the same entities if its DDL is asked for. */
-    EntityModel(Schema schema, List<SequenceUse> sequenceUses, Supplier<BootedModel> boot) {
+    EntityModel(
+            Schema schema, List<SequenceUse> sequenceUses, List<ValueDomain> valueDomains, Supplier<BootedModel> boot) {
         this.schema = schema;
         this.sequenceUses = List.copyOf(sequenceUses);
+        this.valueDomains = List.copyOf(valueDomains);
         this.boot = boot;
         this.cached = true;
     }
@@ -48,6 +53,11 @@ public final class EntityModel implements AutoCloseable {
     /** The sequences the entities' id generators draw from, with the key column each feeds. */
     public List<SequenceUse> sequenceUses() {
         return sequenceUses;
+    }
+
+    /** The enum and boolean columns' values, as the current mapping stores each. */
+    public List<ValueDomain> valueDomains() {
+        return valueDomains;
     }
 
     /** Whether the model came from the cache (Hibernate not booted for it). */

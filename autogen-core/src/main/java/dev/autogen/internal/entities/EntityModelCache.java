@@ -5,6 +5,7 @@ import dev.autogen.api.Version;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.SequenceUse;
+import dev.autogen.internal.schema.ValueDomain;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,14 +41,15 @@ import java.util.stream.Stream;
 final class EntityModelCache {
 
     /** Changes whenever what an entry holds changes shape. */
-    private static final String FORMAT = "autogen entity model 2";
+    private static final String FORMAT = "autogen entity model 3";
 
     private static final int DIGEST_LENGTH = 32;
 
     private EntityModelCache() {}
 
     /** What is kept: the model, and which columns the generators' sequences feed. */
-    record Entry(Schema schema, List<SequenceUse> sequenceUses) implements Serializable {}
+    record Entry(Schema schema, List<SequenceUse> sequenceUses, List<ValueDomain> valueDomains)
+            implements Serializable {}
 
     static String key(EntitySource source, List<Path> classpath, Dialect dialect) {
         MessageDigest sha = sha256();

@@ -52,10 +52,14 @@ public final class EntityReader {
         Optional<EntityModelCache.Entry> kept = EntityModelCache.read(cache, key);
         if (kept.isPresent()) {
             return new EntityModel(
-                    kept.get().schema(), kept.get().sequenceUses(), () -> boot(source, dialect, classpath));
+                    kept.get().schema(),
+                    kept.get().sequenceUses(),
+                    kept.get().valueDomains(),
+                    () -> boot(source, dialect, classpath));
         }
         EntityModel model = translated(boot(source, dialect, classpath));
-        EntityModelCache.write(cache, key, new EntityModelCache.Entry(model.schema(), model.sequenceUses()));
+        EntityModelCache.write(
+                cache, key, new EntityModelCache.Entry(model.schema(), model.sequenceUses(), model.valueDomains()));
         return model;
     }
 

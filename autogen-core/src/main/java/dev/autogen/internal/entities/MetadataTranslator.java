@@ -73,6 +73,11 @@ final class MetadataTranslator {
                 "give one of them a shorter name (@Column(name = ...) or @Table(name = ...))");
     }
 
+    /** The finite value domains of the entities' columns, with how the current mapping stores each value. */
+    List<dev.autogen.internal.schema.ValueDomain> valueDomains() {
+        return ValueDomains.of(metadata, this, names);
+    }
+
     Schema schema() {
         java.util.Map<QualifiedName, String> stored = new java.util.HashMap<>();
         List<Table> tables = new ArrayList<>();

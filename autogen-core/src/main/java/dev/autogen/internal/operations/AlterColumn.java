@@ -11,11 +11,19 @@ import java.util.Objects;
  *
  * @param using how an old value becomes a new one when the type changes: an SQL expression over the
  *     column, or {@code null} for the dialect's conversion (which fails rather than alter a value)
+ * @param reverseUsing the conversion back, when the way back is known too (autogenerate knows it for a
+ *     column whose values keep their meaning one by one); {@code null} when it is not. A migration's own
+ *     downgrade says it in its own call, so only operations made in memory carry it
  */
-public record AlterColumn(QualifiedName table, Column from, Column to, String using) implements Operation {
+public record AlterColumn(QualifiedName table, Column from, Column to, String using, String reverseUsing)
+        implements Operation {
 
     public AlterColumn(QualifiedName table, Column from, Column to) {
-        this(table, from, to, null);
+        this(table, from, to, null, null);
+    }
+
+    public AlterColumn(QualifiedName table, Column from, Column to, String using) {
+        this(table, from, to, using, null);
     }
 
     public AlterColumn {
@@ -33,11 +41,15 @@ public record AlterColumn(QualifiedName table, Column from, Column to, String us
     }
 
     /**
-     * The way back. A conversion given for the way there says nothing of the way back, so it is not kept;
+     * The way back: by the conversion back when it is known. Otherwise a conversion given for the way there
+     * says nothing of the way back, so it is not kept;
      * one still to be written is still to be written: types with no cast one way rarely have one back.
      */
     @Override
     public AlterColumn reverse() {
+        if (reverseUsing != null) {
+            return new AlterColumn(table, to, from, reverseUsing, using);
+        }
         return new AlterColumn(table, to, from, conversionToWrite() ? using : null);
     }
 

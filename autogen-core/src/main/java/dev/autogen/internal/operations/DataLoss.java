@@ -40,7 +40,11 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
             return Optional.of("replaces the values of " + op.table() + "."
                     + op.to().name() + " with what its expression computes");
         }
-        if (!op.typeChanged() || types.keepsEveryValue(op.from().type(), op.to().type()) || op.conversionToWrite()) {
+        // A conversion with its way back maps every value one by one and fails on any other: nothing is lost.
+        if (!op.typeChanged()
+                || types.keepsEveryValue(op.from().type(), op.to().type())
+                || op.conversionToWrite()
+                || op.reverseUsing() != null) {
             return Optional.empty();
         }
         if (op.using() != null) {

@@ -7,11 +7,14 @@ import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.Risk;
+import dev.autogen.internal.dialect.ValueConversion;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.diff.DiffRules;
+import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.ValueDomain;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,6 +163,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<String> refusals(Operation operation, List<Operation> before) {
         return PostgresProofs.refusals(operation, before);
+    }
+
+    @Override
+    public Optional<ValueConversion> keepMeaning(AlterColumn alter, ValueDomain domain) {
+        return PostgresMeanings.of(alter, domain);
     }
 
     @Override
