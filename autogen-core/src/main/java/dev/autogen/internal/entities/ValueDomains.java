@@ -52,14 +52,22 @@ final class ValueDomains {
     private void visit(Value value) {
         if (value instanceof Component component) {
             component.getProperties().forEach(property -> visit(property.getValue()));
-        } else if (value instanceof BasicValue basic && basic.getColumns().size() == 1) {
-            domain(basic);
+        } else if (value instanceof BasicValue basic
+                && basic.getSelectables().size() == 1
+                && basic.getSelectables().get(0) instanceof org.hibernate.mapping.Column column) {
+            domain(basic, column);
         }
     }
 
-    private void domain(BasicValue basic) {
+    private void domain(BasicValue basic, org.hibernate.mapping.Column column) {
         QualifiedName table = tables.get(basic.getTable());
-        BasicValue.Resolution<?> resolution = basic.resolve();
+        BasicValue.Resolution<?> resolution;
+        try {
+            resolution = basic.resolve();
+        } catch (RuntimeException unresolved) {
+            // Only a help for type changes: a mapping Hibernate resolves later keeps the plain conversion.
+            return;
+        }
         Class<?> type = resolution.getDomainJavaType().getJavaTypeClass();
         if (table == null || type == null) {
             return;
@@ -95,8 +103,6 @@ final class ValueDomains {
         } else {
             return;
         }
-        org.hibernate.mapping.Column column =
-                (org.hibernate.mapping.Column) basic.getColumns().get(0);
         domains.add(new ValueDomain(table, translator.columnName(column), type.isEnum(), valueNames, stored));
     }
 
