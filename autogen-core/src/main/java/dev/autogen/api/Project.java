@@ -17,7 +17,8 @@ public record Project(Path migrationsDir, String migrationsPackage, Path cacheDi
         Objects.requireNonNull(migrationsDir, "migrationsDir");
         Objects.requireNonNull(migrationsPackage, "migrationsPackage");
         Objects.requireNonNull(cacheDir, "cacheDir");
-        if (!javax.lang.model.SourceVersion.isName(migrationsPackage)) {
+        // Empty: the project writes no migrations of its own (an application that runs compiled ones).
+        if (!migrationsPackage.isEmpty() && !javax.lang.model.SourceVersion.isName(migrationsPackage)) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,
                     "the migrations package '" + migrationsPackage + "' is not a Java package name",
