@@ -20,9 +20,9 @@ class ValuesKeepTheirMeaningTest {
 
     private static final String LEVEL = "public enum Level { LOW, MID, HIGH }";
 
-    @Test
-    void anOrdinalEnumBecomingAStringEnumKeepsEachConstantBothWays() {
-        try (EntityChange change = new EntityChange(
+    /** A task whose level is mapped {@code ORDINAL} in version 1 and as {@code mapping} says in version 2. */
+    private EntityChange levelChange(String mapping) {
+        return new EntityChange(
                 work,
                 Map.of(
                         "Level.java",
@@ -33,7 +33,12 @@ class ValuesKeepTheirMeaningTest {
                         "Level.java",
                         LEVEL,
                         "Task.java",
-                        "@Entity public class Task { @Id Long id; @Enumerated(EnumType.STRING) Level level; }"))) {
+                        "@Entity public class Task { @Id Long id; " + mapping + " Level level; }"));
+    }
+
+    @Test
+    void anOrdinalEnumBecomingAStringEnumKeepsEachConstantBothWays() {
+        try (EntityChange change = levelChange("@Enumerated(EnumType.STRING)")) {
             change.atVersion1("insert into task (id, level) values (1, 0), (2, 1), (3, 2), (4, null)");
             change.generate();
             assertThat(change.source())
@@ -52,19 +57,7 @@ class ValuesKeepTheirMeaningTest {
 
     @Test
     void anOrdinalEnumBecomingAPostgresEnumTypeKeepsEachConstant() {
-        try (EntityChange change = new EntityChange(
-                work,
-                Map.of(
-                        "Level.java",
-                        LEVEL,
-                        "Task.java",
-                        "@Entity public class Task { @Id Long id; @Enumerated(EnumType.ORDINAL) Level level; }"),
-                Map.of(
-                        "Level.java",
-                        LEVEL,
-                        "Task.java",
-                        "@Entity public class Task { @Id Long id; @JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM)"
-                                + " Level level; }"))) {
+        try (EntityChange change = levelChange("@JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM)")) {
             change.atVersion1("insert into task (id, level) values (1, 2), (2, 0)");
             change.upgrade();
             assertThat(change.rows("select id, level::text from task order by id"))
@@ -97,18 +90,7 @@ class ValuesKeepTheirMeaningTest {
 
     @Test
     void anOrdinalThatStandsForNoConstantFailsTheMigrationWithNothingChanged() {
-        try (EntityChange change = new EntityChange(
-                work,
-                Map.of(
-                        "Level.java",
-                        LEVEL,
-                        "Task.java",
-                        "@Entity public class Task { @Id Long id; @Enumerated(EnumType.ORDINAL) Level level; }"),
-                Map.of(
-                        "Level.java",
-                        LEVEL,
-                        "Task.java",
-                        "@Entity public class Task { @Id Long id; @Enumerated(EnumType.STRING) Level level; }"))) {
+        try (EntityChange change = levelChange("@Enumerated(EnumType.STRING)")) {
             // Hibernate's own check would refuse a 7: a row written past it, by hand.
             change.atVersion1();
             change.execute(

@@ -146,17 +146,13 @@ public final class Runner {
             requireOurs(state);
             return readHeads(connection);
         } catch (SQLException e) {
-            throw new AutogenException(
-                    ErrorCode.DATABASE_ERROR,
-                    "reading " + tables.versionTable() + " failed: " + oneLine(e.getMessage()),
-                    "check the database connection and permissions",
-                    e);
+            throw readFailed(tables.versionTable(), e);
         }
     }
 
     /**
-     * The migration an earlier run left part done, said for a person ("revision r2 is interrupted after
-     * statement 3 of its upgrade..."), or empty when there is none.
+     * The migration an earlier run left part done, said for a person ("revision r2 is interrupted: its
+     * upgrade stopped after statement 3 ..."), or empty when there is none.
      */
     public java.util.Optional<String> interruption(Connection connection) {
         try {
@@ -167,17 +163,18 @@ public final class Runner {
             return mark == null
                     ? java.util.Optional.empty()
                     : java.util.Optional.of("revision " + mark.revision() + " is interrupted: " + mark.stopped()
-                            + " (at " + mark.when() + "); 'autogen "
-                            + mark.direction().word()
-                            + "' completes it, 'autogen "
-                            + Step.opposite(mark.direction()).word() + "' undoes it");
+                            + " (at " + mark.when() + "); " + mark.ways());
         } catch (SQLException e) {
-            throw new AutogenException(
-                    ErrorCode.DATABASE_ERROR,
-                    "reading " + tables.historyTable() + " failed: " + oneLine(e.getMessage()),
-                    "check the database connection and permissions",
-                    e);
+            throw readFailed(tables.historyTable(), e);
         }
+    }
+
+    private static AutogenException readFailed(String table, SQLException e) {
+        return new AutogenException(
+                ErrorCode.DATABASE_ERROR,
+                "reading " + table + " failed: " + oneLine(e.getMessage()),
+                "check the database connection and permissions",
+                e);
     }
 
     /** Each revision's runs as the history table records them, oldest first; empty without the table. */
@@ -210,11 +207,7 @@ public final class Runner {
             }
             return applied;
         } catch (SQLException e) {
-            throw new AutogenException(
-                    ErrorCode.DATABASE_ERROR,
-                    "reading " + tables.historyTable() + " failed: " + oneLine(e.getMessage()),
-                    "check the database connection and permissions",
-                    e);
+            throw readFailed(tables.historyTable(), e);
         }
     }
 
@@ -543,6 +536,12 @@ public final class Runner {
     /** A migration an earlier run left part done: the mark in the history table, and how far it got. */
     private record Mark(
             long id, String revision, Direction direction, int at, String checksum, java.time.Instant when) {
+        /** The commands that finish it either way. */
+        String ways() {
+            return "'autogen " + direction.word() + "' completes it, 'autogen "
+                    + Step.opposite(direction).word() + "' undoes it";
+        }
+
         /** How far it got, for a person. */
         String stopped() {
             return "its " + direction.word() + " stopped "
@@ -657,9 +656,7 @@ public final class Runner {
                 ErrorCode.MIGRATION_INTERRUPTED,
                 "revision " + mark.revision() + " was interrupted at " + mark.when() + ": " + mark.stopped() + ", "
                         + why,
-                "'autogen " + mark.direction().word() + "' to it completes it, '"
-                        + Step.opposite(mark.direction()).word()
-                        + "' undoes it; if it was edited since, check which of its statements took effect and finish or"
+                mark.ways() + "; if it was edited since, check which of its statements took effect and finish or"
                         + " undo them by hand, then 'autogen stamp' the revision the schema is at");
     }
 

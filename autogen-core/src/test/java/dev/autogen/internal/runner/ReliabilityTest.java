@@ -182,23 +182,24 @@ class ReliabilityTest {
 
     /** A migration whose connection dies after its concurrent build committed, while it sleeps. */
     private static Runner dyingAfterTheBuild(String last) {
+        return plain(
+                node("r1", List.of(), List.of(), table("big")),
+                node(
+                        "r2",
+                        List.of("r1"),
+                        List.of(),
+                        new Execute("create index concurrently big_id on big (id)", "drop index concurrently big_id"),
+                        new Execute(
+                                "select pg_sleep(case when to_regclass('public.go_fast') is null then 30 else 0 end)",
+                                null),
+                        new Execute(
+                                last, "drop table " + last.substring("create table ".length(), last.indexOf(" (")))));
+    }
+
+    /** A runner over {@code nodes} with the default options and nobody listening. */
+    private static Runner plain(dev.autogen.internal.revision.RevisionNode... nodes) {
         return new Runner(
-                RevisionGraph.of(List.of(
-                        node("r1", List.of(), List.of(), table("big")),
-                        node(
-                                "r2",
-                                List.of("r1"),
-                                List.of(),
-                                new Execute(
-                                        "create index concurrently big_id on big (id)",
-                                        "drop index concurrently big_id"),
-                                new Execute(
-                                        "select pg_sleep(case when to_regclass('public.go_fast') is null then 30 else 0 end)",
-                                        null),
-                                new Execute(
-                                        last,
-                                        "drop table "
-                                                + last.substring("create table ".length(), last.indexOf(" (")))))),
+                RevisionGraph.of(List.of(nodes)),
                 PostgresDialect.INSTANCE,
                 "public",
                 "autogen_version",
@@ -262,13 +263,7 @@ class ReliabilityTest {
 
     @Test
     void aVersionTableDroppedByHandIsSaidAndOnlyAStampMakesItAnew() throws Exception {
-        Runner runner = new Runner(
-                RevisionGraph.of(List.of(node("r1", List.of(), List.of(), table("t1")))),
-                PostgresDialect.INSTANCE,
-                "public",
-                "autogen_version",
-                RunOptions.DEFAULT,
-                RunListener.NONE);
+        Runner runner = plain(node("r1", List.of(), List.of(), table("t1")));
         try (TestDatabase db = TestDatabase.create();
                 Connection c = db.connect()) {
             runner.upgrade(c, "head");
