@@ -158,7 +158,7 @@ public final class Main implements Callable<Integer> {
             if (main.debug) {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
-                err.print(main.secrets.mask(trace.toString()));
+                err.print(main.secrets.maskForeign(trace.toString()));
             }
             String what = e instanceof AutogenException
                     ? e.getMessage()
@@ -193,7 +193,7 @@ public final class Main implements Callable<Integer> {
             @Override
             public void publish(LogRecord record) {
                 if (isLoggable(record)) {
-                    err.print(secrets.mask(format.format(record)));
+                    err.print(secrets.maskForeign(format.format(record)));
                     err.flush();
                 }
             }
@@ -260,6 +260,7 @@ public final class Main implements Callable<Integer> {
                 Config.load(file, environment, new Config.Overrides(url, user, password, schema), settings, defaults);
         secrets.add(loaded.password());
         secrets.addUrl(loaded.url());
+        secrets.user(loaded.user());
         return new Session(loaded, out, err);
     }
 }

@@ -1,5 +1,6 @@
 package dev.autogen.cli;
 
+import dev.autogen.api.ConnectionSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 final class Secrets {
 
     private final List<String> values = new ArrayList<>();
+    private String user;
 
     /** The secrets known before the configuration is read: the command line's and the environment's. */
     static Secrets of(String[] arguments, Map<String, String> environment) {
@@ -57,16 +59,18 @@ final class Secrets {
         }
     }
 
-    /** The text with every known secret, and every password a URL in it carries, replaced by {@code ***}. */
+    /** The text with every known secret, and every password a URL in it carries, masked where it stands. */
     String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
-                .replaceAll("//([^/@:\\s]+):[^/@\\s]*@", "//$1:***@");
-        for (String value : values) {
-            masked = masked.replace(value, "***");
-        }
-        return masked;
+        return ConnectionSettings.mask(text, values, user);
+    }
+
+    /** Text another library wrote (a log line, a trace), where a secret may stand anywhere as a token. */
+    String maskForeign(String text) {
+        return ConnectionSettings.maskForeign(text, values, user);
+    }
+
+    /** The user name, which a secret equal to it must not mask (that would say the password). */
+    void user(String name) {
+        user = name;
     }
 }

@@ -189,6 +189,25 @@ class ErrorsIT {
     }
 
     @Test
+    void aPasswordThatIsACommonWordOrALetterIsMaskedWhereItStandsOnly() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        for (String password : List.of("e", "postgres", "database")) {
+            Cli.Result result = cli.run(
+                    "current", "--url", "jdbc:postgresql://127.0.0.1:" + closed + "/app", "--password", password);
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.err())
+                    .as("with password '%s'", password)
+                    .contains("error: cannot reach the database at jdbc:postgresql://127.0.0.1:" + closed + "/app")
+                    .doesNotContain("***");
+        }
+        Cli.Result url = cli.run("psql", "--print-url", "--password", "postgres");
+        assertThat(url.out()).as(url.toString()).contains("jdbc:postgresql://").doesNotContain("***ql");
+    }
+
+    @Test
     void wrongPassword() {
         String role = db.name() + "_app";
         db.execute("create role " + role + " login password 'the-right-one'");

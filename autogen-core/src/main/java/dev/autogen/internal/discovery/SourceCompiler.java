@@ -54,9 +54,9 @@ final class SourceCompiler {
                     "run autogen with a JDK, not a JRE");
         }
         try {
-            Path staging = Files.createDirectories(cacheRoot)
-                    .resolve(output.getFileName() + ".tmp"
-                            + ProcessHandle.current().pid());
+            sweepAbandoned(Files.createDirectories(cacheRoot));
+            Path staging = cacheRoot.resolve(
+                    output.getFileName() + STAGING + ProcessHandle.current().pid());
             Files.createDirectories(staging);
             Optional<Path> earlier = earlierBuild(cacheRoot, manifest);
             boolean compiled = false;
@@ -94,6 +94,33 @@ final class SourceCompiler {
             return output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Between a build's digest and the pid of the process that stages it. */
+    private static final String STAGING = ".tmp";
+
+    /**
+     * Removes what a process that died while compiling (killed, or cancelled with Ctrl-C) left staged: a
+     * staging directory whose process no longer runs.
+     */
+    private static void sweepAbandoned(Path cacheRoot) throws IOException {
+        java.util.regex.Pattern staged = java.util.regex.Pattern.compile(".*\\" + STAGING + "(\\d+)");
+        try (java.util.stream.Stream<Path> entries = Files.list(cacheRoot)) {
+            for (Path entry : entries.toList()) {
+                java.util.regex.Matcher name =
+                        staged.matcher(entry.getFileName().toString());
+                if (name.matches()
+                        && ProcessHandle.of(Long.parseLong(name.group(1)))
+                                .map(p -> !p.isAlive())
+                                .orElse(true)) {
+                    try {
+                        deleteRecursively(entry);
+                    } catch (IOException | UncheckedIOException raced) {
+                        // Another process swept it first.
+                    }
+                }
+            }
         }
     }
 

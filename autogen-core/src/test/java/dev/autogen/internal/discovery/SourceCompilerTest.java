@@ -30,6 +30,20 @@ class SourceCompilerTest {
     }
 
     @Test
+    void whatADeadProcessLeftStagedIsSweptAndALiveOnesIsLeft() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path abandoned = Files.createDirectories(work.resolve("cache/0123abcd.tmp" + gone.pid() + "/m"));
+        Path running = Files.createDirectories(work.resolve("cache/4567cdef.tmp" + ProcessHandle.current().pid()));
+        write("A", "public class A {}");
+
+        compile();
+
+        assertThat(abandoned.getParent()).doesNotExist();
+        assertThat(running).exists();
+    }
+
+    @Test
     void anAddedFileIsCompiledAloneAgainstTheEarlierClasses() throws IOException {
         write("A", "public class A { public static int one() { return 1; } }");
         write("B", "public class B {}");

@@ -6,6 +6,7 @@ import dev.autogen.api.ErrorCode;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 /** Opens connections and turns the driver's failures into errors that name the cause and the fix. */
@@ -55,7 +56,10 @@ public final class Connections {
     private static AutogenException failure(ConnectionSettings settings, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = settings.safeUrl();
-        String message = settings.mask(String.valueOf(e.getMessage()))
+        String message = ConnectionSettings.maskForeign(
+                        String.valueOf(e.getMessage()),
+                        settings.password() == null ? List.of() : List.of(settings.password()),
+                        settings.user())
                 .replaceAll("\\s+", " ")
                 .strip();
         // The driver's own message may repeat the URL, password and all: only the masked text goes on.
