@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
             names = "--format",
             defaultValue = "text",
             description = "text, or json for CI tools and review bots: {\"differences\": [{\"description\": ...,"
-                    + " \"dataLoss\": ... or null}]}.")
+                    + " \"dataLoss\": ... or null, \"risk\": ... or null}]}.")
     Output format;
 
     @Override
@@ -63,7 +63,8 @@ final class CheckCommand implements Callable<Integer> {
     private static String json(List<Change> differences) {
         return differences.stream()
                 .map(c -> "{\"description\": " + string(c.description()) + ", \"dataLoss\": "
-                        + (c.dataLoss() == null ? "null" : string(c.dataLoss())) + "}")
+                        + (c.dataLoss() == null ? "null" : string(c.dataLoss())) + ", \"risk\": "
+                        + (c.risk() == null ? "null" : string(c.risk())) + "}")
                 .collect(Collectors.joining(", ", "{\"differences\": [", "]}"));
     }
 

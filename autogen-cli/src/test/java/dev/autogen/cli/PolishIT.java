@@ -45,6 +45,7 @@ class PolishIT {
             assertThat(differs.out().strip())
                     .startsWith("{\"differences\": [{\"description\": \"add column public.customer.email")
                     .contains("\"dataLoss\": null")
+                    .contains("\"risk\": ")
                     .endsWith("]}");
 
             WorkflowIT.assertSuccess(cli.run("show", "0001", "--sql"), "create table public.customer");

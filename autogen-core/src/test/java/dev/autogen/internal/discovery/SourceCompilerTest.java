@@ -34,7 +34,8 @@ class SourceCompilerTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Path abandoned = Files.createDirectories(work.resolve("cache/0123abcd.tmp" + gone.pid() + "/m"));
-        Path running = Files.createDirectories(work.resolve("cache/4567cdef.tmp" + ProcessHandle.current().pid()));
+        Path running = Files.createDirectories(
+                work.resolve("cache/4567cdef.tmp" + ProcessHandle.current().pid()));
         write("A", "public class A {}");
 
         compile();
