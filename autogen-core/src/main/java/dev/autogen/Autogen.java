@@ -26,7 +26,7 @@ import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.Risk;
-import dev.autogen.internal.dialect.ValueConversion;
+import dev.autogen.internal.dialect.ValueConversions;
 import dev.autogen.internal.diff.IgnoreRules;
 import dev.autogen.internal.diff.PrintedTarget;
 import dev.autogen.internal.diff.RenameFinder;
@@ -53,7 +53,6 @@ import dev.autogen.internal.runner.OfflineScript;
 import dev.autogen.internal.runner.Runner;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
-import dev.autogen.internal.schema.ValueDomain;
 import dev.autogen.migration.AcceptedRisk;
 import dev.autogen.migration.Definitions;
 import java.io.IOException;
@@ -69,7 +68,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -460,7 +458,8 @@ public final class Autogen {
                             dialect.diffRules(),
                             target.model().sequenceUses(),
                             renames));
-            Converted converted = keepingMeanings(operations, target.model(), dialect);
+            ValueConversions converted =
+                    ValueConversions.of(operations, target.model().valueDomains(), dialect);
             return found(converted.operations(), renames, converted);
         }
         return withConnection(dialect, connection -> {
@@ -485,20 +484,20 @@ public final class Autogen {
                     : SchemaDiffer.changedTables(current, target.schema(), ignored, dialect.diffRules());
             if (changed.isEmpty()) {
                 stages.note(operations.size() + " operations");
-                Converted converted = keepingMeanings(operations, model, dialect);
+                ValueConversions converted = ValueConversions.of(operations, model.valueDomains(), dialect);
                 return found(withConversionsToWrite(converted.operations(), dialect, connection), renames, converted);
             }
             // Where the entities' tables differ from the database's, ask the database how it would store
             // the entities' own DDL: it alone knows how it rewrites an expression, a type, a column definition.
             Schema printed = stages.time("printing", () -> print(model, dialect, connection, changed, target.schema()));
             if (printed == null) {
-                Converted converted = keepingMeanings(operations, model, dialect);
+                ValueConversions converted = ValueConversions.of(operations, model.valueDomains(), dialect);
                 return found(withConversionsToWrite(converted.operations(), dialect, connection), renames, converted);
             }
             List<Operation> exact = SchemaDiffer.diff(
                     current, ignore.apply(printed), ignored, dialect.diffRules(), model.sequenceUses(), renames);
             stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
-            Converted converted = keepingMeanings(exact, model, dialect);
+            ValueConversions converted = ValueConversions.of(exact, model.valueDomains(), dialect);
             return found(withConversionsToWrite(converted.operations(), dialect, connection), renames, converted);
         });
     }
@@ -543,7 +542,7 @@ public final class Autogen {
         return project.cacheDir().resolve("entity-models");
     }
 
-    private static Differences found(List<Operation> operations, RenamePlan renames, Converted converted) {
+    private static Differences found(List<Operation> operations, RenamePlan renames, ValueConversions converted) {
         Map<Operation, List<String>> notes = new LinkedHashMap<>(renames.notes(operations));
         converted
                 .remarks()
@@ -553,38 +552,6 @@ public final class Autogen {
                     return both;
                 }));
         return new Differences(operations, notes);
-    }
-
-    /** Operations with some type changes made to convert value by value, and the remark said of each. */
-    private record Converted(List<Operation> operations, Map<Operation, String> remarks) {}
-
-    /**
-     * Type changes of columns holding an enum's or a boolean's values, made to convert value by value both
-     * ways (the mapping Hibernate has now says how each value is stored), where a cast would keep the bytes
-     * and lose the meaning.
-     */
-    private static Converted keepingMeanings(List<Operation> operations, EntityModel model, Dialect dialect) {
-        Map<QualifiedName, Map<String, ValueDomain>> domains = new HashMap<>();
-        for (ValueDomain domain : model.valueDomains()) {
-            domains.computeIfAbsent(domain.table(), t -> new HashMap<>()).put(domain.column(), domain);
-        }
-        List<Operation> kept = new ArrayList<>();
-        Map<Operation, String> remarks = new LinkedHashMap<>();
-        for (Operation operation : operations) {
-            ValueDomain domain = operation instanceof AlterColumn alter
-                    ? domains.getOrDefault(alter.table(), Map.of())
-                            .get(alter.to().name())
-                    : null;
-            Optional<ValueConversion> conversion =
-                    domain == null ? Optional.empty() : dialect.keepMeaning((AlterColumn) operation, domain);
-            if (conversion.isPresent()) {
-                remarks.put(conversion.get().operation(), conversion.get().remark());
-                kept.add(conversion.get().operation());
-            } else {
-                kept.add(operation);
-            }
-        }
-        return new Converted(kept, remarks);
     }
 
     /**
