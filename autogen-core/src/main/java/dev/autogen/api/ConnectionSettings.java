@@ -70,7 +70,7 @@ public record ConnectionSettings(String url, String user, String password, DataS
         }
         String masked = text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***")
                 .replaceAll("//([^/@:\\s]+):[^/@\\s]*@", "//$1:***@")
-                .replaceAll("(?i)(\\bpassword\\s*[:=]\\s*)[^,;\\s}\\]]+", "$1***");
+                .replaceAll("(?i)(\\bpassword\\s*[:=]\\s*)[^,;&\\s}\\]]+", "$1***");
         for (String secret : secrets) {
             if (secret != null && !secret.isEmpty() && !secret.equals(user)) {
                 masked = masked.replaceAll("(['\"])" + Pattern.quote(secret) + "\\1", "$1***$1");
