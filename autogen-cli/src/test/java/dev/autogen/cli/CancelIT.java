@@ -135,8 +135,14 @@ class CancelIT {
         long postmaster = -1;
         for (int i = 0; i < 600 && postmaster < 0; i++) {
             Thread.sleep(100);
-            if (Files.exists(pidFile) && Files.readAllLines(pidFile).size() > 3) {
-                List<String> lines = Files.readAllLines(pidFile);
+            List<String> lines;
+            try {
+                // initdb's single-user runs write and remove the same file while the data directory is made.
+                lines = Files.readAllLines(pidFile);
+            } catch (java.nio.file.NoSuchFileException notYet) {
+                continue;
+            }
+            if (lines.size() > 3) {
                 try (Connection watcher = java.sql.DriverManager.getConnection(
                         "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres", "postgres", null)) {
                     if (rows(
