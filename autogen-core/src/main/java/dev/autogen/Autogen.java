@@ -203,11 +203,7 @@ public final class Autogen {
         List<Operation> upgrade = operations;
         // What each step risks on a busy table, said beside it for the reviewer.
         Map<Operation, Risk> risks = Risks.of(upgrade, standard);
-        risks.forEach((op, risk) -> said.merge(op, List.of(risk.remark()), (a, b) -> {
-            List<String> both = new ArrayList<>(a);
-            both.addAll(b);
-            return both;
-        }));
+        risks.forEach((op, risk) -> said.merge(op, List.of(risk.remark()), Autogen::concat));
         MigrationSource source = stages.time("codegen", () -> writer(standard).write(info, upgrade, said));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = write(project, source);
@@ -542,15 +538,16 @@ public final class Autogen {
         return project.cacheDir().resolve("entity-models");
     }
 
+    /** Two operations' remarks, in order: what merges the remarks said of one operation. */
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
     private static Differences found(List<Operation> operations, RenamePlan renames, ValueConversions converted) {
         Map<Operation, List<String>> notes = new LinkedHashMap<>(renames.notes(operations));
-        converted
-                .remarks()
-                .forEach((operation, remark) -> notes.merge(operation, List.of(remark), (a, b) -> {
-                    List<String> both = new ArrayList<>(a);
-                    both.addAll(b);
-                    return both;
-                }));
+        converted.remarks().forEach((operation, remark) -> notes.merge(operation, List.of(remark), Autogen::concat));
         return new Differences(operations, notes);
     }
 
@@ -643,11 +640,7 @@ public final class Autogen {
                     }
                 }));
         Map<Operation, List<String>> all = new LinkedHashMap<>(notes);
-        facts.forEach((op, lines) -> all.merge(op, lines, (a, b) -> {
-            List<String> both = new ArrayList<>(a);
-            both.addAll(b);
-            return both;
-        }));
+        facts.forEach((op, lines) -> all.merge(op, lines, Autogen::concat));
         return all;
     }
 

@@ -179,11 +179,8 @@ public final class OfflineScript {
                                         step,
                                         proof,
                                         marked
-                                                ? "the statements before it stay done, and the history marks how far"
-                                                        + " it got: 'autogen " + direction.word() + "' completes it,"
-                                                        + " 'autogen "
-                                                        + Step.opposite(direction)
-                                                                .word() + "' undoes it"
+                                                ? "the statements before it stay done, and the history marks how far it got: "
+                                                        + Step.ways(direction)
                                                 : "nothing of this migration was done"))
                                 .append(";\n");
                     }

@@ -538,8 +538,7 @@ public final class Runner {
             long id, String revision, Direction direction, int at, String checksum, java.time.Instant when) {
         /** The commands that finish it either way. */
         String ways() {
-            return "'autogen " + direction.word() + "' completes it, 'autogen "
-                    + Step.opposite(direction).word() + "' undoes it";
+            return Step.ways(direction);
         }
 
         /** How far it got, for a person. */

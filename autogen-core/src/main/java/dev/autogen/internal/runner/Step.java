@@ -127,6 +127,12 @@ record Step(
                 checksum(upgrade, defaultSchema));
     }
 
+    /** The commands that finish a migration left part done going {@code direction}, one way or the other. */
+    static String ways(Direction direction) {
+        return "'autogen " + direction.word() + "' completes it, 'autogen "
+                + opposite(direction).word() + "' undoes it";
+    }
+
     /** The way that undoes a step that went {@code direction}. */
     static Direction opposite(Direction direction) {
         return direction == Direction.UPGRADE ? Direction.DOWNGRADE : Direction.UPGRADE;

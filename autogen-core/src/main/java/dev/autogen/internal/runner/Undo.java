@@ -32,11 +32,8 @@ final class Undo {
             return Optional.of(List.of());
         }
         int underWay = statements.get(last).operation();
-        boolean complete =
-                last + 1 >= statements.size() || statements.get(last + 1).operation() != underWay;
-        if (uncertain && done < statements.size()) {
-            complete = false;
-        }
+        boolean complete = last == done - 1
+                && (last + 1 >= statements.size() || statements.get(last + 1).operation() != underWay);
         List<Statement> undo = new ArrayList<>();
         if (!complete) {
             Optional<List<String>> undoing =

@@ -136,11 +136,7 @@ final class PostgresProofs {
                             + PostgresNames.quote(unique.constraint().name()),
                     dropIfExists(unique.table(), unique.constraint().name())));
         } else if (operation instanceof DropIndex drop) {
-            String create = PostgresSql.INSTANCE
-                    .createIndex(new CreateIndex(drop.table(), drop.index()))
-                    .get(0);
-            return Optional.of(
-                    List.of(create.replaceFirst("^create (unique )?index ", "create $1index if not exists ")));
+            return Optional.of(List.of(PostgresSql.createIndex(drop.table(), drop.index(), " if not exists")));
         } else if (operation instanceof ValidateConstraint) {
             return Optional.of(List.of());
         } else if (operation instanceof Execute execute) {

@@ -558,7 +558,8 @@ final class PostgresSql implements OperationVisitor<List<String>> {
         return named + "check (" + ((CheckConstraint) constraint).expression() + ")";
     }
 
-    private static String createIndex(QualifiedName table, Index index, String how) {
+    /** {@code create [unique] index<how> name on table ...}: {@code how} is {@code " concurrently"}, {@code " if not exists"} or nothing. */
+    static String createIndex(QualifiedName table, Index index, String how) {
         String keys = index.keys().stream().map(PostgresSql::indexKey).collect(Collectors.joining(", "));
         return "create " + (index.unique() ? "unique " : "") + "index" + how + " " + quote(index.name()) + " on "
                 + name(table)
