@@ -13,6 +13,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +24,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * A real PostgreSQL server for {@code url = embedded}: its data lives in {@code .autogen/pgdata} beside
  * the configuration and persists between commands; the server runs while one command does.
+ *
+ * <p>The server is private to the account that owns its data: it listens on the loopback interface only,
+ * has no Unix socket, and asks every client for the password kept beside the data directory
+ * ({@link EmbeddedPassword}), which only that account can read. Without that, any user of the machine could
+ * connect as the superuser while a command runs and write files or run programs as its owner.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -34,10 +42,12 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final FileChannel turn;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres server, FileChannel turn) {
+    private EmbeddedDatabase(EmbeddedPostgres server, FileChannel turn, String password) {
         this.server = server;
         this.turn = turn;
+        this.password = password;
     }
 
     /**
@@ -52,12 +62,16 @@ final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(dataDirectory.getParent());
             turn = takeTurn(dataDirectory, notes, wait);
             stopOrphan(dataDirectory, notes);
-            return new EmbeddedDatabase(
-                    EmbeddedPostgres.builder()
-                            .setDataDirectory(dataDirectory)
-                            .setCleanDataDirectory(false)
-                            .start(),
-                    turn);
+            boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+            EmbeddedPassword password = EmbeddedPassword.of(dataDirectory, fresh);
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            EmbeddedDatabase database =
+                    new EmbeddedDatabase(password.configure(builder, fresh).start(), turn, password.value());
+            if (password.securesOlderData()) {
+                database.requirePassword(dataDirectory, notes);
+            }
+            return database;
         } catch (IllegalStateException e) {
             closeQuietly(turn);
             throw new AutogenException(
@@ -129,7 +143,13 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** A server on a fresh data directory of its own, deleted when it stops. */
     static EmbeddedDatabase startThrowAway() {
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder().start(), null);
+            EmbeddedPassword password = EmbeddedPassword.throwAway();
+            try {
+                return new EmbeddedDatabase(
+                        password.configure(EmbeddedPostgres.builder(), true).start(), null, password.value());
+            } finally {
+                password.forgetFile();
+            }
         } catch (IOException | IllegalStateException e) {
             throw new AutogenException(
                     ErrorCode.DATABASE_UNREACHABLE,
@@ -197,7 +217,30 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     ConnectionSettings connection() {
         return new ConnectionSettings(
-                "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", null);
+                "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", password);
+    }
+
+    /**
+     * A data directory an earlier autogen created let every local client in without a password: the
+     * superuser gets this directory's password, and the server asks for it from now on.
+     */
+    private void requirePassword(Path dataDirectory, PrintWriter notes) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("alter role postgres password " + EmbeddedPassword.literal(password));
+            EmbeddedPassword.writeAccessRules(dataDirectory);
+            statement.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new AutogenException(
+                    ErrorCode.DATABASE_UNREACHABLE,
+                    "the embedded database in " + dataDirectory + " cannot be given a password: " + e.getMessage(),
+                    "delete " + dataDirectory + " to start afresh (its data is lost)",
+                    e);
+        }
+        notes.println("note: the embedded database in " + dataDirectory
+                + " now asks for the password kept in " + EmbeddedPassword.fileOf(dataDirectory)
+                + " (it let every local user in before)");
+        notes.flush();
     }
 
     @Override

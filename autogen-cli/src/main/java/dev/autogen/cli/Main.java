@@ -261,6 +261,6 @@ public final class Main implements Callable<Integer> {
         secrets.add(loaded.password());
         secrets.addUrl(loaded.url());
         secrets.user(loaded.user());
-        return new Session(loaded, out, err);
+        return new Session(loaded, out, err, secrets::add);
     }
 }

@@ -13,6 +13,7 @@ import dev.autogen.api.Settings;
 import dev.autogen.api.StepResult;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One command's view of the project: its configuration, the database (started on first use when it is
@@ -26,11 +27,14 @@ final class Session implements AutoCloseable {
     private EmbeddedDatabase embedded;
     private ConnectionSettings connection;
     private EmbeddedDatabase scratch;
+    /** Hears the embedded servers' passwords, so that nothing printed shows them. */
+    private final Consumer<String> secrets;
 
-    Session(Config config, PrintWriter out, PrintWriter notes) {
+    Session(Config config, PrintWriter out, PrintWriter notes, Consumer<String> secrets) {
         this.config = config;
         this.progress = new Progress(out);
         this.notes = notes;
+        this.secrets = secrets;
     }
 
     /** Each migration printed as it starts and ends, so a failure after ten shows the ten. */
@@ -122,6 +126,7 @@ final class Session implements AutoCloseable {
                         notes,
                         config.runOptions().lockWait());
                 connection = embedded.connection();
+                secrets.accept(connection.password());
             } else {
                 connection = new ConnectionSettings(config.url(), config.user(), config.password());
             }
@@ -133,6 +138,7 @@ final class Session implements AutoCloseable {
     private synchronized ConnectionSettings scratch() {
         if (scratch == null) {
             scratch = EmbeddedDatabase.startThrowAway();
+            secrets.accept(scratch.connection().password());
         }
         return scratch.connection();
     }

@@ -7,7 +7,6 @@ import dev.autogen.api.Naming;
 import dev.autogen.api.Project;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.Settings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -73,15 +72,15 @@ public final class Warmup {
      */
     static List<Integer> againstADatabase(String entities, Path project, PrintWriter nowhere) {
         List<Integer> exits = new java.util.ArrayList<>();
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+        try (EmbeddedDatabase server = EmbeddedDatabase.startThrowAway()) {
             Files.createDirectories(project);
             Path file = project.resolve(Config.FILE_NAME);
             Files.writeString(file, "entities.classpath = " + entities + "\nnaming = spring\n");
+            ConnectionSettings database = server.connection();
             Map<String, String> environment = Map.of(
-                    "AUTOGEN_URL",
-                    "jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
-                    "AUTOGEN_USER",
-                    "postgres");
+                    "AUTOGEN_URL", database.url(),
+                    "AUTOGEN_USER", database.user(),
+                    "AUTOGEN_PASSWORD", database.password());
             String config = file.toString();
             for (String[] command : List.of(
                     new String[] {"revision", "-c", config, "--autogenerate", "-m", "warm up", "--no-input"},
