@@ -14,10 +14,13 @@ import java.util.Set;
 public interface VersionTableSql {
 
     /** The format of the tables this build writes. */
-    int FORMAT = 3;
+    int FORMAT = 4;
 
     /** The format from which recorded checksums are of today's canonical text. */
     int CHECKSUMS_SINCE = 2;
+
+    /** The format from which the checksum of a migration with Java steps covers their compiled code. */
+    int JAVA_CODE_SINCE = 4;
 
     /** The history table's name, beside the version table of this name. */
     static String historyTableName(String versionTable) {

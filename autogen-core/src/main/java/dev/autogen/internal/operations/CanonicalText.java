@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
  *       parts in the order they are declared;
  *   <li>a part that is absent from older texts is written only when present ({@code using} of
  *       {@code alter_column}, {@code varchar_casts} of an enum type);
- *   <li>a Java data step is {@code java step=<present> reverse=<present> sql=... reverse_sql=...}: the
- *       code itself is not part of the text, so editing it is not detected.
+ *   <li>a Java data step is {@code java step=<present> reverse=<present> sql=... reverse_sql=...}; what its
+ *       code does is covered by a last line the runner adds for a migration with Java steps
+ *       ({@code java_code sha256=...}, over its compiled code without debug information).
  * </ul>
  *
  * The checksum is the SHA-256 of the lines, each ended by {@code \n}, in the order the upgrade makes them.

@@ -11,6 +11,8 @@ import dev.autogen.api.StepResult;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.operations.Description;
+import dev.autogen.internal.operations.ExecuteJava;
+import dev.autogen.internal.operations.Recorder;
 import dev.autogen.internal.revision.HeadTransitions;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionNode;
@@ -315,7 +317,8 @@ public final class Runner {
      * Creates autogen's tables when they are missing, and brings tables of an older format up to this
      * one. Format 1 recorded checksums of another text; they are recorded again, once, from the
      * migrations as they are now (an edit made before that cannot be detected). Format 3 added where an
-     * interrupted migration resumes.
+     * interrupted migration resumes. Format 4's checksums of migrations with Java steps cover their code:
+     * those are recorded again, once, in the same way.
      */
     private void prepareTables(Connection connection, boolean stamping) throws SQLException {
         TablesState state = inspect(connection);
@@ -328,16 +331,20 @@ public final class Runner {
         }
         List<String> statements = new ArrayList<>(tables.create());
         boolean hadHistory = state.historyExists() && hasRows(connection, tables.historyHasRows());
-        if (hadHistory && state.format() < VersionTableSql.CHECKSUMS_SINCE) {
+        if (hadHistory && state.format() < VersionTableSql.JAVA_CODE_SINCE) {
+            boolean all = state.format() < VersionTableSql.CHECKSUMS_SINCE;
             Set<String> heads = readHeads(connection);
             if (known(heads)) {
                 for (String id : new TreeSet<>(graph.ancestorsOrSelf(heads))) {
-                    statements.add(tables.history(
-                            id,
-                            Direction.STAMP,
-                            null,
-                            checksum(id),
-                            "checksum recorded anew by autogen's table format " + VersionTableSql.CHECKSUMS_SINCE));
+                    if (all || runsJava(id)) {
+                        statements.add(tables.history(
+                                id,
+                                Direction.STAMP,
+                                null,
+                                checksum(id),
+                                "checksum recorded anew by autogen's table format "
+                                        + (all ? VersionTableSql.CHECKSUMS_SINCE : VersionTableSql.JAVA_CODE_SINCE)));
+                    }
                 }
             }
         }
@@ -691,13 +698,17 @@ public final class Runner {
         return changed;
     }
 
+    private boolean runsJava(String id) {
+        return Recorder.upgrade(graph.node(id).orElseThrow().migration(), defaultSchema).stream()
+                .anyMatch(ExecuteJava.class::isInstance);
+    }
+
     private String checksum(String id) {
         return checksum(graph.node(id).orElseThrow());
     }
 
     private String checksum(RevisionNode node) {
-        return Step.checksum(
-                dev.autogen.internal.operations.Recorder.upgrade(node.migration(), defaultSchema), defaultSchema);
+        return Step.checksum(node.migration(), Recorder.upgrade(node.migration(), defaultSchema), defaultSchema);
     }
 
     private void requireKnown(Set<String> heads) {

@@ -13,6 +13,7 @@ import dev.autogen.internal.operations.Recorder;
 import dev.autogen.internal.operations.RowsUnchanged;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.migration.DataStep;
+import dev.autogen.migration.Migration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -124,7 +125,7 @@ record Step(
                 operations,
                 List.copyOf(statements),
                 List.copyOf(proofs),
-                checksum(upgrade, defaultSchema));
+                checksum(revision.migration(), upgrade, defaultSchema));
     }
 
     /** The commands that finish a migration left part done going {@code direction}, one way or the other. */
@@ -138,14 +139,30 @@ record Step(
         return direction == Direction.UPGRADE ? Direction.DOWNGRADE : Direction.UPGRADE;
     }
 
-    /** The SHA-256 of the upgrade's canonical text: see {@link CanonicalText} for what it covers. */
-    static String checksum(List<Operation> upgrade, String defaultSchema) {
+    /**
+     * The SHA-256 of the upgrade's canonical text (see {@link CanonicalText} for what it covers), and, when
+     * the upgrade runs Java, of the migration's compiled code ({@link CompiledCode}): the text ends with
+     * {@code java_code sha256=<hex>}, the SHA-256 of that code's text, or {@code java_code unreadable}.
+     */
+    static String checksum(Migration migration, List<Operation> upgrade, String defaultSchema) {
         CanonicalText text = new CanonicalText(defaultSchema);
+        List<String> lines = new ArrayList<>();
+        upgrade.forEach(operation -> lines.add(text.of(operation)));
+        if (upgrade.stream().anyMatch(ExecuteJava.class::isInstance)) {
+            String code = CompiledCode.of(migration.getClass());
+            lines.add(code == null ? "java_code unreadable" : "java_code sha256=" + sha256(List.of(code), false));
+        }
+        return sha256(lines, true);
+    }
+
+    private static String sha256(List<String> lines, boolean ended) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Operation operation : upgrade) {
-                sha.update(text.of(operation).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
+            for (String line : lines) {
+                sha.update(line.getBytes(StandardCharsets.UTF_8));
+                if (ended) {
+                    sha.update((byte) '\n');
+                }
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -2,15 +2,20 @@ package dev.autogen.internal.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.RunListener;
 import dev.autogen.api.RunOptions;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.revision.RevisionGraph;
+import dev.autogen.internal.revision.RevisionNode;
+import dev.autogen.migration.Migration;
+import dev.autogen.migration.Operations;
 import dev.autogen.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,49 @@ class PreviousBuildTest {
                                     "select count(*)::text from autogen_version_history where note like 'checksum recorded anew%'"))
                     .as("carried over once")
                     .containsExactly("2");
+        }
+    }
+
+    @Test
+    void checksumsOfMigrationsWithJavaStepsAreRecordedAnewOnceByFormat4() throws SQLException {
+        RevisionGraph withJava = RevisionGraph.of(List.of(
+                RunnerTest.node("r1", List.of(), List.of(), RunnerTest.createTable("t1")),
+                new RevisionNode(
+                        new RevisionInfo(
+                                "r2",
+                                List.of("r1"),
+                                List.of(),
+                                List.of(),
+                                "fill",
+                                Instant.parse("2026-12-07T10:00:00Z")),
+                        "r2",
+                        new FillT1())));
+        Runner runs = new Runner(
+                withJava, PostgresDialect.INSTANCE, "public", "autogen_version", RunOptions.DEFAULT, RunListener.NONE);
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
+            runs.upgrade(c, "head");
+            // As format 3 left it: r2's checksum did not cover its Java step's code.
+            db.execute(
+                    "update autogen_version_history set checksum = repeat('0', 64) where revision = 'r2'",
+                    "comment on table autogen_version_history is 'autogen tables 3'");
+
+            assertThat(runs.downgrade(c, "r1").after()).containsExactly("r1");
+            assertThat(format(c)).isEqualTo("autogen tables 4");
+            assertThat(rows(
+                            c,
+                            "select revision || ' ' || note from autogen_version_history where note like 'checksum%'"))
+                    .containsExactly("r2 checksum recorded anew by autogen's table format 4");
+        }
+    }
+
+    /** A migration with a Java step, compiled as a class of its own (a lambda's class has no class file). */
+    static final class FillT1 implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute(
+                    connection -> connection.createStatement().execute("insert into t1 values (1)"),
+                    connection -> connection.createStatement().execute("delete from t1"));
         }
     }
 
