@@ -3,6 +3,7 @@ package dev.autogen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.testing.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,98 @@ class MavenPluginIT {
         assertThat(edited.log())
                 .contains("add column public.customer.email")
                 .contains("autogen check found differences");
+
+        Build quiet = mvn(db, project, "-q", "compile", PLUGIN + "check", "-Dentities=2");
+        assertThat(quiet.exitCode()).as(quiet.log()).isNotZero();
+        assertThat(quiet.log()).as("a quiet build shows what differs").contains("add column public.customer.email");
+    }
+
+    @Test
+    void theLoginComesFromAServerOfSettingsXmlEncryptedTheMavenWayAndIsNeverPrinted() throws Exception {
+        String password = "pw-" + UUID.randomUUID();
+        Path passwordFile = work.resolve("initdb-password");
+        Files.writeString(passwordFile, password);
+        // A server that checks passwords (the tests' own one trusts every local client).
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toString())
+                .setConnectConfig("password", password)
+                .start()) {
+            Path security = work.resolve("settings-security.xml");
+            Files.writeString(
+                    security,
+                    "<settingsSecurity><master>"
+                            + encrypted(null, "--encrypt-master-password", "master-" + UUID.randomUUID())
+                            + "</master></settingsSecurity>\n");
+            Path settings = work.resolve("settings.xml");
+            Files.writeString(settings, """
+                    <settings>
+                      <servers>
+                        <server><id>autogen-db</id><username>postgres</username><password>%s</password></server>
+                        <server><id>wrong</id><username>postgres</username><password>not-it</password></server>
+                      </servers>
+                    </settings>
+                    """.formatted(encrypted(security, "--encrypt-password", password)));
+            Path project = work.resolve("shop");
+            write(project.resolve("pom.xml"), pom("shop", "jar", entitiesDependency(), plugin()));
+            write(project.resolve("src/v1/java/com/example/Customer.java"), customer(false));
+            Map<String, String> environment = Map.of(
+                    "AUTOGEN_URL", server.getJdbcUrl("postgres", "postgres").replaceFirst("\\?user=postgres$", ""));
+            List<String> options = List.of("-s", settings.toString(), "-Dsettings.security=" + security);
+
+            Build current = mvn(
+                    environment,
+                    project,
+                    options,
+                    "-X",
+                    "compile",
+                    PLUGIN + "current",
+                    "-Dautogen.serverId=autogen-db");
+            assertThat(current.exitCode()).as(current.log()).isZero();
+            assertThat(current.log()).contains("base (no revision applied)").doesNotContain(password);
+
+            Build wrong =
+                    mvn(environment, project, options, "-X", "compile", PLUGIN + "current", "-Dautogen.serverId=wrong");
+            assertThat(wrong.exitCode()).as(wrong.log()).isNotZero();
+            assertThat(wrong.log()).contains("refused user 'postgres'").doesNotContain("not-it");
+
+            Build missing =
+                    mvn(environment, project, options, "compile", PLUGIN + "current", "-Dautogen.serverId=nowhere");
+            assertThat(missing.log()).contains("no <server> with id nowhere in Maven's settings.xml");
+        }
+    }
+
+    @Test
+    void aPasswordInThePomIsRefused() throws IOException {
+        Path project = work.resolve("shop");
+        write(
+                project.resolve("pom.xml"),
+                pom(
+                        "shop",
+                        "jar",
+                        entitiesDependency(),
+                        plugin().replace("<settings>", "<settings><password>in-the-pom</password>")));
+        write(project.resolve("src/v1/java/com/example/Customer.java"), customer(false));
+        try (TestDatabase db = TestDatabase.create()) {
+            Build refused = mvn(db, project, "compile", PLUGIN + "current");
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.log())
+                    .contains("a password in the pom's <settings> is kept in version control and printed by mvn -X");
+        }
+    }
+
+    /** What {@code mvn --encrypt-...-password} prints: Maven's own encryption, as a user would make it. */
+    private String encrypted(Path security, String option, String secret) throws IOException {
+        List<String> options = security == null ? List.of() : List.of("-Dsettings.security=" + security);
+        Build build = mvn(Map.of(), work, options, option, secret);
+        assertThat(build.exitCode()).as(build.log()).isZero();
+        return build.log()
+                .lines()
+                // Maven 3.8 writes colour codes around it, even when told not to.
+                .map(line -> line.replaceAll("\u001B\\[[0-9;]*m", "").strip())
+                .filter(line -> line.startsWith("{") && line.endsWith("}"))
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("no encrypted password in:\n" + build.log()));
     }
 
     private static String customer(boolean withEmail) {
@@ -171,11 +265,24 @@ class MavenPluginIT {
     }
 
     private Build mvn(TestDatabase db, Path project, String... arguments) {
+        return mvn(
+                Map.of(
+                        "AUTOGEN_URL",
+                        db.settings().url(),
+                        "AUTOGEN_USER",
+                        db.settings().user()),
+                project,
+                List.of(),
+                arguments);
+    }
+
+    private Build mvn(Map<String, String> environment, Path project, List<String> options, String... arguments) {
         List<String> command = new ArrayList<>(List.of("mvn", "-o", "-B", "-Dstyle.color=never"));
         String repository = System.getProperty("maven.repo.local");
         if (repository != null && !repository.isBlank()) {
             command.add("-Dmaven.repo.local=" + repository);
         }
+        command.addAll(options);
         command.addAll(List.of(arguments));
         try {
             Path log = Files.createTempFile(work, "build", ".log");
@@ -184,12 +291,7 @@ class MavenPluginIT {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("AUTOGEN_"));
-            builder.environment()
-                    .putAll(Map.of(
-                            "AUTOGEN_URL",
-                            db.settings().url(),
-                            "AUTOGEN_USER",
-                            db.settings().user()));
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(300, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
