@@ -51,6 +51,7 @@ class HibernateParityTest {
         "validation, hibernate",
         "validation, spring",
         "verbatim, hibernate",
+        "serials, hibernate",
     })
     void hibernatesSchemaIsCleanAndAutogensFirstMigrationBuildsTheSameCatalog(String family, String naming) {
         EntitySource entities = family.equals("sample")

@@ -88,7 +88,7 @@ final class Remarks implements OperationVisitor<List<String>> {
         }
         if (op.from().nullable() && !op.to().nullable()) {
             remarks.add(
-                    op.to().defaultValue() == null
+                    !op.fillsNulls()
                             ? "Check: fails if any row of " + op.table() + " holds null in "
                                     + op.to().name() + "."
                             : "Check: rows of " + op.table() + " holding null in "

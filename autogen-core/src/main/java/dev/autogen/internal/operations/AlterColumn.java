@@ -1,6 +1,7 @@
 package dev.autogen.internal.operations;
 
 import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.Identity;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.migration.Definitions;
@@ -60,6 +61,14 @@ public record AlterColumn(QualifiedName table, Column from, Column to, String us
 
     public boolean typeChanged() {
         return !from.type().equals(to.type());
+    }
+
+    /**
+     * Whether rows holding null in the column get a value before it becomes not null: the new default's,
+     * or, for a column becoming serial, the next of its new sequence.
+     */
+    public boolean fillsNulls() {
+        return to.defaultValue() != null || (to.identity() == Identity.SERIAL && from.identity() != Identity.SERIAL);
     }
 
     @Override

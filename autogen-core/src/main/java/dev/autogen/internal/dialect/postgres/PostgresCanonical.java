@@ -2,6 +2,7 @@ package dev.autogen.internal.dialect.postgres;
 
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.Identity;
 import dev.autogen.internal.schema.Index;
 import dev.autogen.internal.schema.IndexKey;
 import dev.autogen.internal.schema.Schema;
@@ -16,13 +17,27 @@ public final class PostgresCanonical {
 
     private PostgresCanonical() {}
 
-    /** Every column type as {@code format_type} spells it. */
+    /**
+     * Every column type as {@code format_type} spells it; a column written {@code serial} (or
+     * {@code bigserial}, {@code smallserial}) as the database stores it: of the integer type, not null,
+     * and a serial column.
+     */
     static Schema types(Schema schema) {
         return schema.withTables(schema.tables().stream()
                 .map(t -> t.withColumns(t.columns().stream()
+                        .map(PostgresCanonical::serial)
                         .map(c -> c.withType(PostgresTypes.canonical(c.type())))
                         .toList()))
                 .toList());
+    }
+
+    private static Column serial(Column c) {
+        return PostgresTypes.serialBase(c.type())
+                .map(base -> c.withType(base)
+                        .withIdentity(Identity.SERIAL)
+                        .withNullable(false)
+                        .withDefaultValue(null))
+                .orElse(c);
     }
 
     /** Types and expressions alike in canonical spelling: for comparing whole models, record for record. */

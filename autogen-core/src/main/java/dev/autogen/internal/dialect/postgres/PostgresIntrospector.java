@@ -109,10 +109,11 @@ final class PostgresIntrospector {
     }
 
     private static Column column(ResultSet rs) throws SQLException {
+        boolean serial = rs.getBoolean("serial");
         Identity identity = switch (rs.getString("identity")) {
             case "a" -> Identity.ALWAYS;
             case "d" -> Identity.BY_DEFAULT;
-            default -> Identity.NONE;
+            default -> serial ? Identity.SERIAL : Identity.NONE;
         };
         // pg_attrdef holds a stored generated column's expression too; that is no default.
         boolean generated = !rs.getString("generated").isEmpty();
@@ -121,7 +122,8 @@ final class PostgresIntrospector {
                 rs.getString("column_name"),
                 rs.getString("data_type"),
                 rs.getBoolean("nullable"),
-                generated ? null : expression,
+                // A serial column's default is the database's own, named after its sequence.
+                generated || serial ? null : expression,
                 identity,
                 generated ? expression : null,
                 rs.getString("comment"));

@@ -75,7 +75,7 @@ final class PostgresLockSafeForms {
                 && !to.nullable()
                 && !alter.typeChanged()
                 && alter.using() == null
-                && to.defaultValue() == null
+                && !alter.fillsNulls()
                 && Objects.equals(from.generatedAs(), to.generatedAs());
     }
 

@@ -32,6 +32,7 @@ import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.operations.SetTableComment;
 import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.operations.ValidateConstraint;
+import dev.autogen.internal.schema.Identity;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -146,7 +147,8 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
     @Override
     public Optional<Risk> addColumn(AddColumn op) {
         String value = op.column().defaultValue();
-        if (value != null && VOLATILE.matcher(value).find()) {
+        // A serial column's default is nextval of its sequence: volatile too.
+        if ((value != null && VOLATILE.matcher(value).find()) || op.column().identity() == Identity.SERIAL) {
             return risk(
                     "volatile-default-rewrites",
                     "ACCESS EXCLUSIVE",

@@ -78,7 +78,8 @@ final class PostgresRowFacts {
                             + drop.column().name());
         } else if (operation instanceof AlterColumn alter
                 && alter.from().nullable()
-                && !alter.to().nullable()) {
+                && !alter.to().nullable()
+                && !alter.fillsNulls()) {
             return breaking(
                     alter.table(),
                     "select count(*) from " + name(alter.table()) + " where "

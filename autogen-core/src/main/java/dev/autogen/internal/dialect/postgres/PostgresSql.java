@@ -379,14 +379,17 @@ final class PostgresSql implements OperationVisitor<List<String>> {
     }
 
     private static String column(Column column) {
-        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
+        boolean serial = column.identity() == Identity.SERIAL;
+        StringBuilder sql = new StringBuilder(quote(column.name()))
+                .append(' ')
+                .append(serial ? PostgresTypes.serialSpelling(column.type()) : column.type());
         if (column.generatedAs() != null) {
             sql.append(" generated always as (").append(column.generatedAs()).append(") stored");
         }
         if (column.defaultValue() != null) {
             sql.append(" default ").append(column.defaultValue());
         }
-        if (column.identity() != Identity.NONE) {
+        if (column.identity() != Identity.NONE && !serial) {
             sql.append(
                     column.identity() == Identity.ALWAYS
                             ? " generated always as identity"
@@ -411,8 +414,14 @@ final class PostgresSql implements OperationVisitor<List<String>> {
         }
         String alter = "alter table " + name(op.table()) + " alter column " + quote(to.name());
         List<String> sql = new ArrayList<>();
-        if (from.identity() != Identity.NONE && to.identity() == Identity.NONE) {
+        boolean wasSerial = from.identity() == Identity.SERIAL;
+        boolean isSerial = to.identity() == Identity.SERIAL;
+        if (isIdentity(from) && !isIdentity(to)) {
             sql.add(alter + " drop identity");
+        }
+        if (wasSerial && !isSerial) {
+            sql.add(alter + " drop default");
+            sql.add(onSerialSequence(op, "'drop sequence ' || %s"));
         }
         if (op.typeChanged()) {
             // PostgreSQL would convert the old default too, and refuse where no cast fits: it goes first.
@@ -430,8 +439,15 @@ final class PostgresSql implements OperationVisitor<List<String>> {
             if (to.defaultValue() != null) {
                 sql.add(alter + " set default " + to.defaultValue());
             }
+            if (wasSerial && isSerial) {
+                // Its sequence keeps its type, and with it its range, unless told: as bigserial makes it.
+                sql.add(onSerialSequence(op, "'alter sequence ' || %s || ' as " + to.type() + "'"));
+            }
         } else if (!Objects.equals(from.defaultValue(), to.defaultValue())) {
             sql.add(to.defaultValue() == null ? alter + " drop default" : alter + " set default " + to.defaultValue());
+        }
+        if (!wasSerial && isSerial) {
+            sql.addAll(becomeSerial(op));
         }
         if (from.nullable() && !to.nullable() && to.defaultValue() != null) {
             // What the default would have given the rows had it stood when they were written.
@@ -441,15 +457,13 @@ final class PostgresSql implements OperationVisitor<List<String>> {
         if (from.nullable() != to.nullable()) {
             sql.add(alter + (to.nullable() ? " drop not null" : " set not null"));
         }
-        if (from.identity() == Identity.NONE && to.identity() != Identity.NONE) {
+        if (!isIdentity(from) && isIdentity(to)) {
             sql.add(alter + " add generated " + (to.identity() == Identity.ALWAYS ? "always" : "by default")
                     + " as identity");
             // A new identity counts from 1: past the ids the table has, or the next insert collides.
             sql.add("select setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", " + literal(to.name())
                     + "), coalesce(max(" + quote(to.name()) + "), 0) + 1, false) from " + name(op.table()));
-        } else if (from.identity() != Identity.NONE
-                && to.identity() != Identity.NONE
-                && from.identity() != to.identity()) {
+        } else if (isIdentity(from) && isIdentity(to) && from.identity() != to.identity()) {
             sql.add(alter + " set generated " + (to.identity() == Identity.ALWAYS ? "always" : "by default"));
         }
         if (!Objects.equals(from.comment(), to.comment())) {
@@ -457,6 +471,39 @@ final class PostgresSql implements OperationVisitor<List<String>> {
                     + (to.comment() == null ? "null" : literal(to.comment())));
         }
         return sql;
+    }
+
+    /** {@code generated ... as identity}, as opposed to none or serial. */
+    private static boolean isIdentity(Column column) {
+        return column.identity() == Identity.ALWAYS || column.identity() == Identity.BY_DEFAULT;
+    }
+
+    /**
+     * A statement run on the sequence a serial column owns, whose name PostgreSQL chose: {@code command} is
+     * an SQL expression of the text to run, with {@code %s} for the sequence's quoted name.
+     */
+    private static String onSerialSequence(AlterColumn op, String command) {
+        String sequence = "pg_get_serial_sequence(" + literal(name(op.table())) + ", "
+                + literal(op.to().name()) + ")";
+        return "do " + Dollars.quote("begin execute " + command.formatted(sequence) + "; end");
+    }
+
+    /**
+     * An existing column made serial as {@code serial} would have made it: a sequence of its type that it
+     * owns, counting on from the values the rows have, for its default and for rows that have none.
+     */
+    private static List<String> becomeSerial(AlterColumn op) {
+        String column = quote(op.to().name());
+        String table = name(op.table());
+        String sequence = name(new QualifiedName(
+                op.table().schema(),
+                PostgresNames.truncate(op.table().name() + "_" + op.to().name() + "_seq")));
+        return List.of(
+                "create sequence " + sequence + " as " + op.to().type() + " owned by " + table + "." + column,
+                "select setval(" + literal(sequence) + ", coalesce(max(" + column + "), 0) + 1, false) from " + table,
+                "alter table " + table + " alter column " + column + " set default nextval(" + literal(sequence)
+                        + "::regclass)",
+                "update " + table + " set " + column + " = default where " + column + " is null");
     }
 
     private static List<String> alterEnumTypeSql(AlterEnumType op) {

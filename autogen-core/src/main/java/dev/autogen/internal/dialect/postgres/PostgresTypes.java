@@ -1,6 +1,8 @@
 package dev.autogen.internal.dialect.postgres;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,14 +19,8 @@ public final class PostgresTypes {
             Map.entry("bpchar", "character"),
             Map.entry("int", "integer"),
             Map.entry("int4", "integer"),
-            Map.entry("serial", "integer"),
-            Map.entry("serial4", "integer"),
             Map.entry("int8", "bigint"),
-            Map.entry("bigserial", "bigint"),
-            Map.entry("serial8", "bigint"),
             Map.entry("int2", "smallint"),
-            Map.entry("smallserial", "smallint"),
-            Map.entry("serial2", "smallint"),
             Map.entry("float8", "double precision"),
             Map.entry("float4", "real"),
             Map.entry("bool", "boolean"),
@@ -33,7 +29,30 @@ public final class PostgresTypes {
             Map.entry("timetz", "time with time zone"),
             Map.entry("varbit", "bit varying"));
 
+    /** The pseudo-types that make a serial column, and the integer type the column gets. */
+    private static final Map<String, String> SERIALS = Map.of(
+            "serial", "integer",
+            "serial4", "integer",
+            "bigserial", "bigint",
+            "serial8", "bigint",
+            "smallserial", "smallint",
+            "serial2", "smallint");
+
     private PostgresTypes() {}
+
+    /** The integer type of a column written {@code serial}, {@code bigserial} or {@code smallserial}, if it is one. */
+    public static Optional<String> serialBase(String type) {
+        return Optional.ofNullable(SERIALS.get(type.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** How a serial column of {@code type} is written: {@code serial} for {@code integer}, and so on. */
+    public static String serialSpelling(String type) {
+        return switch (canonical(type)) {
+            case "bigint" -> "bigserial";
+            case "smallint" -> "smallserial";
+            default -> "serial";
+        };
+    }
 
     /**
      * The canonical spelling of {@code type}; a name it does not know is only lower-cased and trimmed, and
