@@ -27,6 +27,7 @@ import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.Risk;
 import dev.autogen.internal.dialect.ValueConversions;
+import dev.autogen.internal.diff.HistorySpellings;
 import dev.autogen.internal.diff.IgnoreRules;
 import dev.autogen.internal.diff.PrintedTarget;
 import dev.autogen.internal.diff.RenameFinder;
@@ -359,7 +360,7 @@ public final class Autogen {
         }
         IntrospectionScope scope = scope(List.copyOf(schemas));
         Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
-        Schema live = withConnection(dialect, c -> {
+        Map.Entry<Schema, List<String>> live = withConnection(dialect, c -> {
             Set<String> at = runner(dialect).current(c);
             if (!at.isEmpty()) {
                 throw new AutogenException(
@@ -367,17 +368,21 @@ public final class Autogen {
                         "the database has an autogen history already (at " + describe(at) + ")",
                         "a baseline is for a database autogen has never migrated");
             }
-            return ignoreRules()
-                    .apply(dialect.canonical(dialect.introspect(c, scope).schema()));
+            return Map.entry(
+                    ignoreRules()
+                            .apply(dialect.canonical(
+                                    dialect.introspect(c, scope).schema())),
+                    dialect.notReproduced(c, scope));
         });
         Schema empty = Schema.empty().withNamespaces(List.of(settings.schema()));
-        List<Operation> operations = SchemaDiffer.diff(empty, live, ignored, dialect.diffRules());
+        List<Operation> operations = SchemaDiffer.diff(empty, live.getKey(), ignored, dialect.diffRules());
         String id = newId(graph, revisionId);
         RevisionInfo info = new RevisionInfo(id, List.of(), List.of(), List.of(), message, created);
-        Path file = write(project, writer(dialect).write(info, operations));
+        Path file = write(project, writer(dialect).write(info, operations, Map.of(), live.getValue()));
         forgetGraph();
         stamp(id);
-        return new RevisionResult(file, id, List.of(), changes(dialect, operations), List.of(), "the database");
+        return new RevisionResult(
+                file, id, List.of(), changes(dialect, operations), List.of(), "the database", live.getValue());
     }
 
     /** What the database lacks or has beyond the entities: empty when they match. */
@@ -467,7 +472,8 @@ public final class Autogen {
             Target target = target(entities, dialect, ignore, created, stages);
             Introspection introspection =
                     target.managed().equals(likely) ? early : introspect(dialect, connection, target.managed(), stages);
-            Schema current = ignore.apply(dialect.canonical(introspection.schema()));
+            Schema read = ignore.apply(dialect.canonical(introspection.schema()));
+            Schema current = request == null ? read : spelledAsCreated(read, dialect, request, stages);
             Predicate<QualifiedName> ignored = target.ignored();
             EntityModel model = target.model();
             RenamePlan renames = renames(current, target.schema(), ignored, dialect, request);
@@ -496,6 +502,27 @@ public final class Autogen {
             ValueConversions converted = ValueConversions.of(exact, model.valueDomains(), dialect);
             return found(withConversionsToWrite(converted.operations(), dialect, connection), renames, converted);
         });
+    }
+
+    /**
+     * The database's schema with its expressions as the migrations wrote them, where they mean the same:
+     * what a generated downgrade restores is then what was created ({@link HistorySpellings}). A history
+     * that cannot be replayed in memory leaves the catalog's spelling.
+     */
+    private Schema spelledAsCreated(Schema database, Dialect dialect, RevisionRequest request, Stages stages) {
+        RevisionGraph graph = graph();
+        if (graph.revisions().isEmpty()) {
+            return database;
+        }
+        try {
+            Schema history = stages.time(
+                    "history",
+                    () -> dialect.canonical(
+                            HistorySchema.at(graph, parents(graph, request.head()), settings.schema())));
+            return HistorySpellings.apply(database, history, dialect.diffRules());
+        } catch (HistorySchema.Unreplayable e) {
+            return database;
+        }
     }
 
     /**

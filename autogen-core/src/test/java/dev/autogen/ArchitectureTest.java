@@ -116,7 +116,8 @@ class ArchitectureTest {
                     "io.github.classgraph..",
                     "com.palantir.javapoet..",
                     "org.postgresql..",
-                    "org.slf4j.."));
+                    "org.slf4j..",
+                    "org.objectweb.asm.."));
             entry.getValue().forEach(p -> allowed.add("dev.autogen.internal." + p));
             classes()
                     .that()

@@ -194,4 +194,42 @@ class NoDatabaseTest {
                     .containsExactly("0");
         }
     }
+
+    @Test
+    void aBaselineReproducesSerialColumnsAndListsWhatItCannot() throws Exception {
+        String entity = "@Entity public class Item { @Id @Column(columnDefinition = \"serial\") Integer id;"
+                + " @Column(columnDefinition = \"bigserial\") Long ref; }";
+        try (EntityChange change = new EntityChange(work, Map.of("Item.java", entity), Map.of("Item.java", entity))) {
+            change.execute(
+                    "create table item (id serial primary key, ref bigserial)",
+                    "create table event (id bigint not null, day date not null) partition by range (day)",
+                    "create table event_2026 partition of event for values from ('2026-01-01') to ('2027-01-01')",
+                    "create view item_ids as select id from item",
+                    "create function touch() returns trigger language plpgsql as $$ begin return new; end $$",
+                    "create trigger item_touch before insert on item for each row execute function touch()",
+                    "create domain positive as integer check (value > 0)",
+                    "create table counter (n serial)",
+                    "alter sequence counter_n_seq cache 20");
+            RevisionResult baseline =
+                    change.autogen().baseline("baseline", "b000000000003", Instant.parse("2026-12-07T10:00:00Z"));
+            assertThat(baseline.notReproduced())
+                    .containsExactly(
+                            "domain public.positive",
+                            "function public.touch()",
+                            "partition public.event_2026 (FOR VALUES FROM ('2026-01-01') TO ('2027-01-01') of public.event)",
+                            "partitioned table public.event (partition by RANGE (day))",
+                            "sequence settings public.counter_n_seq (of serial column counter.n: as integer start 1"
+                                    + " increment 1 minvalue 1 maxvalue 2147483647 cache 20)",
+                            "trigger public.item_touch (on public.item)",
+                            "view public.item_ids");
+            String source = java.nio.file.Files.readString(baseline.file());
+            assertThat(source).contains("<p>Not reproduced from the database").contains("<li>view public.item_ids");
+
+            // On an empty database the revision builds what it says it does, serial columns included.
+            change.execute("drop schema public cascade", "create schema public");
+            change.autogen().upgrade("head");
+            change.execute("insert into item default values", "insert into item default values");
+            assertThat(change.rows("select id, ref from item order by id")).containsExactly("1|1", "2|2");
+        }
+    }
 }

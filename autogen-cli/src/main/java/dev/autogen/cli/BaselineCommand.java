@@ -34,6 +34,10 @@ final class BaselineCommand implements Callable<Integer> {
                     .baseline(message, revisionId, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id() + ", "
                     + result.changes().size() + " objects) and stamped the database at it.");
+            if (!result.notReproduced().isEmpty()) {
+                main.out.println("Not reproduced (the revision lists them too; create them where they are needed):");
+                result.notReproduced().forEach(line -> main.out.println(Format.text("  " + line)));
+            }
             return Main.OK;
         }
     }

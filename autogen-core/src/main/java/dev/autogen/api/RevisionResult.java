@@ -12,14 +12,28 @@ import java.util.Optional;
  * @param stages how long each stage took
  * @param comparedWith what autogenerate compared the entities with ("the database", "the history,
  *     replayed in memory", ...), or {@code null} without autogenerate
+ * @param notReproduced what a baseline found in the database and does not create (views, partitioning,
+ *     triggers, ...), one line each; empty otherwise
  */
 public record RevisionResult(
-        Path file, String id, List<String> revises, List<Change> changes, List<Stage> stages, String comparedWith) {
+        Path file,
+        String id,
+        List<String> revises,
+        List<Change> changes,
+        List<Stage> stages,
+        String comparedWith,
+        List<String> notReproduced) {
 
     public RevisionResult {
         revises = List.copyOf(revises);
         changes = List.copyOf(changes);
         stages = List.copyOf(stages);
+        notReproduced = List.copyOf(notReproduced);
+    }
+
+    public RevisionResult(
+            Path file, String id, List<String> revises, List<Change> changes, List<Stage> stages, String comparedWith) {
+        this(file, id, revises, changes, stages, comparedWith, List.of());
     }
 
     public RevisionResult(Path file, String id, List<String> revises, List<Change> changes, List<Stage> stages) {

@@ -51,12 +51,24 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
 
     /** With {@code notes} said above the upgrade's operations: why a rename was taken, why a drop is one. */
     public MigrationSource write(RevisionInfo revision, List<Operation> upgrade, Map<Operation, List<String>> notes) {
+        return write(revision, upgrade, notes, List.of());
+    }
+
+    /**
+     * With {@code notReproduced} listed in the class's documentation: what a baseline found in the database
+     * and does not create, for its reader to see before the revision runs anywhere else.
+     */
+    public MigrationSource write(
+            RevisionInfo revision,
+            List<Operation> upgrade,
+            Map<Operation, List<String>> notes,
+            List<String> notReproduced) {
         List<Operation> downgrade = withoutNeedlessSteps(Recorder.reversed(upgrade));
         String className = className(revision);
         TypeSpec.Builder type = TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(Migration.class)
-                .addJavadoc(javadoc(revision))
+                .addJavadoc(javadoc(revision, notReproduced))
                 .addAnnotation(annotation(revision));
         List<MethodSpec> upgradeParts = parts("upgrade", upgrade, new Remarks(dataLoss, true, notes), List.of());
         List<String> summary = summary(upgrade, downgrade);
@@ -121,7 +133,7 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
         return name.toString();
     }
 
-    private static CodeBlock javadoc(RevisionInfo revision) {
+    private static CodeBlock javadoc(RevisionInfo revision, List<String> notReproduced) {
         CodeBlock.Builder doc = CodeBlock.builder();
         revision.message().strip().lines().forEach(line -> doc.add("$L\n", Inert.javadoc(line)));
         doc.add("\n<p>Revision {@code $L}", Inert.javadoc(revision.id()));
@@ -141,6 +153,12 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
                             + " {@code $L}; one inside that range runs them.\n",
                     String.join("}, {@code ", replaced),
                     replaced.get(replaced.size() - 1));
+        }
+        if (!notReproduced.isEmpty()) {
+            doc.add("\n<p>Not reproduced from the database this was taken from (autogen writes tables, their keys,"
+                    + " checks and indexes, sequences and enum types); create these where they are needed:\n<ul>\n");
+            notReproduced.forEach(line -> doc.add("  <li>$L\n", Inert.javadoc(line)));
+            doc.add("</ul>\n");
         }
         return doc.build();
     }

@@ -34,6 +34,12 @@ public interface Dialect {
     Introspection introspect(Connection connection, IntrospectionScope scope);
 
     /**
+     * What the schemas in {@code scope} hold that {@link #introspect} leaves out or changes (views,
+     * partitioning, triggers, routines, ...), one line each: what a baseline cannot reproduce.
+     */
+    List<String> notReproduced(Connection connection, IntrospectionScope scope);
+
+    /**
      * Builds {@code ddl} inside a transaction that is rolled back, in stand-in schemas ({@code schemas} maps
      * each real schema to its stand-in; the default schema's stand-in comes first in the search path), and
      * reads back what the database made of it, under the real schema names: how the database itself

@@ -73,6 +73,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> notReproduced(Connection connection, IntrospectionScope scope) {
+        return PostgresIntrospector.notReproduced(connection, scope);
+    }
+
+    @Override
     public Printed print(Connection connection, List<String> ddl, Map<String, String> schemas, String defaultSchema) {
         return PostgresPrinter.print(connection, ddl, schemas, defaultSchema);
     }

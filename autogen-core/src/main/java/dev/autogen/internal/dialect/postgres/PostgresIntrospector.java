@@ -104,6 +104,31 @@ final class PostgresIntrospector {
                 namespaces, tables.values().stream().map(TableBuilder::build).toList(), sequences, enumTypes);
     }
 
+    /**
+     * What the schemas in {@code scope} hold that a schema read by {@link #introspect} leaves out or
+     * changes, one line each ({@code view public.v}, {@code partitioned table public.t (partition by
+     * RANGE (day))}): views, partitioning, triggers, policies, routines, domains and other types,
+     * extensions. One catalog query.
+     */
+    static List<String> notReproduced(Connection connection, IntrospectionScope scope) {
+        PostgresIntrospector introspector = new PostgresIntrospector(connection, scope);
+        return introspector.query("not_reproduced", rs -> {
+            String kind = rs.getString("kind");
+            String schema = rs.getString("schema_name");
+            String name = rs.getString("object_name");
+            boolean relation = List.of("view", "materialized view", "foreign table", "partitioned table", "partition")
+                    .contains(kind);
+            if (relation && scope.excludes(schema, name)) {
+                return null;
+            }
+            String detail = rs.getString("detail");
+            String what = kind.equals("function") || kind.equals("procedure") || kind.equals("aggregate")
+                    ? PostgresNames.quote(schema) + "." + name
+                    : PostgresNames.quote(schema) + "." + PostgresNames.quote(name);
+            return kind + " " + what + (detail == null ? "" : " (" + detail + ")");
+        });
+    }
+
     private static QualifiedName tableName(ResultSet rs) throws SQLException {
         return new QualifiedName(rs.getString("table_schema"), rs.getString("table_name"));
     }

@@ -5,18 +5,16 @@ select n.nspname as table_schema, c.relname as table_name, a.attname as column_n
        a.attidentity::text as identity,
        a.attgenerated::text as generated,
        col_description(c.oid, a.attnum) as comment,
-       -- A serial column: its default takes the next value of a sequence it owns, made as serial makes it.
+       -- A serial column: its default takes the next value of a sequence it owns (how that sequence
+       -- differs from the one serial makes is for not_reproduced.sql to say).
        (o.seqrelid is not null
         and pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(o.seqrelid::regclass::text) || '::regclass)'
-        and o.seqtypid = a.atttypid and o.seqstart = 1 and o.seqincrement = 1 and o.seqmin = 1
-        and o.seqcache = 1 and not o.seqcycle
-        and o.seqmax = case a.atttypid when 'int2'::regtype then 32767 when 'int4'::regtype then 2147483647
-                                       else 9223372036854775807 end) as serial
+       ) as serial
 from pg_attribute a
 join pg_class c on c.oid = a.attrelid
 join pg_namespace n on n.oid = c.relnamespace
 left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
-left join (select dep.refobjid, dep.refobjsubid, s.*
+left join (select dep.refobjid, dep.refobjsubid, s.seqrelid
            from pg_depend dep
            join pg_sequence s on s.seqrelid = dep.objid
            where dep.classid = 'pg_class'::regclass and dep.refclassid = 'pg_class'::regclass

@@ -115,14 +115,8 @@ class PostgresIntrospectorTest {
             Table invoiceTable = new Table(
                     QualifiedName.of("billing", "invoice"),
                     List.of(
-                            new Column(
-                                    "id",
-                                    "integer",
-                                    false,
-                                    "nextval('billing.invoice_id_seq')",
-                                    Identity.NONE,
-                                    null,
-                                    null),
+                            // serial: the database's own default, from a sequence the column owns.
+                            new Column("id", "integer", false, null, Identity.SERIAL, null, null),
                             Column.of("customer_id", "bigint", false),
                             Column.of("currency", "billing.currency", false),
                             Column.of("amount", "numeric(12,2)", false)),
