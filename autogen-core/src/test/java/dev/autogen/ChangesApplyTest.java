@@ -273,26 +273,26 @@ class ChangesApplyTest {
 
     @Test
     void aTypeChangeWithNoCastLeavesAConversionForItsAuthor() {
-        String v1 = "@Entity public class Task { @Id Long id; @JdbcTypeCode(SqlTypes.NUMERIC) Duration spent; }";
-        String v2 =
-                "@Entity public class Task { @Id Long id; @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) Duration spent; }";
+        String v1 = "@Entity public class Task { @Id Long id; Integer due; }";
+        String v2 = "@Entity public class Task { @Id Long id; java.time.LocalDate due; }";
         try (EntityChange change = new EntityChange(work, Map.of("Task.java", v1), Map.of("Task.java", v2))) {
-            change.atVersion1("insert into task (id, spent) values (1, 90000000000)");
+            change.atVersion1("insert into task (id, due) values (1, 31)");
             change.generate();
             assertThat(change.source())
-                    .contains("// Check: the database has no cast from numeric(21,0) to interval second(6): replace\n")
+                    .contains(
+                            "// Check: replace conversionToWrite() with an SQL expression over due that gives each new value\n")
+                    .contains("the database has no cast from integer to date")
                     .contains("conversionToWrite());");
             assertThat(change.applyFails().getMessage())
-                    .contains(
-                            "the conversion of public.task.spent from numeric(21,0) to interval second(6) is still to be written");
+                    .contains("the conversion of public.task.due from integer to date is still to be written");
             change.edit(
                             "conversionToWrite());\n    }\n\n    @Override\n    public void downgrade",
-                            "\"make_interval(secs => spent / 1e9)\");\n    }\n\n    @Override\n    public void downgrade")
-                    .edit("conversionToWrite()", "\"extract(epoch from spent) * 1e9\"");
+                            "\"date '2026-01-01' + due\");\n    }\n\n    @Override\n    public void downgrade")
+                    .edit("conversionToWrite()", "\"due - date '2026-01-01'\"");
             change.apply();
-            assertThat(change.rows("select spent from task")).containsExactly("00:01:30");
+            assertThat(change.rows("select due from task")).containsExactly("2026-02-01");
             change.downgrade();
-            assertThat(change.rows("select spent from task")).containsExactly("90000000000");
+            assertThat(change.rows("select due from task")).containsExactly("31");
         }
     }
 }

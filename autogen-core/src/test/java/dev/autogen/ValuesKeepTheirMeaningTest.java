@@ -99,4 +99,81 @@ class ValuesKeepTheirMeaningTest {
             assertThat(change.applyFails().getMessage()).contains("autogen: 7 stands for no value of the attribute");
         }
     }
+
+    @Test
+    void aDurationHeldInNanosecondsBecomingAnIntervalKeepsItsLengthBothWays() {
+        try (EntityChange change = new EntityChange(
+                work,
+                Map.of("Job.java", "@Entity public class Job { @Id Long id; java.time.Duration timeout; }"),
+                Map.of(
+                        "Job.java",
+                        "@Entity public class Job { @Id Long id;"
+                                + " @JdbcTypeCode(org.hibernate.type.SqlTypes.INTERVAL_SECOND) java.time.Duration timeout; }"))) {
+            change.atVersion1("insert into job (id, timeout) values (1, 1500000000), (2, 86400000000000), (3, null)");
+            change.generate();
+            assertThat(change.source()).contains("holds 1000000000 for one second");
+            change.apply();
+            assertThat(change.rows("select id, timeout from job order by id"))
+                    .containsExactly("1|00:00:01.5", "2|24:00:00", "3|null");
+            change.downgrade();
+            assertThat(change.rows("select id, timeout from job order by id"))
+                    .containsExactly("1|1500000000", "2|86400000000000", "3|null");
+        }
+    }
+
+    @Test
+    void aUuidHeldAsBytesBecomingAUuidKeepsItsValueBothWays() {
+        try (EntityChange change = new EntityChange(
+                work,
+                Map.of(
+                        "Doc.java",
+                        "@Entity public class Doc { @Id Long id; @JdbcTypeCode(org.hibernate.type.SqlTypes.BINARY)"
+                                + " java.util.UUID ref; }"),
+                Map.of("Doc.java", "@Entity public class Doc { @Id Long id; java.util.UUID ref; }"))) {
+            change.atVersion1("insert into doc (id, ref) values (1, '\\x0123456789abcdeffedcba9876543210'), (2, null)");
+            change.upgrade();
+            assertThat(change.rows("select id, ref from doc order by id"))
+                    .containsExactly("1|01234567-89ab-cdef-fedc-ba9876543210", "2|null");
+            change.downgrade();
+            assertThat(change.rows("select id, encode(ref, 'hex') from doc order by id"))
+                    .containsExactly("1|0123456789abcdeffedcba9876543210", "2|null");
+        }
+    }
+
+    @Test
+    void aUuidHeldAsTextBecomingAUuidKeepsItsValueBothWays() {
+        try (EntityChange change = new EntityChange(
+                work,
+                Map.of(
+                        "Doc.java",
+                        "@Entity public class Doc { @Id Long id; @JdbcTypeCode(org.hibernate.type.SqlTypes.CHAR)"
+                                + " java.util.UUID ref; }"),
+                Map.of("Doc.java", "@Entity public class Doc { @Id Long id; java.util.UUID ref; }"))) {
+            change.atVersion1("insert into doc (id, ref) values (1, '01234567-89ab-cdef-fedc-ba9876543210')");
+            change.upgrade();
+            assertThat(change.rows("select ref from doc")).containsExactly("01234567-89ab-cdef-fedc-ba9876543210");
+            change.downgrade();
+            assertThat(change.rows("select ref from doc")).containsExactly("01234567-89ab-cdef-fedc-ba9876543210");
+        }
+    }
+
+    @Test
+    void aTimestampGainingItsZoneAsksItsAuthorWhichZoneTheValuesAreIn() {
+        try (EntityChange change = new EntityChange(
+                work,
+                Map.of("Visit.java", "@Entity public class Visit { @Id Long id; java.time.LocalDateTime at; }"),
+                Map.of(
+                        "Visit.java",
+                        "@Entity public class Visit { @Id Long id;"
+                                + " @JdbcTypeCode(org.hibernate.type.SqlTypes.TIMESTAMP_WITH_TIMEZONE)"
+                                + " java.time.LocalDateTime at; }"))) {
+            change.atVersion1("insert into visit (id, at) values (1, '2026-12-07 10:00:00')");
+            change.generate();
+            assertThat(change.source()).contains("gains or loses its time zone").contains("conversionToWrite()");
+            assertThat(change.applyFails().getMessage()).contains("conversion");
+            change.edit("conversionToWrite()", "\"at at time zone 'UTC'\"");
+            change.apply();
+            assertThat(change.rows("select at at time zone 'UTC' from visit")).containsExactly("2026-12-07 10:00:00");
+        }
+    }
 }

@@ -78,11 +78,12 @@ final class Remarks implements OperationVisitor<List<String>> {
         List<String> remarks = new ArrayList<>();
         remarks.add(op.to().name() + ": " + String.join(", ", Description.changes(op.from(), op.to())) + ".");
         if (op.conversionToWrite()) {
-            remarks.add("Check: the database has no cast from " + op.from().type() + " to "
-                    + op.to().type()
-                    + ": replace conversionToWrite() with an SQL expression over "
+            remarks.add("Check: replace conversionToWrite() with an SQL expression over "
                     + op.to().name()
-                    + " that gives each new value. The migration does not run until then.");
+                    + " that gives each new value (the database has no cast from "
+                    + op.from().type() + " to "
+                    + op.to().type() + ", or none that keeps the values' meaning). The migration does not run"
+                    + " until then.");
         } else {
             dataLoss.conversionNote(op).ifPresent(note -> remarks.add("Check: " + note + "."));
         }

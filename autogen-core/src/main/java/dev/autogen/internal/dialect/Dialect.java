@@ -86,9 +86,11 @@ public interface Dialect {
     Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations) throws SQLException;
 
     /**
-     * {@code alter} converting value by value when its column holds the values of {@code domain} (an enum's
-     * constants, a boolean's two) and its old type says how it held them; empty when a cast keeps their
-     * meaning, or the old representation cannot be known.
+     * {@code alter} converting so that the values mean the same after it, both ways: value by value when its
+     * column holds the values of {@code domain} (an enum's constants, a boolean's two, a duration, a UUID;
+     * {@code null} when the entities say nothing of it) and its old type says how it held them; a
+     * conversion for the author to write when a cast would succeed with values whose meaning depends on
+     * what the database cannot know (a time zone). Empty when a cast keeps their meaning.
      */
     Optional<ValueConversion> keepMeaning(AlterColumn alter, ValueDomain domain);
 

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A migration's operations with the type changes of enum and boolean columns made to convert value by
- * value both ways (how the entities' mapping stores each value now, against how the old type held it),
- * where a cast would keep the bytes and lose the meaning; and the remark said of each.
+ * A migration's operations with their type changes made to keep the values' meaning both ways (value by
+ * value for enum, boolean, duration and UUID columns, from how the entities' mapping stores each value
+ * now against how the old type held it; written by the author where a cast's result would depend on what
+ * the database cannot know), where a cast would keep the bytes and lose the meaning; and the remark said
+ * of each.
  */
 public record ValueConversions(List<Operation> operations, Map<Operation, String> remarks) {
 
@@ -27,12 +29,11 @@ public record ValueConversions(List<Operation> operations, Map<Operation, String
         Map<Operation, String> remarks = new LinkedHashMap<>();
         for (Operation operation : operations) {
             Optional<ValueConversion> conversion = Optional.empty();
-            if (operation instanceof AlterColumn alter) {
-                ValueDomain domain = domains.getOrDefault(alter.table(), Map.of())
-                        .get(alter.to().name());
-                if (domain != null) {
-                    conversion = dialect.keepMeaning(alter, domain);
-                }
+            if (operation instanceof AlterColumn alter && alter.typeChanged()) {
+                conversion = dialect.keepMeaning(
+                        alter,
+                        domains.getOrDefault(alter.table(), Map.of())
+                                .get(alter.to().name()));
             }
             if (conversion.isPresent()) {
                 remarks.put(conversion.get().operation(), conversion.get().remark());

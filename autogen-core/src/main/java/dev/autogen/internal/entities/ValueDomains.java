@@ -3,10 +3,13 @@ package dev.autogen.internal.entities;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.ValueDomain;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.mapping.BasicValue;
@@ -16,6 +19,7 @@ import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.Value;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
+import org.hibernate.type.descriptor.java.JavaType;
 
 /**
  * The finite value domains of the entities' columns, asked of Hibernate's own mapping: for each enum or
@@ -100,10 +104,57 @@ final class ValueDomains {
                 valueNames.add(value.toString());
                 stored.add(literal);
             }
+        } else if (type == Duration.class || type == UUID.class) {
+            infinite(basic, column, table, type, resolution);
+            return;
         } else {
             return;
         }
-        domains.add(new ValueDomain(table, translator.columnName(column), type.isEnum(), valueNames, stored));
+        domains.add(new ValueDomain(
+                table,
+                translator.columnName(column),
+                type.isEnum() ? ValueDomain.Kind.ENUM : ValueDomain.Kind.BOOLEAN,
+                valueNames,
+                stored));
+    }
+
+    /**
+     * A {@code Duration} or {@code UUID}: what Hibernate's own Java type stores for a probe value in the
+     * other forms a column may have had (a number of units for one second; the bytes of a UUID), asked of
+     * that Java type rather than assumed.
+     */
+    @SuppressWarnings("unchecked")
+    private void infinite(
+            BasicValue basic,
+            org.hibernate.mapping.Column column,
+            QualifiedName table,
+            Class<?> type,
+            BasicValue.Resolution<?> resolution) {
+        if (resolution.getValueConverter() != null) {
+            return;
+        }
+        JavaType<Object> java = (JavaType<Object>) resolution.getDomainJavaType();
+        String name;
+        String literal;
+        try {
+            if (type == Duration.class) {
+                name = "PT1S";
+                literal = String.valueOf(java.unwrap(Duration.ofSeconds(1), Long.class, null));
+            } else {
+                UUID probe = new UUID(0x0123456789abcdefL, 0xfedcba9876543210L);
+                name = probe.toString();
+                literal = "'\\x" + HexFormat.of().formatHex(java.unwrap(probe, byte[].class, null)) + "'::bytea";
+            }
+        } catch (RuntimeException unknown) {
+            // A Java type that has no such form: only the plain conversion is known.
+            return;
+        }
+        domains.add(new ValueDomain(
+                table,
+                translator.columnName(column),
+                type == Duration.class ? ValueDomain.Kind.DURATION : ValueDomain.Kind.UUID,
+                List.of(name),
+                List.of(literal)));
     }
 
     /** A converter's relational value as an SQL literal; {@code null} for a kind it does not know. */
