@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -24,14 +25,14 @@ final class BaselineCommand implements Callable<Integer> {
             description = "What the revision says (default: Baseline).")
     String message;
 
-    @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id (default: 12 random hex digits).")
-    String revisionId;
+    @Mixin
+    RevisionIdOption revisionId;
 
     @Override
     public Integer call() {
         try (Session session = main.session()) {
             RevisionResult result = session.autogen()
-                    .baseline(message, revisionId, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                    .baseline(message, revisionId.value, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id() + ", "
                     + result.changes().size() + " objects) and stamped the database at it.");
             if (!result.notReproduced().isEmpty()) {

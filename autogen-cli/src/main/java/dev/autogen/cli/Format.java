@@ -5,6 +5,7 @@ import dev.autogen.api.HistoryEntry;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.RunResult;
 import dev.autogen.api.StepResult;
+import dev.autogen.api.TerminalText;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -87,26 +88,6 @@ final class Format {
      * never sent; line breaks and tabs kept.
      */
     static String text(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            boolean shown = switch (Character.getType(c)) {
-                case Character.CONTROL,
-                        Character.FORMAT,
-                        Character.LINE_SEPARATOR,
-                        Character.PARAGRAPH_SEPARATOR,
-                        Character.SURROGATE,
-                        Character.PRIVATE_USE,
-                        Character.UNASSIGNED -> c == '\n' || c == '\t';
-                default -> true;
-            };
-            if (shown) {
-                out.appendCodePoint(c);
-            } else {
-                out.append("\\x{").append(Integer.toHexString(c)).append('}');
-            }
-        }
-        return out.toString();
+        return TerminalText.of(text);
     }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -28,14 +29,14 @@ final class MergeCommand implements Callable<Integer> {
             description = "What the merge is for.")
     String message;
 
-    @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id (default: 12 random hex digits).")
-    String revisionId;
+    @Mixin
+    RevisionIdOption revisionId;
 
     @Override
     public Integer call() {
         try (Session session = main.session()) {
             RevisionResult result = session.autogen()
-                    .merge(revisions, message, revisionId, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                    .merge(revisions, message, revisionId.value, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id() + " merges "
                     + String.join(", ", result.revises()) + ")");
             return Main.OK;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -35,8 +36,8 @@ final class RevisionCommand implements Callable<Integer> {
             description = "Fill the migration with what the entities need and the database lacks.")
     boolean autogenerate;
 
-    @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id (default: 12 random hex digits).")
-    String revisionId;
+    @Mixin
+    RevisionIdOption revisionId;
 
     @Option(
             names = "--head",
@@ -86,7 +87,7 @@ final class RevisionCommand implements Callable<Integer> {
                             message,
                             autogenerate,
                             fromHistory || session.config().url() == null,
-                            revisionId,
+                            revisionId.value,
                             head,
                             branchLabels,
                             dependsOn,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,14 +32,14 @@ final class SquashCommand implements Callable<Integer> {
             description = "What the squash is for.")
     String message;
 
-    @Option(names = "--rev-id", paramLabel = "ID", description = "The revision id (default: 12 random hex digits).")
-    String revisionId;
+    @Mixin
+    RevisionIdOption revisionId;
 
     @Override
     public Integer call() {
         try (Session session = main.session()) {
             RevisionResult result = session.autogen()
-                    .squash(from, to, message, revisionId, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                    .squash(from, to, message, revisionId.value, Instant.now().truncatedTo(ChronoUnit.SECONDS));
             main.out.println(
                     Format.text("Wrote " + main.relative(result.file()) + " (revision " + result.id() + ", squashing "
                             + from + " to " + to + ", " + result.changes().size() + " operations)"));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Ctrl-C (or a service manager's TERM) during an upgrade: the statement running is cancelled on the
  * server, its migration rolled back, the migration lock released, and the command says where the database
  * stays before it exits; nothing keeps running on the server.
+ *
+ * <p>Alone, not beside another test class: it times signals against running statements.
  */
+@Isolated
 class CancelIT {
 
     @TempDir
@@ -108,13 +112,16 @@ class CancelIT {
 
     /** Nothing of the cancelled upgrade is left: no statement, no lock, no table, no revision. */
     private static void assertCancelledCleanly(Connection watcher) throws SQLException {
-        assertThat(
-                        rows(
-                                watcher,
-                                "select count(*) from pg_stat_activity where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()"))
+        assertThat(rows(
+                        watcher,
+                        "select count(*) from pg_stat_activity where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()"
+                                + " and datname = current_database()"))
                 .as("nothing left running on the server")
                 .isEqualTo(0);
-        assertThat(rows(watcher, "select count(*) from pg_locks where locktype = 'advisory'"))
+        assertThat(rows(
+                        watcher,
+                        "select count(*) from pg_locks where locktype = 'advisory'"
+                                + " and database = (select oid from pg_database where datname = current_database())"))
                 .as("the migration lock")
                 .isEqualTo(0);
         assertThat(rows(watcher, "select count(*) from pg_tables where tablename = 'before_sleep'"))
@@ -209,7 +216,8 @@ class CancelIT {
         for (int i = 0; i < 300; i++) {
             if (rows(
                             watcher,
-                            "select count(*) from pg_stat_activity where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()")
+                            "select count(*) from pg_stat_activity where query like '%pg_sleep(60)%' and pid <> pg_backend_pid()"
+                                    + " and datname = current_database()")
                     > 0) {
                 return;
             }

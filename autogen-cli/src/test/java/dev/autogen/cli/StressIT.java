@@ -34,8 +34,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** Many runs at once, and runs killed at random moments: the version table and the schema always agree. */
+/**
+ * Many runs at once, and runs killed at random moments: the version table and the schema always agree.
+ *
+ * <p>Alone, not beside another test class: its kills land at random moments of runs whose pace another
+ * class would change.
+ */
+@Isolated
 class StressIT {
 
     private static final int REVISIONS = 6;

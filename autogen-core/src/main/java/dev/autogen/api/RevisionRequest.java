@@ -74,6 +74,19 @@ public record RevisionRequest(
     }
 
     public RevisionRequest withRenames(List<String> stated, List<String> kept) {
+        return with(stated, kept, questioner, lockSafe);
+    }
+
+    public RevisionRequest withQuestioner(RenameQuestioner asked) {
+        return with(renames, keptRenames, asked, lockSafe);
+    }
+
+    public RevisionRequest withLockSafe(boolean safe) {
+        return with(renames, keptRenames, questioner, safe);
+    }
+
+    /** This request with the parts the with-methods change given anew. */
+    private RevisionRequest with(List<String> stated, List<String> kept, RenameQuestioner asked, boolean safe) {
         return new RevisionRequest(
                 message,
                 autogenerate,
@@ -86,41 +99,7 @@ public record RevisionRequest(
                 created,
                 stated,
                 kept,
-                questioner,
-                lockSafe);
-    }
-
-    public RevisionRequest withQuestioner(RenameQuestioner asked) {
-        return new RevisionRequest(
-                message,
-                autogenerate,
-                fromHistory,
-                revisionId,
-                head,
-                branchLabels,
-                dependsOn,
-                allowEmpty,
-                created,
-                renames,
-                keptRenames,
                 asked,
-                lockSafe);
-    }
-
-    public RevisionRequest withLockSafe(boolean safe) {
-        return new RevisionRequest(
-                message,
-                autogenerate,
-                fromHistory,
-                revisionId,
-                head,
-                branchLabels,
-                dependsOn,
-                allowEmpty,
-                created,
-                renames,
-                keptRenames,
-                questioner,
                 safe);
     }
 

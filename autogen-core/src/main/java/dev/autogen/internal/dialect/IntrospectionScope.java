@@ -1,9 +1,9 @@
 package dev.autogen.internal.dialect;
 
 import dev.autogen.api.Settings;
+import dev.autogen.internal.text.Globs;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -56,19 +56,8 @@ public record IntrospectionScope(
         }
         String qualified = schema + "." + table;
         return excludeTables.stream()
-                .map(IntrospectionScope::glob)
+                .map(Globs::compile)
                 .anyMatch(
                         p -> p.matcher(table).matches() || p.matcher(qualified).matches());
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
-            if (regex.length() > 0) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return Pattern.compile(regex.toString());
     }
 }

@@ -8,6 +8,7 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
 import dev.autogen.internal.schema.UniqueConstraint;
+import dev.autogen.internal.text.Globs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ public final class IgnoreRules {
                     .replace('-', '_');
             String pattern = colon < 0 ? "*" : text.substring(colon + 1).strip();
             try {
-                rules.add(new Rule(Kind.valueOf(kind), glob(pattern.isEmpty() ? "*" : pattern)));
+                rules.add(new Rule(Kind.valueOf(kind), Globs.compile(pattern.isEmpty() ? "*" : pattern)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("ignore rule '" + text + "' does not start with one of "
                         + java.util.Arrays.stream(Kind.values())
@@ -152,16 +153,5 @@ public final class IgnoreRules {
                 || name != null
                         && owner.name().equals(name)
                         && rules.stream().anyMatch(r -> r.matches(kind, owner.toString()));
-    }
-
-    private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("\\*", -1)) {
-            if (regex.length() > 0) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(part));
-        }
-        return Pattern.compile(regex.toString());
     }
 }

@@ -2,7 +2,7 @@ package dev.autogen.internal.runner;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
-import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.dialect.Sessions;
 import java.sql.SQLException;
 
 /**
@@ -18,7 +18,7 @@ final class Failures {
      *     done when part of it had committed
      * @param lostOutcome the same when the connection was lost, which rolls the open transaction back
      */
-    static AutogenException of(Dialect dialect, String what, SQLException e, String outcome, String lostOutcome) {
+    static AutogenException of(Sessions dialect, String what, SQLException e, String outcome, String lostOutcome) {
         String message = Runner.oneLine(e.getMessage());
         return switch (dialect.classify(e)) {
             case CONNECTION_LOST ->

@@ -3,7 +3,7 @@ package dev.autogen.internal.runner;
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.api.RunListener;
-import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.dialect.Sessions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,12 +21,12 @@ final class MigrationLock {
     /** How often the listener hears that the run still waits. */
     private static final Duration REMIND_EVERY = Duration.ofSeconds(10);
 
-    private final Dialect dialect;
+    private final Sessions dialect;
     private final String name;
     private final RunListener listener;
     private final BooleanSupplier cancelled;
 
-    MigrationLock(Dialect dialect, String name, RunListener listener, BooleanSupplier cancelled) {
+    MigrationLock(Sessions dialect, String name, RunListener listener, BooleanSupplier cancelled) {
         this.dialect = dialect;
         this.name = name;
         this.listener = listener;

@@ -1,5 +1,7 @@
 package dev.autogen.internal.text;
 
+import dev.autogen.api.TerminalText;
+
 /**
  * Text from users and entities (names, messages, expressions) made harmless where it is printed into
  * code or scripts: it can never end the comment it stands in, nor become code.
@@ -51,31 +53,12 @@ public final class Inert {
                 .replace("}", "&#125;");
     }
 
-    /** For a terminal: escape sequences and other control characters shown, never sent to it. */
+    /** For a terminal: see {@link TerminalText}. */
     public static String terminal(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (c == '\n' || c == '\t' || visible(c)) {
-                out.appendCodePoint(c);
-            } else {
-                out.append("\\x{").append(Integer.toHexString(c)).append('}');
-            }
-        }
-        return out.toString();
+        return TerminalText.of(text);
     }
 
     private static boolean visible(int c) {
-        return switch (Character.getType(c)) {
-            case Character.CONTROL,
-                    Character.FORMAT,
-                    Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR,
-                    Character.SURROGATE,
-                    Character.PRIVATE_USE,
-                    Character.UNASSIGNED -> false;
-            default -> true;
-        };
+        return TerminalText.visible(c);
     }
 }
