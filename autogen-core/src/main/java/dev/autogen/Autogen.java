@@ -19,67 +19,45 @@ import dev.autogen.api.RevisionResult;
 import dev.autogen.api.RunListener;
 import dev.autogen.api.RunResult;
 import dev.autogen.api.Settings;
+import dev.autogen.internal.autogenerate.Comparison;
+import dev.autogen.internal.autogenerate.Differences;
+import dev.autogen.internal.autogenerate.Lint;
+import dev.autogen.internal.autogenerate.NewRevisions;
+import dev.autogen.internal.autogenerate.PendingEntityModel;
+import dev.autogen.internal.autogenerate.Scaffold;
+import dev.autogen.internal.autogenerate.Squash;
+import dev.autogen.internal.autogenerate.Stages;
 import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.codegen.MigrationWriter;
 import dev.autogen.internal.dialect.Dialect;
-import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
-import dev.autogen.internal.dialect.Printed;
-import dev.autogen.internal.dialect.Risk;
-import dev.autogen.internal.dialect.ValueConversions;
-import dev.autogen.internal.diff.HistorySpellings;
 import dev.autogen.internal.diff.IgnoreRules;
-import dev.autogen.internal.diff.PrintedTarget;
-import dev.autogen.internal.diff.RenameFinder;
-import dev.autogen.internal.diff.RenameHint;
-import dev.autogen.internal.diff.RenamePlan;
 import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.discovery.MigrationLoader;
 import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.entities.EntityReader;
 import dev.autogen.internal.history.HistorySchema;
-import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.DataLoss;
-import dev.autogen.internal.operations.Description;
-import dev.autogen.internal.operations.Execute;
-import dev.autogen.internal.operations.ExecuteJava;
-import dev.autogen.internal.operations.HeldTables;
 import dev.autogen.internal.operations.Operation;
-import dev.autogen.internal.operations.Recorder;
-import dev.autogen.internal.revision.GraphError;
+import dev.autogen.internal.revision.HistoryListing;
 import dev.autogen.internal.revision.RevisionGraph;
-import dev.autogen.internal.revision.RevisionGraphException;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.runner.OfflineScript;
 import dev.autogen.internal.runner.Runner;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
-import dev.autogen.migration.AcceptedRisk;
-import dev.autogen.migration.Definitions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * autogen's verbs, one method each, each returning what happened; a failure is an
@@ -93,11 +71,6 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Autogen {
-
-    /** The longest message a revision may carry: it is written into a Java annotation and a file name. */
-    static final int MAX_MESSAGE_LENGTH = 2_000;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Settings settings;
     private final Migrations migrations;
@@ -140,7 +113,7 @@ public final class Autogen {
      */
     public RevisionResult revision(RevisionRequest request) {
         Project project = requireProject();
-        requireMessage(request.message());
+        NewRevisions.requireMessage(request.message());
         if (!request.autogenerate()) {
             return revision(project, request, null, null);
         }
@@ -155,67 +128,69 @@ public final class Autogen {
         Stages stages = new Stages();
         RevisionGraph graph = stages.time("migrations", this::graph);
         stages.note(graph.revisions().size() + " revisions");
-        List<String> parents = parents(graph, request.head());
-        String id = newId(graph, request.revisionId());
-        List<Operation> operations = List.of();
-        Map<Operation, List<String>> notes = Map.of();
+        List<String> parents = NewRevisions.parents(graph, request.head());
+        String id = NewRevisions.newId(graph, request.revisionId());
+        Differences found = new Differences(List.of(), Map.of());
         String comparedWith = null;
         if (request.autogenerate()) {
-            Schema current;
-            Autogen against = this;
             if (request.fromHistory()) {
                 try {
-                    current = stages.time(
+                    Schema history = stages.time(
                             "history", () -> dialect.canonical(HistorySchema.at(graph, parents, settings.schema())));
+                    found = comparison(dialect, stages).fromHistory(history, entities, request);
                     comparedWith = "the history, replayed in memory";
                 } catch (HistorySchema.Unreplayable e) {
-                    against = stages.time("history", () -> onScratch(e, parents));
-                    current = null;
+                    Autogen scratch = stages.time("history", () -> onScratch(e, parents));
+                    found = scratch.withConnection(
+                            dialect,
+                            c -> scratch.comparison(dialect, stages).fromDatabase(c, entities, request, parents));
                     comparedWith = "the history, run on a throw-away database (" + e.getMessage() + ")";
                 }
             } else {
                 comparedWith = "the database";
-                Set<String> at = withConnection(dialect, c -> runner(dialect).current(c));
-                if (!at.equals(Set.copyOf(parents))) {
-                    throw new AutogenException(
-                            ErrorCode.NOT_AT_HEAD,
-                            "the database is at " + describe(at) + ", not at " + describe(Set.copyOf(parents)),
-                            "run 'autogen upgrade head' first, or 'autogen stamp' if the schema is already there");
-                }
-                current = null;
+                // One connection for the whole comparison: where the database is, what it has, its rows.
+                found = withConnection(dialect, c -> {
+                    Set<String> at = runner(dialect).current(c);
+                    if (!at.equals(Set.copyOf(parents))) {
+                        throw new AutogenException(
+                                ErrorCode.NOT_AT_HEAD,
+                                "the database is at " + describe(at) + ", not at " + describe(Set.copyOf(parents)),
+                                "run 'autogen upgrade head' first, or 'autogen stamp' if the schema is already there");
+                    }
+                    Comparison comparison = comparison(dialect, stages);
+                    Differences differences = comparison.fromDatabase(c, entities, request, parents);
+                    return differences.operations().isEmpty()
+                            ? differences
+                            : new Differences(
+                                    differences.operations(),
+                                    comparison.withRowFacts(c, differences.operations(), differences.notes()));
+                });
             }
-            Differences found = against.differences(dialect, stages, current, request, entities);
-            operations = found.operations();
-            notes = found.notes();
-            if (!request.fromHistory() && !operations.isEmpty()) {
-                notes = withRowFacts(dialect, operations, notes, stages);
-            }
-            if (operations.isEmpty() && !request.allowEmpty()) {
+            if (found.operations().isEmpty() && !request.allowEmpty()) {
                 return new RevisionResult(null, id, parents, List.of(), stages.list(), comparedWith);
             }
         }
         RevisionInfo info = new RevisionInfo(
                 id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
         Dialect standard = Dialects.standard();
-        Map<Operation, List<String>> said = new LinkedHashMap<>(notes);
-        if (request.lockSafe()) {
-            operations = lockSafe(standard, operations, said);
-        }
-        List<Operation> upgrade = operations;
-        // What each step risks on a busy table, said beside it for the reviewer.
-        Map<Operation, Risk> risks = Risks.of(upgrade, standard);
-        risks.forEach((op, risk) -> said.merge(op, List.of(risk.remark()), Autogen::concat));
-        MigrationSource source = stages.time("codegen", () -> writer(standard).write(info, upgrade, said));
+        Scaffold scaffold = Scaffold.of(found, standard, request.lockSafe());
+        MigrationSource source =
+                stages.time("codegen", () -> writer(standard).write(info, scaffold.upgrade(), scaffold.said()));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
-        Path file = write(project, source);
+        Path file = NewRevisions.write(project, source);
         forgetGraph();
-        return new RevisionResult(file, id, parents, changes(standard, operations, risks), stages.list(), comparedWith);
+        return new RevisionResult(file, id, parents, scaffold.changes(standard), stages.list(), comparedWith);
+    }
+
+    /** The comparison of the entities with this project's database or history, timed in {@code stages}. */
+    private Comparison comparison(Dialect dialect, Stages stages) {
+        return new Comparison(dialect, settings.schema(), graph(), ignoreRules(), this::scope, stages);
     }
 
     /** Writes a migration that joins {@code revisions} into one head and changes nothing itself. */
     public RevisionResult merge(List<String> revisions, String message, String revisionId, Instant created) {
         Project project = requireProject();
-        requireMessage(message);
+        NewRevisions.requireMessage(message);
         RevisionGraph graph = graph();
         List<String> parents = new ArrayList<>();
         for (String revision : revisions) {
@@ -227,10 +202,10 @@ public final class Autogen {
                     "a merge needs two or more revisions, got " + parents,
                     "name the heads to merge, for example 'autogen merge heads -m ...'");
         }
-        String id = newId(graph, revisionId);
+        String id = NewRevisions.newId(graph, revisionId);
         RevisionInfo info =
                 RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
-        Path file = write(project, writer(Dialects.standard()).write(info, List.of()));
+        Path file = NewRevisions.write(project, writer(Dialects.standard()).write(info, List.of()));
         forgetGraph();
         return new RevisionResult(file, id, info.revises(), List.of(), List.of());
     }
@@ -269,70 +244,17 @@ public final class Autogen {
      */
     public RevisionResult squash(String from, String to, String message, String revisionId, Instant created) {
         Project project = requireProject();
-        requireMessage(message);
+        NewRevisions.requireMessage(message);
         RevisionGraph graph = graph();
-        String first = single(graph.resolve(from, Set.of()), from);
-        String last = single(graph.resolve(to, Set.of()), to);
-        Set<String> range = new TreeSet<>(graph.ancestorsOrSelf(List.of(last)));
-        range.retainAll(graph.descendantsOrSelf(first));
-        if (!range.contains(first)) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET,
-                    from + " does not come before " + to,
-                    "name the first revision, then the last");
-        }
-        List<RevisionNode> members =
-                graph.revisions().stream().filter(n -> range.contains(n.id())).toList();
-        List<String> before = members.stream()
-                .flatMap(n -> n.revises().stream())
-                .filter(p -> !range.contains(p))
-                .distinct()
-                .sorted()
-                .toList();
-        String id = newId(graph, revisionId);
-        RevisionInfo info = new RevisionInfo(
-                id,
-                before,
-                List.of(),
-                List.of(),
-                message,
-                created,
-                members.stream().map(RevisionNode::id).toList());
-        List<RevisionNode> all = new ArrayList<>(graph.revisions());
-        all.addAll(graph.squashes());
-        all.add(new RevisionNode(info, "the squash", null));
-        RevisionGraph.of(all); // refuses a range that is not whole
-        List<Operation> recorded = new ArrayList<>();
-        for (RevisionNode member : members) {
-            recorded.addAll(Recorder.upgrade(member.migration(), settings.schema()));
-        }
-        if (recorded.stream().anyMatch(ExecuteJava.class::isInstance)) {
-            throw new AutogenException(
-                    ErrorCode.MIGRATION_INVALID,
-                    "the range " + first + ".." + last
-                            + " runs Java data steps, which a generated migration cannot copy",
-                    "squash a range without them");
-        }
         Dialect dialect = Dialects.standard();
-        List<Operation> operations;
-        if (recorded.stream().anyMatch(Execute.class::isInstance)) {
-            operations = recorded;
-        } else {
-            Schema start = dialect.canonical(HistorySchema.at(graph, before, settings.schema()));
-            Schema end = dialect.canonical(HistorySchema.at(graph, List.of(last), settings.schema()));
-            operations = SchemaDiffer.diff(start, end, dialect.diffRules());
-        }
-        Path file = write(project, writer(dialect).write(info, operations));
+        Squash squash = Squash.of(graph, from, to, dialect, settings.schema());
+        String id = NewRevisions.newId(graph, revisionId);
+        RevisionInfo info = squash.info(id, message, created);
+        List<Operation> operations = squash.operations();
+        List<String> before = info.revises();
+        Path file = NewRevisions.write(project, writer(dialect).write(info, operations));
         forgetGraph();
-        return new RevisionResult(file, id, before, changes(dialect, operations), List.of());
-    }
-
-    private static String single(Set<String> ids, String target) {
-        if (ids.size() != 1) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET, "'" + target + "' names " + ids.size() + " revisions", "name one");
-        }
-        return ids.iterator().next();
+        return new RevisionResult(file, id, before, Scaffold.changes(dialect, operations), List.of());
     }
 
     /**
@@ -343,7 +265,7 @@ public final class Autogen {
      */
     public RevisionResult baseline(String message, String revisionId, Instant created) {
         Project project = requireProject();
-        requireMessage(message);
+        NewRevisions.requireMessage(message);
         RevisionGraph graph = graph();
         if (!graph.revisions().isEmpty()) {
             throw new AutogenException(
@@ -376,13 +298,13 @@ public final class Autogen {
         });
         Schema empty = Schema.empty().withNamespaces(List.of(settings.schema()));
         List<Operation> operations = SchemaDiffer.diff(empty, live.getKey(), ignored, dialect.diffRules());
-        String id = newId(graph, revisionId);
+        String id = NewRevisions.newId(graph, revisionId);
         RevisionInfo info = new RevisionInfo(id, List.of(), List.of(), List.of(), message, created);
-        Path file = write(project, writer(dialect).write(info, operations, Map.of(), live.getValue()));
+        Path file = NewRevisions.write(project, writer(dialect).write(info, operations, Map.of(), live.getValue()));
         forgetGraph();
         stamp(id);
         return new RevisionResult(
-                file, id, List.of(), changes(dialect, operations), List.of(), "the database", live.getValue());
+                file, id, List.of(), Scaffold.changes(dialect, operations), List.of(), "the database", live.getValue());
     }
 
     /** What the database lacks or has beyond the entities: empty when they match. */
@@ -391,9 +313,10 @@ public final class Autogen {
         Dialect dialect = dialect();
         requireNotInterrupted(dialect);
         try (PendingEntityModel entities = readEntities(project, dialect)) {
-            return changes(
-                    dialect,
-                    differences(dialect, new Stages(), null, null, entities).operations());
+            List<Operation> operations = withConnection(
+                            dialect, c -> comparison(dialect, new Stages()).fromDatabase(c, entities, null, List.of()))
+                    .operations();
+            return Scaffold.changes(dialect, operations);
         }
     }
 
@@ -428,131 +351,10 @@ public final class Autogen {
         } else {
             history = ignore.apply(dialect.canonical(HistorySchema.at(graph, at, settings.schema())));
         }
-        return changes(dialect, SchemaDiffer.diff(history, live, ignored, dialect.diffRules()));
+        return Scaffold.changes(dialect, SchemaDiffer.diff(history, live, ignored, dialect.diffRules()));
     }
 
     /** The operations autogenerate found, and what it says beside some of them. */
-    private record Differences(List<Operation> operations, Map<Operation, List<String>> notes) {}
-
-    /**
-     * The operations from the database (or {@code history}, when given) to the entities. {@code request}
-     * carries the rename hints and who to ask; {@code null} (check) takes only the renames in no doubt.
-     */
-    private Differences differences(
-            Dialect dialect, Stages stages, Schema history, RevisionRequest request, PendingEntityModel entities) {
-        if (entities == null) {
-            throw new AutogenException(
-                    ErrorCode.CONFIG_INVALID, "no entities are configured", "set entities.classpath");
-        }
-        IgnoreRules ignore = ignoreRules();
-        Set<String> created = stages.time("migrations", () -> HistorySchema.createdSchemas(graph(), settings.schema()));
-        if (history != null) {
-            Target target = target(entities, dialect, ignore, created, stages);
-            Schema current = ignore.apply(history);
-            RenamePlan renames = renames(current, target.schema(), target.ignored(), dialect, request);
-            List<Operation> operations = stages.time(
-                    "diff",
-                    () -> SchemaDiffer.diff(
-                            current,
-                            target.schema(),
-                            target.ignored(),
-                            dialect.diffRules(),
-                            target.model().sequenceUses(),
-                            renames));
-            ValueConversions converted =
-                    ValueConversions.of(operations, target.model().valueDomains(), dialect);
-            return found(converted.operations(), renames, converted);
-        }
-        return withConnection(dialect, connection -> {
-            // The schemas the entities most likely use are read while the entities are; read again only when
-            // the entities turn out to name another.
-            Set<String> likely = new TreeSet<>(created);
-            likely.add(settings.schema());
-            Introspection early = introspect(dialect, connection, likely, stages);
-            Target target = target(entities, dialect, ignore, created, stages);
-            Introspection introspection =
-                    target.managed().equals(likely) ? early : introspect(dialect, connection, target.managed(), stages);
-            Schema read = ignore.apply(dialect.canonical(introspection.schema()));
-            Schema current = request == null ? read : spelledAsCreated(read, dialect, request, stages);
-            Predicate<QualifiedName> ignored = target.ignored();
-            EntityModel model = target.model();
-            RenamePlan renames = renames(current, target.schema(), ignored, dialect, request);
-            List<Operation> operations = stages.time(
-                    "diff",
-                    () -> SchemaDiffer.diff(
-                            current, target.schema(), ignored, dialect.diffRules(), model.sequenceUses(), renames));
-            Set<QualifiedName> changed = operations.isEmpty()
-                    ? Set.of()
-                    : SchemaDiffer.changedTables(current, target.schema(), ignored, dialect.diffRules());
-            if (changed.isEmpty()) {
-                stages.note(operations.size() + " operations");
-                ValueConversions converted = ValueConversions.of(operations, model.valueDomains(), dialect);
-                return found(withConversionsToWrite(converted.operations(), dialect, connection), renames, converted);
-            }
-            // Where the entities' tables differ from the database's, ask the database how it would store
-            // the entities' own DDL: it alone knows how it rewrites an expression, a type, a column definition.
-            Schema printed = stages.time("printing", () -> print(model, dialect, connection, changed, target.schema()));
-            if (printed == null) {
-                ValueConversions converted = ValueConversions.of(operations, model.valueDomains(), dialect);
-                return found(withConversionsToWrite(converted.operations(), dialect, connection), renames, converted);
-            }
-            List<Operation> exact = SchemaDiffer.diff(
-                    current, ignore.apply(printed), ignored, dialect.diffRules(), model.sequenceUses(), renames);
-            stages.note(changed.size() + " tables printed by the database, " + exact.size() + " operations");
-            ValueConversions converted = ValueConversions.of(exact, model.valueDomains(), dialect);
-            return found(withConversionsToWrite(converted.operations(), dialect, connection), renames, converted);
-        });
-    }
-
-    /**
-     * The database's schema with its expressions as the migrations wrote them, where they mean the same:
-     * what a generated downgrade restores is then what was created ({@link HistorySpellings}). A history
-     * that cannot be replayed in memory leaves the catalog's spelling.
-     */
-    private Schema spelledAsCreated(Schema database, Dialect dialect, RevisionRequest request, Stages stages) {
-        RevisionGraph graph = graph();
-        if (graph.revisions().isEmpty()) {
-            return database;
-        }
-        try {
-            Schema history = stages.time(
-                    "history",
-                    () -> dialect.canonical(
-                            HistorySchema.at(graph, parents(graph, request.head()), settings.schema())));
-            return HistorySpellings.apply(database, history, dialect.diffRules());
-        } catch (HistorySchema.Unreplayable e) {
-            return database;
-        }
-    }
-
-    /**
-     * The entities' schema as compared, the model it came from, the schemas autogen manages (the entities'
-     * and those the migrations create), and what is left out of the comparison.
-     */
-    private record Target(EntityModel model, Schema schema, Set<String> managed, Predicate<QualifiedName> ignored) {}
-
-    private Target target(
-            PendingEntityModel entities, Dialect dialect, IgnoreRules ignore, Set<String> created, Stages stages) {
-        EntityModel model = entities.get();
-        Schema schema = ignore.apply(dialect.canonical(model.schema()));
-        stages.add(
-                "entities",
-                entities.millis(),
-                schema.tables().size() + " tables" + (model.cached() ? ", from the cache" : ""));
-        Set<String> managed = new TreeSet<>(schema.namespaces());
-        managed.addAll(created);
-        IntrospectionScope scope = scope(List.copyOf(managed));
-        return new Target(model, schema, managed, name -> scope.excludes(name.schema(), name.name()));
-    }
-
-    private Introspection introspect(Dialect dialect, Connection connection, Set<String> schemas, Stages stages) {
-        IntrospectionScope scope = scope(List.copyOf(schemas));
-        Introspection introspection = stages.time("introspection", () -> dialect.introspect(connection, scope));
-        stages.note(introspection.catalogQueries() + " catalog queries, "
-                + introspection.schema().tables().size() + " tables");
-        return introspection;
-    }
-
     /** Reads the entities' model on a thread of its own; {@code null} when the project names no entities. */
     private static PendingEntityModel readEntities(Project project, Dialect dialect) {
         return project.entities() == null
@@ -565,220 +367,9 @@ public final class Autogen {
         return project.cacheDir().resolve("entity-models");
     }
 
-    /** Two operations' remarks, in order: what merges the remarks said of one operation. */
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
-    }
-
-    private static Differences found(List<Operation> operations, RenamePlan renames, ValueConversions converted) {
-        Map<Operation, List<String>> notes = new LinkedHashMap<>(renames.notes(operations));
-        converted.remarks().forEach((operation, remark) -> notes.merge(operation, List.of(remark), Autogen::concat));
-        return new Differences(operations, notes);
-    }
-
-    /**
-     * Which tables and columns were renamed: those the request states, those in no doubt, and those its
-     * questioner confirms. Decided once, before comparing, so that nobody is asked twice.
-     */
-    private RenamePlan renames(
-            Schema current, Schema target, Predicate<QualifiedName> ignored, Dialect dialect, RevisionRequest request) {
-        List<RenameHint> hints = new ArrayList<>();
-        RenameFinder.Questioner questioner = null;
-        if (request != null) {
-            try {
-                request.renames().forEach(h -> hints.add(RenameHint.parse(h, true)));
-                request.keptRenames().forEach(h -> hints.add(RenameHint.parse(h, false)));
-            } catch (IllegalArgumentException e) {
-                throw new AutogenException(ErrorCode.CONFIG_INVALID, e.getMessage(), "write OLD=NEW");
-            }
-            questioner = request.questioner() == null ? null : request.questioner()::confirm;
-        }
-        try {
-            return RenameFinder.plan(
-                    SchemaDiffer.managed(current, ignored),
-                    SchemaDiffer.managed(target, ignored),
-                    dialect.diffRules(),
-                    settings.schema(),
-                    hints,
-                    questioner);
-        } catch (IllegalArgumentException e) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET, e.getMessage(), "name a table or column as the database has it, OLD=NEW");
-        }
-    }
-
-    /**
-     * A type change the database has no cast for cannot run as generated: it gets a placeholder for its
-     * author to replace, and says so, rather than fail at upgrade.
-     */
-    private static List<Operation> withConversionsToWrite(
-            List<Operation> operations, Dialect dialect, Connection connection) {
-        return operations.stream()
-                .map(o -> o instanceof AlterColumn alter
-                                && alter.typeChanged()
-                                && alter.using() == null
-                                && !dialect.converts(
-                                        connection,
-                                        alter.from().type(),
-                                        alter.to().type())
-                        ? new AlterColumn(alter.table(), alter.from(), alter.to(), Definitions.conversionToWrite())
-                        : o)
-                .toList();
-    }
-
-    /**
-     * The target with {@code tables} as the database stores the entities' own DDL for them, or {@code null}
-     * when the database cannot build it (no right to create a schema, a read-only session, DDL it rejects):
-     * the parser's comparison stands then.
-     */
-    private Schema print(
-            EntityModel model, Dialect dialect, Connection connection, Set<QualifiedName> tables, Schema target) {
-        Map<String, String> standIns = new TreeMap<>();
-        byte[] random = new byte[4];
-        RANDOM.nextBytes(random);
-        String tag = HexFormat.of().formatHex(random);
-        for (String schema : target.namespaces()) {
-            standIns.put(schema, "autogen_print_" + tag + "_" + standIns.size());
-        }
-        Printed printed =
-                dialect.print(connection, model.creationStatements(tables, standIns), standIns, settings.schema());
-        if (!printed.succeeded()) {
-            return null;
-        }
-        return PrintedTarget.merge(target, dialect.canonical(printed.schema()), dialect.diffRules());
-    }
-
-    /** What the database's rows say of the operations, added to what was said of them. */
-    private Map<Operation, List<String>> withRowFacts(
-            Dialect dialect, List<Operation> operations, Map<Operation, List<String>> notes, Stages stages) {
-        Map<Operation, List<String>> facts = stages.time(
-                "rows",
-                () -> withConnection(dialect, c -> {
-                    try {
-                        return dialect.rowFacts(c, operations);
-                    } catch (SQLException e) {
-                        throw new AutogenException(
-                                ErrorCode.DATABASE_ERROR,
-                                "counting the rows the changes touch failed: " + e.getMessage(),
-                                "check the database connection and permissions",
-                                e);
-                    }
-                }));
-        Map<Operation, List<String>> all = new LinkedHashMap<>(notes);
-        facts.forEach((op, lines) -> all.merge(op, lines, Autogen::concat));
-        return all;
-    }
-
-    /** The operations in their lock-safe forms; what was said of one is said of the first that carries it out. */
-    private static List<Operation> lockSafe(
-            Dialect dialect, List<Operation> operations, Map<Operation, List<String>> notes) {
-        List<List<Operation>> forms = dialect.lockSafe(operations);
-        HeldTables held = HeldTables.of(operations);
-        List<Operation> safe = new ArrayList<>();
-        for (int i = 0; i < operations.size(); i++) {
-            Operation operation = operations.get(i);
-            List<Operation> form = forms.get(i);
-            List<String> said = notes.remove(operation);
-            if (held.holds(operation)
-                    && !dialect.lockSafe(List.of(operation)).get(0).equals(form)) {
-                said = said == null ? new ArrayList<>() : new ArrayList<>(said);
-                said.add("Plain, inside the migration's transaction: the migration rewrites this table, holding it"
-                        + " for that long anyway, and a lock-safe form would only split it (all or nothing wins).");
-            }
-            if (said != null) {
-                notes.put(form.get(0), said);
-            }
-            safe.addAll(form);
-        }
-        return safe;
-    }
-
-    private static List<Change> changes(Dialect dialect, List<Operation> operations) {
-        return changes(dialect, operations, Risks.of(operations, dialect));
-    }
-
-    private static List<Change> changes(Dialect dialect, List<Operation> operations, Map<Operation, Risk> risks) {
-        DataLoss loss = new DataLoss(dialect.typeChanges());
-        return operations.stream()
-                .map(op -> new Change(
-                        Description.of(op),
-                        loss.of(op).orElse(null),
-                        risks.containsKey(op)
-                                ? risks.get(op).lock() + ": " + risks.get(op).what()
-                                : null))
-                .toList();
-    }
-
     private MigrationWriter writer(Dialect dialect) {
         return new MigrationWriter(
                 requireProject().migrationsPackage(), settings.schema(), new DataLoss(dialect.typeChanges()));
-    }
-
-    private static void requireMessage(String message) {
-        if (message.isBlank()) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET, "the message is empty", "say in a few words what the change is for");
-        }
-        if (message.length() > MAX_MESSAGE_LENGTH) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET,
-                    "the message is " + message.length() + " characters long; at most " + MAX_MESSAGE_LENGTH
-                            + " are kept",
-                    "say it shorter, and put the rest in a comment in the migration");
-        }
-    }
-
-    private static List<String> parents(RevisionGraph graph, String head) {
-        if (head == null) {
-            List<String> heads = graph.heads();
-            if (heads.size() > 1) {
-                throw new RevisionGraphException(new GraphError.MultipleHeads(heads));
-            }
-            return heads;
-        }
-        return List.copyOf(new TreeSet<>(graph.resolve(head, Set.of())));
-    }
-
-    private static String newId(RevisionGraph graph, String requested) {
-        String id = requested;
-        if (id == null) {
-            byte[] bytes = new byte[6];
-            RANDOM.nextBytes(bytes);
-            id = HexFormat.of().formatHex(bytes);
-        }
-        if (!id.matches("[A-Za-z0-9_]{1,64}")) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET,
-                    "revision id '" + id + "' is not 1 to 64 letters, digits and _",
-                    "choose an id like 3f2a9c1d07be");
-        }
-        Optional<RevisionNode> taken = graph.node(id);
-        if (taken.isPresent()) {
-            throw new AutogenException(
-                    ErrorCode.DUPLICATE_REVISION,
-                    "revision id " + id + " is taken by " + taken.get().origin(),
-                    "choose another --rev-id");
-        }
-        return id;
-    }
-
-    private static Path write(Project project, MigrationSource source) {
-        Path file = project.migrationsDir().resolve(source.relativePath());
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.source(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            return file;
-        } catch (FileAlreadyExistsException e) {
-            throw new AutogenException(
-                    ErrorCode.FILE_EXISTS,
-                    file + " exists already and would be overwritten",
-                    "use another message, or wait a second: file names carry the time",
-                    e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // ---------------------------------------------------------------- running
@@ -832,60 +423,14 @@ public final class Autogen {
      * reason; and a finding when the settings let DDL wait for ever behind a long reader. Touches no database.
      */
     public List<LintFinding> lint(String range) {
-        RevisionGraph graph = graph();
-        List<RevisionNode> nodes;
-        if (range == null) {
-            nodes = graph.revisions();
-        } else if (range.contains(":")) {
-            String[] parts = range.split(":", 2);
-            Set<String> from = parts[0].isEmpty() ? Set.of() : graph.resolve(parts[0], Set.of());
-            nodes = graph.upgradePlan(from, graph.resolve(parts[1].isEmpty() ? "heads" : parts[1], from));
-        } else {
-            nodes = List.of(
-                    graph.node(single(graph.resolve(range, Set.of()), range)).orElseThrow());
-        }
-        Dialect dialect = Dialects.standard();
-        List<LintFinding> findings = new ArrayList<>();
-        if (settings.runOptions().statementLockTimeout().isZero()) {
-            findings.add(new LintFinding(
-                    null,
-                    "no-lock-timeout",
-                    "lock.timeout is 0: a migration's statement that waits for a lock behind a long reader makes"
-                            + " every query after it wait too; set lock.timeout (2s, say) so it fails instead"));
-        }
-        for (RevisionNode node : nodes) {
-            Set<String> accepted = new TreeSet<>();
-            for (AcceptedRisk risk : node.migration().getClass().getAnnotationsByType(AcceptedRisk.class)) {
-                if (risk.reason().isBlank()) {
-                    findings.add(new LintFinding(
-                            node.id(),
-                            "accepted-risk-without-reason",
-                            "@AcceptedRisk(" + risk.rule() + ") gives no reason"));
-                } else {
-                    accepted.add(risk.rule());
-                }
-            }
-            Risks.of(Recorder.upgrade(node.migration(), settings.schema()), dialect)
-                    .forEach((op, risk) -> {
-                        if (!accepted.contains(risk.rule())) {
-                            findings.add(new LintFinding(
-                                    node.id(),
-                                    risk.rule(),
-                                    Description.of(op) + ": takes " + risk.lock() + " and " + risk.what()));
-                        }
-                    });
-        }
-        return findings;
+        return Lint.of(graph(), range, Dialects.standard(), settings);
     }
 
     /** The SQL one revision runs ({@code revision}: an id, prefix or label), touching no database. */
     public String revisionSql(String revision, Direction direction) {
         RevisionGraph graph = graph();
         return offlineScript()
-                .revision(
-                        graph.node(single(graph.resolve(revision, Set.of()), revision))
-                                .orElseThrow(),
-                        direction);
+                .revision(graph.node(HistoryListing.single(graph, revision)).orElseThrow(), direction);
     }
 
     /** The script of a downgrade over {@code FROM:TO}, touching no database. */
@@ -932,33 +477,20 @@ public final class Autogen {
         Map.Entry<Set<String>, Optional<String>> state =
                 withConnection(dialect, c -> Map.entry(runner.current(c), runner.interruption(c)));
         Set<String> heads = state.getKey();
-        List<HistoryEntry> entries = heads.stream()
-                .map(id -> graph.node(id).map(node -> entry(node, heads)).orElse(unknown(id)))
-                .toList();
         return new Current(
-                entries,
+                new HistoryListing(graph).current(heads),
                 heads.equals(Set.copyOf(graph.heads())),
                 state.getValue().orElse(null));
     }
 
     /** The revisions nothing follows. */
     public List<RevisionInfo> heads() {
-        RevisionGraph graph = graph();
-        return graph.heads().stream()
-                .map(id -> graph.node(id).orElseThrow().info())
-                .toList();
+        return new HistoryListing(graph()).heads();
     }
 
     /** The revisions two or more revisions follow, with those revisions. */
     public List<Branch> branches() {
-        RevisionGraph graph = graph();
-        return graph.branchPoints().stream()
-                .map(id -> new Branch(
-                        graph.node(id).orElseThrow().info(),
-                        graph.children(id).stream()
-                                .map(child -> graph.node(child).orElseThrow().info())
-                                .toList()))
-                .toList();
+        return new HistoryListing(graph()).branches();
     }
 
     /**
@@ -985,64 +517,12 @@ public final class Autogen {
             current = read.getKey();
             applied = read.getValue();
         }
-        Set<String> shown = inRange(graph, range, current);
-        List<HistoryEntry> entries = new ArrayList<>();
-        for (RevisionNode node : graph.revisions()) {
-            if (shown.contains(node.id())) {
-                entries.add(entry(node, current).withApplied(applied.getOrDefault(node.id(), List.of())));
-                // A squash is listed beside the last revision it replaces.
-                for (RevisionNode squash : graph.squashes()) {
-                    if (graph.recordedAs(squash).equals(node.id())) {
-                        entries.add(entry(squash, current).withApplied(applied.getOrDefault(squash.id(), List.of())));
-                    }
-                }
-            }
-        }
-        Collections.reverse(entries);
-        return entries;
+        return new HistoryListing(graph).history(range, current, applied);
     }
 
     /** One revision, by id, prefix or label. */
     public HistoryEntry show(String revision) {
-        RevisionGraph graph = graph();
-        return entry(
-                graph.node(single(graph.resolve(revision, Set.of()), revision)).orElseThrow(), Set.of());
-    }
-
-    /** The revisions above FROM (itself included) up to and including TO. */
-    private static Set<String> inRange(RevisionGraph graph, String range, Set<String> current) {
-        Set<String> all = graph.revisions().stream().map(RevisionNode::id).collect(Collectors.toSet());
-        if (range == null) {
-            return all;
-        }
-        int colon = range.indexOf(':');
-        String from = colon < 0 ? range : range.substring(0, colon);
-        String to = colon < 0 ? "" : range.substring(colon + 1);
-        Set<String> upTo = to.isEmpty() ? all : graph.ancestorsOrSelf(graph.resolve(to, current));
-        if (from.isEmpty() || from.equals("base")) {
-            return upTo;
-        }
-        Set<String> start = graph.resolve(from, current);
-        return upTo.stream()
-                .filter(id ->
-                        start.stream().anyMatch(s -> graph.descendantsOrSelf(s).contains(id)))
-                .collect(Collectors.toSet());
-    }
-
-    /** One revision with its marks: a head has no child, a branch point two or more. */
-    private HistoryEntry entry(RevisionNode node, Set<String> current) {
-        if (node.info().isSquash()) {
-            return new HistoryEntry(node.info(), node.origin(), false, false, false, false);
-        }
-        int children = graph().children(node.id()).size();
-        return new HistoryEntry(
-                node.info(), node.origin(), current.contains(node.id()), children == 0, children > 1, node.isMerge());
-    }
-
-    /** A revision the version table names but no migration has: shown as such, not hidden. */
-    private static HistoryEntry unknown(String id) {
-        RevisionInfo info = RevisionInfo.of(id, List.of(), "(no migration has this revision)", Instant.EPOCH);
-        return new HistoryEntry(info, "version table", true, false, false, false);
+        return new HistoryListing(graph()).show(revision);
     }
 
     // ---------------------------------------------------------------- plumbing

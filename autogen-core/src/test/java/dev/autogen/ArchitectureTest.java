@@ -51,7 +51,10 @@ class ArchitectureTest {
             Map.entry("codegen", Set.of("schema", "operations", "text")),
             Map.entry("discovery", Set.of("revision")),
             Map.entry("history", Set.of("schema", "operations", "revision")),
-            Map.entry("runner", Set.of("operations", "revision", "dialect", "text")));
+            Map.entry("runner", Set.of("operations", "revision", "dialect", "text")),
+            Map.entry(
+                    "autogenerate",
+                    Set.of("schema", "operations", "diff", "dialect", "entities", "history", "revision", "codegen")));
 
     @Test
     void publicSignaturesExposeNoInternalType() {

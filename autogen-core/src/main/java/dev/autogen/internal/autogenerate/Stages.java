@@ -1,4 +1,4 @@
-package dev.autogen;
+package dev.autogen.internal.autogenerate;
 
 import dev.autogen.api.Stage;
 import java.util.ArrayList;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Times the stages of one command, in order. */
-final class Stages {
+public final class Stages {
 
     private final List<Stage> stages = new ArrayList<>();
 
-    <T> T time(String name, Supplier<T> work) {
+    public <T> T time(String name, Supplier<T> work) {
         long start = System.nanoTime();
         T result = work.get();
         stages.add(new Stage(name, (System.nanoTime() - start) / 1_000_000, ""));
@@ -18,17 +18,17 @@ final class Stages {
     }
 
     /** Adds a stage timed elsewhere (on another thread). */
-    void add(String name, long millis, String detail) {
+    public void add(String name, long millis, String detail) {
         stages.add(new Stage(name, millis, detail));
     }
 
     /** Adds a detail to the stage just timed. */
-    void note(String detail) {
+    public void note(String detail) {
         Stage last = stages.remove(stages.size() - 1);
         stages.add(new Stage(last.name(), last.millis(), detail));
     }
 
-    List<Stage> list() {
+    public List<Stage> list() {
         return List.copyOf(stages);
     }
 }

@@ -1,4 +1,4 @@
-package dev.autogen;
+package dev.autogen.internal.autogenerate;
 
 import dev.autogen.internal.entities.EntityModel;
 import java.util.concurrent.CompletableFuture;
@@ -11,14 +11,14 @@ import java.util.function.Supplier;
  * most of a command's time when the model is not cached, and it waits on nothing the rest does.
  * Closing closes the model, at once or, if it is still being read, as soon as it is: never waiting for it.
  */
-final class PendingEntityModel implements AutoCloseable {
+public final class PendingEntityModel implements AutoCloseable {
 
     private final CompletableFuture<EntityModel> model = new CompletableFuture<>();
     private volatile long millis;
 
     private PendingEntityModel() {}
 
-    static PendingEntityModel start(Supplier<EntityModel> read) {
+    public static PendingEntityModel start(Supplier<EntityModel> read) {
         PendingEntityModel pending = new PendingEntityModel();
         Thread thread = new Thread(
                 () -> {
@@ -39,7 +39,7 @@ final class PendingEntityModel implements AutoCloseable {
     }
 
     /** The model, once read; what the read threw is thrown here, as it was thrown. */
-    EntityModel get() {
+    public EntityModel get() {
         try {
             return model.join();
         } catch (CompletionException e) {
@@ -54,7 +54,7 @@ final class PendingEntityModel implements AutoCloseable {
     }
 
     /** How long the read took, once {@link #get()} has returned. */
-    long millis() {
+    public long millis() {
         return millis;
     }
 

@@ -1,4 +1,4 @@
-package dev.autogen;
+package dev.autogen.internal.autogenerate;
 
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Risk;
@@ -12,11 +12,11 @@ import java.util.Map;
  * The risks of one migration's operations, in order: an operation on a table the migration itself
  * creates risks nothing (the table has no rows and no traffic yet).
  */
-final class Risks {
+public final class Risks {
 
     private Risks() {}
 
-    static Map<Operation, Risk> of(List<Operation> operations, Dialect dialect) {
+    public static Map<Operation, Risk> of(List<Operation> operations, Dialect dialect) {
         ExistingTables existing = new ExistingTables();
         Map<Operation, Risk> risks = new LinkedHashMap<>();
         for (int i = 0; i < operations.size(); i++) {
