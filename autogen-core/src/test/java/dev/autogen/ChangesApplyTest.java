@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autogen.testing.EntityChange;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every change autogenerate detects applies, on tables with rows, both ways: the database reached is what a
  * running application's Hibernate creates for each version, and every row's values are intact.
  */
+@Tag("database")
 class ChangesApplyTest {
 
     @TempDir

@@ -8,6 +8,7 @@ import dev.autogen.testing.TestDatabase;
 import dev.autogen.testing.TestProjects;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Comment text with an apostrophe, which Hibernate writes into its own DDL unescaped (its own schema
  * creation fails on it): autogen creates it, compares it when the table changes, and keeps it as written.
  */
+@Tag("database")
 class CommentTextTest {
 
     @TempDir

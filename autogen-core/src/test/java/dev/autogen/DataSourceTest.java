@@ -15,12 +15,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * An application's DataSource: autogen borrows its connection, migrates through it, and gives it back
  * with the session as it was (time zone, lock timeout, auto-commit), as a pool expects.
  */
+@Tag("database")
 class DataSourceTest {
 
     @Test

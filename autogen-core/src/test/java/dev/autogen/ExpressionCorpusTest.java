@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is clean and {@code revision --autogenerate} has nothing to write. Without one, the parser alone is
  * measured against what PostgreSQL prints: how many it reads as the same expression.
  */
+@Tag("database")
 class ExpressionCorpusTest {
 
     /** Each: a Java member (annotations and field) for an entity that also has the columns below. */

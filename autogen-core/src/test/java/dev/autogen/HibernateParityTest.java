@@ -14,6 +14,7 @@ import dev.autogen.testing.TestDatabase;
 import dev.autogen.testing.TestProjects;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * autogen's own first migration builds, from empty, exactly the catalog Hibernate creates, column order,
  * key order and every name included.
  */
+@Tag("database")
 class HibernateParityTest {
 
     @TempDir

@@ -15,10 +15,12 @@ import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Objects the ignore setting names are left alone by check and autogenerate alike; the rest is still seen. */
+@Tag("database")
 class IgnoreSettingTest {
 
     private static final EntitySource SAMPLE = EntitySource.of(List.of(TestClasspath.locationOf(Owner.class)))

@@ -6,6 +6,7 @@ import dev.autogen.api.Change;
 import dev.autogen.testing.EntityChange;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * running application's Hibernate creates; the plain forms when the setting is off, and on tables the
  * migration creates.
  */
+@Tag("database")
 class LockSafeGenerationTest {
 
     @TempDir

@@ -14,9 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Migrations written by hand: a downgrade left out, raw SQL with its reverse, Java data steps. */
+@Tag("database")
 class MigrationApiTest {
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * head writes. Drift: what was changed by hand is found, and nothing on an untouched database. Baseline: a
  * database made elsewhere is adopted, and check is then clean.
  */
+@Tag("database")
 class NoDatabaseTest {
 
     private static final String STATUS_V1 = "public enum Status { NEW, PAID }";

@@ -13,6 +13,7 @@ import dev.autogen.testing.TestDatabase;
 import dev.autogen.testing.TestProjects;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * creates is clean for {@code check}, and autogen's first migration builds exactly its catalog, is clean
  * after, and its downgrade leaves nothing.
  */
+@Tag("database")
 class RandomModelsTest {
 
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when ambiguous, and a drop that might have been a rename says so. Each upgrade keeps every row and key,
  * each downgrade restores names and rows, and the schema at each end is Hibernate's.
  */
+@Tag("database")
 class RenamesTest {
 
     private static final String SHELF = "@Entity public class Shelf { @Id Long id; String label; }";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autogen.testing.EntityChange;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A migration that drops what an earlier one created restores, on its way down, what was created: the
  * catalog after the downgrade is the one Hibernate makes, not PostgreSQL's reading of its own print.
  */
+@Tag("database")
 class RestoredAsCreatedTest {
 
     @TempDir

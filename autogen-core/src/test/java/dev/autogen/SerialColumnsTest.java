@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autogen.testing.EntityChange;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A column gaining or losing {@code columnDefinition = "serial"} (or changing to {@code bigserial}): with
  * rows, up and down, each version's catalog Hibernate's own, and the sequence counting on from the rows.
  */
+@Tag("database")
 class SerialColumnsTest {
 
     @TempDir

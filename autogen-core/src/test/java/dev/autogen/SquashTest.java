@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A squash of a range with a branch and a merge: a database at any revision, inside the range or not,
  * upgrades to head and reaches the same schema; new databases run the squash alone; history shows it.
  */
+@Tag("database")
 class SquashTest {
 
     @TempDir

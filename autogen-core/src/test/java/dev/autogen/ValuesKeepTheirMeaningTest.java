@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.autogen.testing.EntityChange;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as Hibernate's mapping of each version stores them (an enum's ordinal becomes its name, a boolean becomes
  * a converter's letter), with rows, each version's catalog Hibernate's own.
  */
+@Tag("database")
 class ValuesKeepTheirMeaningTest {
 
     @TempDir

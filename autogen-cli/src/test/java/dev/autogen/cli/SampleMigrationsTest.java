@@ -7,9 +7,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The migrations committed in sample-entities stay in step with its entities. */
+@Tag("database")
 class SampleMigrationsTest {
 
     private static final String CONFIG = Path.of("../sample-entities/autogen.properties")

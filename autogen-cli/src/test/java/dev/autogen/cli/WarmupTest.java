@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * bin/autogen builds its start-up archive from this training run on the sample entities; when the run
  * fails there is no archive, and every command starts slowly. It must keep running.
  */
+@Tag("database")
 class WarmupTest {
 
     @Test

@@ -40,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * migration compiles, and replays to exactly the operations it was written from; the SQL builds exactly
  * the objects named, and the offline script's comments stay comments.
  */
+@Tag("database")
 class HostileTextTest {
 
     /** The pieces hostile strings are made of. */

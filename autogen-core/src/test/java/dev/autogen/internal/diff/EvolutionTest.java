@@ -21,6 +21,7 @@ import dev.autogen.testing.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * golden file, compiled and replayed; its SQL, run on the database of the previous version, gives exactly
  * Hibernate's own schema of the new version; and the downgrades lead back through every earlier schema.
  */
+@Tag("database")
 class EvolutionTest {
 
     private static final IntrospectionScope SCOPE = IntrospectionScope.of("public");
@@ -39,6 +41,7 @@ class EvolutionTest {
             List<Schema> schemas = new ArrayList<>(List.of(db.introspect(SCOPE)));
             List<Migration> migrations = new ArrayList<>();
             String previous = null;
+            List<String> produced = new ArrayList<>();
             for (int version = 1; version <= 3; version++) {
                 Schema target = model(version);
                 Schema current = db.introspect(SCOPE);
@@ -57,6 +60,7 @@ class EvolutionTest {
                                 upgrade,
                                 renames.notes(upgrade));
                 GoldenFiles.assertMatches("evolution/" + source.className() + ".java", source.source());
+                produced.add("evolution/" + source.className() + ".java");
                 Migration migration = JavaCompiler.load(source);
                 assertThat(Pg.upgrade(migration)).containsExactlyElementsOf(upgrade);
 
@@ -78,6 +82,7 @@ class EvolutionTest {
                 migrations.add(migration);
                 previous = id;
             }
+            GoldenFiles.assertNoOthers("evolution", produced);
             for (int version = 3; version >= 1; version--) {
                 db.execute(sql(Pg.downgrade(migrations.get(version - 1))));
                 assertThat(ModelLines.of(db.introspect(SCOPE)))

@@ -17,9 +17,11 @@ import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The differ's SQL against a real PostgreSQL: from nothing to the sample's schema, and back. */
+@Tag("database")
 class MigrateSampleTest {
 
     private final PostgresDialect dialect = PostgresDialect.INSTANCE;

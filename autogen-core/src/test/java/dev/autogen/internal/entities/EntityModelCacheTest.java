@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The entity-model cache: reused when nothing that decides the mapping changed, and only then. A changed
  * class file, a replaced jar and a changed setting each miss; a corrupt entry is passed over.
  */
+@Tag("database")
 class EntityModelCacheTest {
 
     private static final String V1 = "@Entity public class Item { @Id Long id; String name; }";

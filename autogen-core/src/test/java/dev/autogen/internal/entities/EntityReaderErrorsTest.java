@@ -10,9 +10,11 @@ import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("database")
 class EntityReaderErrorsTest {
 
     @Test

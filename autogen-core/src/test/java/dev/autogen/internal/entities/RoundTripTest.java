@@ -13,6 +13,7 @@ import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The schema a running application's Hibernate creates in a fresh database reads back as exactly the
  * model the entity reader made, and needs nothing: for the sample, and for each family of mapping features.
  */
+@Tag("database")
 class RoundTripTest {
 
     @Test

@@ -10,6 +10,7 @@ import dev.autogen.testing.TestClasspath;
 import dev.autogen.testing.TestDatabase;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * constraints (its provider is on the test classpath) and a generated timestamp's NOT NULL. The parity
  * test shows the same against Hibernate's own database; this shows that there is something to compare.
  */
+@Tag("database")
 class RunningApplicationTest {
 
     @Test

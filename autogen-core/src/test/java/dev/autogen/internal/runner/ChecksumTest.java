@@ -35,6 +35,7 @@ class ChecksumTest {
         String lines = upgrade.stream().map(text::of).collect(Collectors.joining("\n", "", "\n"));
         GoldenFiles.assertMatches(
                 "checksum/sample.txt", lines + "sha256 " + Step.checksum(NO_JAVA, upgrade, "public") + "\n");
+        GoldenFiles.assertNoOthers("checksum", List.of("checksum/sample.txt"));
     }
 
     @Test

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,6 +51,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * failure in the middle leaves the database consistent, says what happened, and the same command finishes
  * the job once the data is fixed.
  */
+@Tag("database")
 class LockSafeFormsTest {
 
     private static final QualifiedName T = name("public", "t");

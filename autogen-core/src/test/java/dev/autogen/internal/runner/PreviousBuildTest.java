@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * build created them, and its history as it recorded it, with checksums of a text this build no longer
  * computes. This build upgrades, downgrades and stamps it.
  */
+@Tag("database")
 class PreviousBuildTest {
 
     /** What the previous build's VersionTables.create() ran, and what it recorded after upgrading to r2. */

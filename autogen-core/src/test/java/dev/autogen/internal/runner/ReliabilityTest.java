@@ -23,9 +23,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What the runner does when things go wrong around it: busy locks, dropped connections, edited files, crashes. */
+@Tag("database")
 class ReliabilityTest {
 
     private static final VersionTableSql TABLES = PostgresDialect.INSTANCE.versionTables("public", "autogen_version");

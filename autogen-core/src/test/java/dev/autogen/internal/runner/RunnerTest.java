@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * a1 - b2 - c3 < d4 (feature) - e5 > m7 - f8
  *              < d6 --------- e6 >
  */
+@Tag("database")
 class RunnerTest {
 
     private static final VersionTableSql TABLES = PostgresDialect.INSTANCE.versionTables("public", "autogen_version");

@@ -20,9 +20,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The runner tells the truth: which statement failed, what stayed done, what it is doing, and scripts that check where they run. */
+@Tag("database")
 class RunnerTruthTest {
 
     @Test

@@ -34,10 +34,12 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sample's generated migration, run from its source, from a jar and as an offline script. */
+@Tag("database")
 class SampleMigrationTest {
 
     private static final String PACKAGE = "com.example.clinic.migrations";

@@ -20,12 +20,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Type changes on tables with rows, up and down: nothing is ever cut, rounded or shifted without a word;
  * a value that does not fit fails the migration, which then changes nothing.
  */
+@Tag("database")
 class TypeChangeTest {
 
     private static final QualifiedName ITEM = new QualifiedName("public", "item");

@@ -8,8 +8,10 @@ import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.testing.TestDatabase;
 import java.net.ServerSocket;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("database")
 class ConnectionsTest {
 
     @Test

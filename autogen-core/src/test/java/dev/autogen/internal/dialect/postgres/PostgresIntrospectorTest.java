@@ -29,8 +29,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("database")
 class PostgresIntrospectorTest {
 
     private static final String HAND_WRITTEN_DDL = """
