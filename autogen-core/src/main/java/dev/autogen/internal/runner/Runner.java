@@ -11,8 +11,6 @@ import dev.autogen.api.StepResult;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.operations.Description;
-import dev.autogen.internal.operations.ExecuteJava;
-import dev.autogen.internal.operations.Recorder;
 import dev.autogen.internal.revision.HeadTransitions;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionNode;
@@ -37,6 +35,7 @@ public final class Runner {
     private final RevisionGraph graph;
     private final Dialect dialect;
     private final VersionTableSql tables;
+    private final AutogenTables autogenTables;
     private final String defaultSchema;
     private final RunOptions options;
     private final RunListener listener;
@@ -68,6 +67,7 @@ public final class Runner {
         this.graph = graph;
         this.dialect = dialect;
         this.tables = dialect.versionTables(defaultSchema, versionTable);
+        this.autogenTables = new AutogenTables(graph, tables, defaultSchema);
         this.defaultSchema = defaultSchema;
         this.options = options;
         this.listener = listener;
@@ -76,14 +76,14 @@ public final class Runner {
 
     public RunResult upgrade(Connection connection, String target) {
         return locked(connection, false, heads -> {
-            requireConsistent(connection, heads);
+            autogenTables.requireConsistent(connection, heads);
             return move(connection, heads, target, Direction.UPGRADE);
         });
     }
 
     public RunResult downgrade(Connection connection, String target) {
         return locked(connection, false, heads -> {
-            requireConsistent(connection, heads);
+            autogenTables.requireConsistent(connection, heads);
             return move(connection, heads, target, Direction.DOWNGRADE);
         });
     }
@@ -96,7 +96,7 @@ public final class Runner {
         return locked(connection, true, heads -> {
             List<String> changes = new ArrayList<>();
             Set<String> after;
-            if (!known(heads)) {
+            if (!autogenTables.known(heads)) {
                 after = new TreeSet<>(graph.resolve(target, Set.of()));
                 changes.add("delete from " + tables.versionTable());
                 after.forEach(id -> changes.add(tables.change(new VersionChange.Insert(id))));
@@ -112,13 +112,17 @@ public final class Runner {
                         changes.add(tables.change(change));
                         after = change.applyTo(after);
                     }
-                    changes.add(
-                            tables.history(node.id(), Direction.STAMP, null, upgrading ? checksum(node) : null, null));
+                    changes.add(tables.history(
+                            node.id(), Direction.STAMP, null, upgrading ? autogenTables.checksum(node) : null, null));
                 }
                 // Stamping says the schema matches these files: record any edit made to them since they ran.
-                for (String id : changedSinceApplied(connection, after)) {
+                for (String id : autogenTables.changedSinceApplied(connection, after)) {
                     changes.add(tables.history(
-                            id, Direction.STAMP, null, checksum(id), "the migration was edited after it ran"));
+                            id,
+                            Direction.STAMP,
+                            null,
+                            autogenTables.checksum(id),
+                            "the migration was edited after it ran"));
                 }
             }
             Mark interrupted = mark(connection);
@@ -132,7 +136,7 @@ public final class Runner {
                                 + interrupted.stopped()));
             }
             changes.add(tables.clearAllPartial());
-            inTransaction(connection, changes);
+            AutogenTables.inTransaction(connection, changes);
             return new RunResult(heads, after, List.of());
         });
     }
@@ -140,13 +144,13 @@ public final class Runner {
     /** The revisions the version table names; none when it does not exist yet. */
     public Set<String> current(Connection connection) {
         try {
-            TablesState state = inspect(connection);
-            requireVersionTable(state);
+            AutogenTables.TablesState state = autogenTables.inspect(connection);
+            autogenTables.requireVersionTable(state);
             if (!state.versionExists()) {
                 return Set.of();
             }
-            requireOurs(state);
-            return readHeads(connection);
+            autogenTables.requireOurs(state);
+            return autogenTables.readHeads(connection);
         } catch (SQLException e) {
             throw readFailed(tables.versionTable(), e);
         }
@@ -158,7 +162,7 @@ public final class Runner {
      */
     public java.util.Optional<String> interruption(Connection connection) {
         try {
-            if (!inspect(connection).historyExists()) {
+            if (!autogenTables.inspect(connection).historyExists()) {
                 return java.util.Optional.empty();
             }
             Mark mark = mark(connection);
@@ -183,7 +187,7 @@ public final class Runner {
     public Map<String, List<AppliedStep>> applied(Connection connection) {
         Map<String, List<AppliedStep>> applied = new java.util.HashMap<>();
         try {
-            if (!inspect(connection).historyExists()) {
+            if (!autogenTables.inspect(connection).historyExists()) {
                 return applied;
             }
             try (java.sql.Statement statement = connection.createStatement();
@@ -252,111 +256,13 @@ public final class Runner {
             dialect.prepareSession(connection);
             dialect.setLockTimeout(connection, options.statementLockTimeout());
             dialect.setStatementTimeout(connection, options.statementTimeout());
-            prepareTables(connection, stamping);
-            return work.run(readHeads(connection));
+            autogenTables.prepare(connection, stamping);
+            return work.run(autogenTables.readHeads(connection));
         } catch (SQLException e) {
             throw Failures.of(dialect, "preparing " + tables.versionTable(), e, "no migration ran", "no migration ran");
         } finally {
             dialect.unlock(connection, tables.lockName());
             active = null;
-        }
-    }
-
-    private record TablesState(boolean versionExists, boolean historyExists, int format, boolean versionColumnsOk) {}
-
-    private TablesState inspect(Connection connection) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(tables.inspect())) {
-            rs.next();
-            return new TablesState(
-                    rs.getBoolean("version_exists"),
-                    rs.getBoolean("history_exists"),
-                    rs.getInt("format"),
-                    rs.getBoolean("version_columns_ok"));
-        }
-    }
-
-    /**
-     * A history without its version table: the version table was dropped by hand, and where the database
-     * stands is unknown. Taking it for base would run every migration again; only a stamp, which says where
-     * the schema is, makes the version table anew.
-     */
-    private void requireVersionTable(TablesState state) {
-        if (!state.versionExists() && state.historyExists()) {
-            throw new AutogenException(
-                    ErrorCode.VERSION_TABLE_INVALID,
-                    tables.versionTable() + " is missing, while " + tables.historyTable()
-                            + " beside it records the migrations that ran here",
-                    "if it was dropped by mistake, 'autogen stamp REV' with the revision the schema is at makes it"
-                            + " anew (autogen history lists what ran); nothing was changed");
-        }
-    }
-
-    /** A version table autogen did not make is another tool's: say so, and touch nothing. */
-    private void requireOurs(TablesState state) {
-        if (state.versionExists() && (!state.historyExists() || !state.versionColumnsOk())) {
-            throw new AutogenException(
-                    ErrorCode.VERSION_TABLE_INVALID,
-                    tables.versionTable() + " exists but was not made by autogen (it "
-                            + (state.historyExists()
-                                    ? "has other columns than version_num"
-                                    : "has no " + tables.historyTable() + " beside it")
-                            + ")",
-                    "it may belong to another migration tool: set version.table to another name; nothing was changed");
-        }
-        if (state.format() > VersionTableSql.FORMAT) {
-            throw new AutogenException(
-                    ErrorCode.VERSION_TABLE_INVALID,
-                    tables.historyTable() + " is in format " + state.format()
-                            + ", made by a newer autogen than this one (format " + VersionTableSql.FORMAT + ")",
-                    "run the newer autogen, or upgrade this one; nothing was changed");
-        }
-    }
-
-    /**
-     * Creates autogen's tables when they are missing, and brings tables of an older format up to this
-     * one. Format 1 recorded checksums of another text; they are recorded again, once, from the
-     * migrations as they are now (an edit made before that cannot be detected). Format 3 added where an
-     * interrupted migration resumes. Format 4's checksums of migrations with Java steps cover their code:
-     * those are recorded again, once, in the same way.
-     */
-    private void prepareTables(Connection connection, boolean stamping) throws SQLException {
-        TablesState state = inspect(connection);
-        requireOurs(state);
-        if (!stamping) {
-            requireVersionTable(state);
-        }
-        if (state.format() == VersionTableSql.FORMAT && state.versionExists()) {
-            return;
-        }
-        List<String> statements = new ArrayList<>(tables.create());
-        boolean hadHistory = state.historyExists() && hasRows(connection, tables.historyHasRows());
-        if (hadHistory && state.format() < VersionTableSql.JAVA_CODE_SINCE) {
-            boolean all = state.format() < VersionTableSql.CHECKSUMS_SINCE;
-            Set<String> heads = readHeads(connection);
-            if (known(heads)) {
-                for (String id : new TreeSet<>(graph.ancestorsOrSelf(heads))) {
-                    if (all || runsJava(id)) {
-                        statements.add(tables.history(
-                                id,
-                                Direction.STAMP,
-                                null,
-                                checksum(id),
-                                "checksum recorded anew by autogen's table format "
-                                        + (all ? VersionTableSql.CHECKSUMS_SINCE : VersionTableSql.JAVA_CODE_SINCE)));
-                    }
-                }
-            }
-        }
-        statements.add(tables.markFormat());
-        inTransaction(connection, statements);
-    }
-
-    private static boolean hasRows(Connection connection, String query) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(query)) {
-            rs.next();
-            return rs.getBoolean(1);
         }
     }
 
@@ -505,38 +411,6 @@ public final class Runner {
         }
     }
 
-    private void inTransaction(Connection connection, List<String> statements) throws SQLException {
-        connection.setAutoCommit(false);
-        try (java.sql.Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            StepRun.rollbackQuietly(connection);
-            throw e;
-        } finally {
-            if (!connection.isClosed()) {
-                connection.setAutoCommit(true);
-            }
-        }
-    }
-
-    private Set<String> readHeads(Connection connection) throws SQLException {
-        Set<String> heads = new TreeSet<>();
-        try (java.sql.Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(tables.selectHeads())) {
-            while (rs.next()) {
-                heads.add(rs.getString(1));
-            }
-        }
-        return heads;
-    }
-
-    private boolean known(Set<String> heads) {
-        return heads.stream().allMatch(id -> graph.node(id).isPresent());
-    }
-
     /** Where the run takes up a migration an earlier run left part done, with the mark it left. */
     record Resume(long mark, int at) {}
 
@@ -593,7 +467,7 @@ public final class Runner {
         }
         RevisionNode node = graph.node(mark.revision())
                 .orElseThrow(() -> interruptedError(mark, "and no migration has that revision now"));
-        if (mark.at() < 0 || !checksum(node).equals(mark.checksum())) {
+        if (mark.at() < 0 || !autogenTables.checksum(node).equals(mark.checksum())) {
             throw interruptedError(mark, "and the migration was edited since");
         }
         Step step = Step.of(node, mark.direction(), dialect, defaultSchema);
@@ -664,62 +538,6 @@ public final class Runner {
                         + why,
                 mark.ways() + "; if it was edited since, check which of its statements took effect and finish or"
                         + " undo them by hand, then 'autogen stamp' the revision the schema is at");
-    }
-
-    /** Before moving: the version table names known revisions, and no applied migration was edited since it ran. */
-    private void requireConsistent(Connection connection, Set<String> heads) throws SQLException {
-        requireKnown(heads);
-        List<String> changed = changedSinceApplied(connection, heads);
-        if (!changed.isEmpty()) {
-            RevisionNode node = graph.node(changed.get(0)).orElseThrow();
-            throw new AutogenException(
-                    ErrorCode.MIGRATION_CHANGED,
-                    "revision " + node.id() + " (" + node.origin()
-                            + ") was edited after it was applied: its operations differ from those that ran",
-                    "restore it from version control; if the database already has the edited schema, 'autogen stamp "
-                            + String.join(" ", new TreeSet<>(heads)) + "' records the edit");
-        }
-    }
-
-    /** Applied revisions whose operations no longer match the checksum recorded when they ran. */
-    private List<String> changedSinceApplied(Connection connection, Set<String> heads) throws SQLException {
-        Set<String> applied = graph.ancestorsOrSelf(heads);
-        List<String> changed = new ArrayList<>();
-        try (java.sql.Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(tables.selectChecksums())) {
-            while (rs.next()) {
-                String id = rs.getString("revision");
-                String recorded = rs.getString("checksum");
-                if (applied.contains(id) && recorded != null && !recorded.equals(checksum(id))) {
-                    changed.add(id);
-                }
-            }
-        }
-        return changed;
-    }
-
-    private boolean runsJava(String id) {
-        return Recorder.upgrade(graph.node(id).orElseThrow().migration(), defaultSchema).stream()
-                .anyMatch(ExecuteJava.class::isInstance);
-    }
-
-    private String checksum(String id) {
-        return checksum(graph.node(id).orElseThrow());
-    }
-
-    private String checksum(RevisionNode node) {
-        return Step.checksum(node.migration(), Recorder.upgrade(node.migration(), defaultSchema), defaultSchema);
-    }
-
-    private void requireKnown(Set<String> heads) {
-        for (String id : heads) {
-            if (graph.node(id).isEmpty()) {
-                throw new AutogenException(
-                        ErrorCode.VERSION_TABLE_INVALID,
-                        tables.versionTable() + " says the database is at revision " + id + ", which no migration has",
-                        "restore that migration, or 'stamp' the revision the schema really is at");
-            }
-        }
     }
 
     static String describe(Set<String> heads) {
