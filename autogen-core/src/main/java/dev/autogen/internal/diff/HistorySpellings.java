@@ -1,15 +1,11 @@
 package dev.autogen.internal.diff;
 
 import dev.autogen.internal.schema.CheckConstraint;
-import dev.autogen.internal.schema.Column;
-import dev.autogen.internal.schema.Index;
-import dev.autogen.internal.schema.IndexKey;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The database's schema with each expression spelled as the migrations created it, where that means the
@@ -34,7 +30,7 @@ public final class HistorySpellings {
     private static Table table(Table table, Table history, DiffRules rules) {
         return table.withColumns(table.columns().stream()
                         .map(c -> history.column(c.name())
-                                .map(h -> column(c, h, rules))
+                                .map(h -> Spellings.column(h, c, rules))
                                 .orElse(c))
                         .toList())
                 .withChecks(table.checks().stream()
@@ -42,7 +38,7 @@ public final class HistorySpellings {
                                 c.name(),
                                 history.checks().stream()
                                         .filter(h -> Objects.equals(h.name(), c.name()))
-                                        .map(h -> spelling(c.expression(), h.expression(), rules))
+                                        .map(h -> Spellings.of(h.expression(), c.expression(), rules))
                                         .findFirst()
                                         .orElse(c.expression())))
                         .toList())
@@ -50,37 +46,8 @@ public final class HistorySpellings {
                         .map(i -> history.indexes().stream()
                                 .filter(h -> Objects.equals(h.name(), i.name()))
                                 .findFirst()
-                                .map(h -> index(i, h, rules))
+                                .map(h -> Spellings.index(h, i, rules))
                                 .orElse(i))
                         .toList());
-    }
-
-    private static Column column(Column column, Column history, DiffRules rules) {
-        return column.withDefaultValue(spelling(column.defaultValue(), history.defaultValue(), rules))
-                .withGeneratedAs(spelling(column.generatedAs(), history.generatedAs(), rules));
-    }
-
-    private static Index index(Index index, Index history, DiffRules rules) {
-        List<IndexKey> keys = new ArrayList<>();
-        for (int i = 0; i < index.keys().size(); i++) {
-            IndexKey key = index.keys().get(i);
-            Optional<IndexKey> created =
-                    i < history.keys().size() ? Optional.of(history.keys().get(i)) : Optional.empty();
-            keys.add(
-                    key.expression() && created.isPresent() && created.get().expression()
-                            ? new IndexKey(spelling(key.text(), created.get().text(), rules), true, key.descending())
-                            : key);
-        }
-        return new Index(
-                index.name(),
-                index.unique(),
-                keys,
-                index.method(),
-                spelling(index.predicate(), history.predicate(), rules));
-    }
-
-    /** The history's spelling when it means what the catalog printed, else the catalog's. */
-    private static String spelling(String printed, String created, DiffRules rules) {
-        return printed != null && created != null && rules.sameExpression(created, printed) ? created : printed;
     }
 }

@@ -3,7 +3,6 @@ package dev.autogen.internal.diff;
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Index;
-import dev.autogen.internal.schema.IndexKey;
 import dev.autogen.internal.schema.PrimaryKey;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
@@ -11,7 +10,6 @@ import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The target, with some tables as the database itself stores them (built from the entities' own DDL and
@@ -36,7 +34,9 @@ public final class PrintedTarget {
 
     private static Table merge(Table wanted, Table printed, DiffRules rules) {
         List<Column> columns = printed.columns().stream()
-                .map(c -> wanted.column(c.name()).map(w -> column(w, c, rules)).orElse(c))
+                .map(c -> wanted.column(c.name())
+                        .map(w -> Spellings.column(w, c, rules))
+                        .orElse(c))
                 .toList();
         PrimaryKey key = printed.primaryKey() == null
                 ? null
@@ -68,39 +68,10 @@ public final class PrintedTarget {
                 .map(i -> wanted.indexes().stream()
                         .filter(w -> Objects.equals(w.name(), i.name()))
                         .findFirst()
-                        .map(w -> index(w, i, rules))
+                        .map(w -> Spellings.index(w, i, rules))
                         .orElse(i))
                 .toList();
         return new Table(
                 wanted.name(), columns, key, uniques, wanted.foreignKeys(), checks, indexes, printed.comment());
-    }
-
-    private static Column column(Column wanted, Column printed, DiffRules rules) {
-        return printed.withDefaultValue(spelling(wanted.defaultValue(), printed.defaultValue(), rules))
-                .withGeneratedAs(spelling(wanted.generatedAs(), printed.generatedAs(), rules));
-    }
-
-    private static Index index(Index wanted, Index printed, DiffRules rules) {
-        List<IndexKey> keys = new ArrayList<>();
-        for (int i = 0; i < printed.keys().size(); i++) {
-            IndexKey key = printed.keys().get(i);
-            Optional<IndexKey> own =
-                    i < wanted.keys().size() ? Optional.of(wanted.keys().get(i)) : Optional.empty();
-            keys.add(
-                    key.expression() && own.isPresent() && own.get().expression()
-                            ? new IndexKey(spelling(own.get().text(), key.text(), rules), true, key.descending())
-                            : key);
-        }
-        return new Index(
-                printed.name(),
-                printed.unique(),
-                keys,
-                printed.method(),
-                spelling(wanted.predicate(), printed.predicate(), rules));
-    }
-
-    /** The entities' spelling when it means what the database printed, else the database's. */
-    private static String spelling(String own, String printed, DiffRules rules) {
-        return own != null && printed != null && rules.sameExpression(own, printed) ? own : printed;
     }
 }
