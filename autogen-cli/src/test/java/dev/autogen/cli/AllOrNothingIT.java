@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -42,7 +43,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * part of it leave the catalog and the version table exactly as they were; a run killed at any of its DDL
  * statements is completed by the next upgrade or undone by the next downgrade; eight runs at once all
  * succeed and apply it once.
+ *
+ * <p>Alone, not beside another test class: it kills runs at chosen statements and races processes against one
+ * lock, timed against one another.
  */
+@Isolated
 class AllOrNothingIT {
 
     private static final QualifiedName T = Models.name("public", "t");

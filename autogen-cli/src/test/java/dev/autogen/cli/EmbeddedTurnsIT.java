@@ -10,8 +10,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
-/** On {@code url = embedded}, a command started while another uses the server waits its turn. */
+/**
+ * On {@code url = embedded}, a command started while another uses the server waits its turn.
+ *
+ * <p>Alone, not beside another test class: it times one command waiting for another.
+ */
+@Isolated
 class EmbeddedTurnsIT {
 
     @TempDir
