@@ -69,7 +69,12 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedDatabase database =
                     new EmbeddedDatabase(password.configure(builder, fresh).start(), turn, password.value());
             if (password.securesOlderData()) {
-                database.requirePassword(dataDirectory, notes);
+                try {
+                    database.requirePassword(dataDirectory, notes);
+                } catch (RuntimeException e) {
+                    database.close();
+                    throw e;
+                }
             }
             return database;
         } catch (IllegalStateException e) {

@@ -238,6 +238,13 @@ public final class RandomModel {
                     attributes.add("length = " + (5 + random.nextInt(300)));
                 }
             }
+            case "Integer", "Long" -> {
+                definedHere = random.nextInt(8) == 0;
+                if (definedHere) {
+                    // A serial pseudo-type: the database makes the column not null, with a sequence it owns.
+                    attributes.add("columnDefinition = \"" + (type.equals("Integer") ? "serial" : "bigserial") + "\"");
+                }
+            }
             case "java.math.BigDecimal" -> {
                 int precision = 5 + random.nextInt(14);
                 attributes.add("precision = " + precision + ", scale = " + random.nextInt(Math.min(precision, 5)));

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,6 +49,9 @@ class AutogenAutoConfigurationTest {
 
     @Test
     void threeReplicasStartingTogetherOverLockSafeFormsAllStartAndApplyEachMigrationOnce() throws Exception {
+        // Replicas are separate JVMs; three contexts in this one would race to set up its one logging
+        // system (Spring Boot's is not made for that), so they start without one.
+        String logging = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         try (TestDatabase db = TestDatabase.create()) {
             CountDownLatch ready = new CountDownLatch(3);
             List<CompletableFuture<ConfigurableApplicationContext>> replicas = new ArrayList<>();
@@ -77,6 +81,12 @@ class AutogenAutoConfigurationTest {
             assertThat(db.query("select indexrelid::regclass::text from pg_index where indrelid = 'item'::regclass"
                             + " and indisvalid order by 1"))
                     .containsExactlyInAnyOrder("ix_item_qty", "item_pkey", "uk_item_code");
+        } finally {
+            if (logging == null) {
+                System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+            } else {
+                System.setProperty(LoggingSystem.SYSTEM_PROPERTY, logging);
+            }
         }
     }
 

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Type changes of a column whose Java attribute stays the same: an enum stored by ordinal becoming stored
- * by name, a boolean gaining a converter. A cast would keep the bytes ({@code 0} becomes {@code '0'}) and
- * lose the meaning; this maps each value the old column can hold to the one the entity's mapping now
- * stores for it, and back, and fails on a value that means nothing.
+ * by name, a boolean gaining a converter, a duration between a number and an interval, a UUID between bytes
+ * and {@code uuid}. A cast would keep the bytes ({@code 0} becomes {@code '0'}) and lose the meaning; this
+ * maps each value the old column can hold to the one the entity's mapping now stores for it, and back, and
+ * fails on a value that means nothing. A timestamp gaining or losing its zone is left to the author: what
+ * zone its values are in is the application's, which no database knows.
  */
 final class PostgresMeanings {
 
