@@ -4,6 +4,7 @@ import dev.autogen.api.AppliedStep;
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.Branch;
 import dev.autogen.api.Change;
+import dev.autogen.api.ComparedWith;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.Current;
 import dev.autogen.api.Direction;
@@ -131,23 +132,25 @@ public final class Autogen {
         List<String> parents = NewRevisions.parents(graph, request.head());
         String id = NewRevisions.newId(graph, request.revisionId());
         Differences found = new Differences(List.of(), Map.of());
-        String comparedWith = null;
+        ComparedWith comparedWith = null;
+        String comparedWhy = null;
         if (request.autogenerate()) {
             if (request.fromHistory()) {
                 try {
                     Schema history = stages.time(
                             "history", () -> dialect.canonical(HistorySchema.at(graph, parents, settings.schema())));
                     found = comparison(dialect, stages).fromHistory(history, entities, request);
-                    comparedWith = "the history, replayed in memory";
+                    comparedWith = ComparedWith.HISTORY_IN_MEMORY;
                 } catch (HistorySchema.Unreplayable e) {
                     Autogen scratch = stages.time("history", () -> onScratch(e, parents));
                     found = scratch.withConnection(
                             dialect,
                             c -> scratch.comparison(dialect, stages).fromDatabase(c, entities, request, parents));
-                    comparedWith = "the history, run on a throw-away database (" + e.getMessage() + ")";
+                    comparedWith = ComparedWith.HISTORY_ON_SCRATCH;
+                    comparedWhy = e.getMessage();
                 }
             } else {
-                comparedWith = "the database";
+                comparedWith = ComparedWith.DATABASE;
                 // One connection for the whole comparison: where the database is, what it has, its rows.
                 found = withConnection(dialect, c -> {
                     Set<String> at = runner(dialect).current(c);
@@ -167,7 +170,8 @@ public final class Autogen {
                 });
             }
             if (found.operations().isEmpty() && !request.allowEmpty()) {
-                return new RevisionResult(null, id, parents, List.of(), stages.list(), comparedWith);
+                return new RevisionResult(
+                        null, id, parents, List.of(), stages.list(), comparedWith, comparedWhy, List.of());
             }
         }
         RevisionInfo info = new RevisionInfo(
@@ -179,7 +183,8 @@ public final class Autogen {
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = NewRevisions.write(project, source);
         forgetGraph();
-        return new RevisionResult(file, id, parents, scaffold.changes(standard), stages.list(), comparedWith);
+        return new RevisionResult(
+                file, id, parents, scaffold.changes(standard), stages.list(), comparedWith, comparedWhy, List.of());
     }
 
     /** The comparison of the entities with this project's database or history, timed in {@code stages}. */
@@ -304,7 +309,14 @@ public final class Autogen {
         forgetGraph();
         stamp(id);
         return new RevisionResult(
-                file, id, List.of(), Scaffold.changes(dialect, operations), List.of(), "the database", live.getValue());
+                file,
+                id,
+                List.of(),
+                Scaffold.changes(dialect, operations),
+                List.of(),
+                ComparedWith.DATABASE,
+                null,
+                live.getValue());
     }
 
     /** What the database lacks or has beyond the entities: empty when they match. */

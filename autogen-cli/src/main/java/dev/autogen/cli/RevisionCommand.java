@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.Change;
+import dev.autogen.api.ComparedWith;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
 import java.io.Console;
@@ -105,13 +106,12 @@ final class RevisionCommand implements Callable<Integer> {
             }
             RevisionResult result = session.autogen().revision(request);
             if (autogenerate) {
-                if (result.comparedWith() != null && !result.comparedWith().equals("the database")) {
+                if (result.source() != null && result.source() != ComparedWith.DATABASE) {
                     main.out.println(Format.text("Compared the entities with " + result.comparedWith() + "."));
                 }
                 if (result.changes().isEmpty()) {
                     main.out.println(
-                            result.comparedWith() == null
-                                            || result.comparedWith().equals("the database")
+                            result.source() == null || result.source() == ComparedWith.DATABASE
                                     ? "No changes: the database matches the entities."
                                     : "No changes: the history's schema matches the entities.");
                 } else {
