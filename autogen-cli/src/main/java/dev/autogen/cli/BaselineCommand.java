@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.RevisionResult;
+import dev.autogen.api.TerminalText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
@@ -37,7 +38,7 @@ final class BaselineCommand implements Callable<Integer> {
                     + result.changes().size() + " objects) and stamped the database at it.");
             if (!result.notReproduced().isEmpty()) {
                 main.out.println("Not reproduced (the revision lists them too; create them where they are needed):");
-                result.notReproduced().forEach(line -> main.out.println(Format.text("  " + line)));
+                result.notReproduced().forEach(line -> main.out.println(TerminalText.of("  " + line)));
             }
             return Main.OK;
         }

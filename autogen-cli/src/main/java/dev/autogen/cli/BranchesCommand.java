@@ -2,6 +2,7 @@ package dev.autogen.cli;
 
 import dev.autogen.api.Branch;
 import dev.autogen.api.RevisionInfo;
+import dev.autogen.api.TerminalText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -19,10 +20,10 @@ final class BranchesCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = main.session()) {
             for (Branch branch : session.autogen().branches()) {
-                main.out.println(Format.text(branch.point().id() + " (branchpoint), "
+                main.out.println(TerminalText.of(branch.point().id() + " (branchpoint), "
                         + branch.point().title()));
                 for (RevisionInfo next : branch.next()) {
-                    main.out.println(Format.text("  -> " + next.id() + ", " + next.title()));
+                    main.out.println(TerminalText.of("  -> " + next.id() + ", " + next.title()));
                 }
             }
             return Main.OK;

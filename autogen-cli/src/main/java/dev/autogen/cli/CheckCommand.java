@@ -1,7 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.Change;
-import dev.autogen.api.Current;
+import dev.autogen.api.Reports;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -38,25 +38,8 @@ final class CheckCommand implements Callable<Integer> {
                 main.out.println(json(differences));
                 return differences.isEmpty() ? Main.OK : Main.DIFFERENCES;
             }
-            if (differences.isEmpty()) {
-                main.out.println("No differences: the database matches the entities.");
-                return Main.OK;
-            }
-            Current current = session.autogen().current();
-            if (!current.atHeads()) {
-                // Pending migrations make differences of their own: say so before listing them.
-                String at = current.revisions().isEmpty()
-                        ? "base"
-                        : current.revisions().stream()
-                                .map(entry -> entry.revision().id())
-                                .collect(Collectors.joining(", "));
-                main.out.println(Format.text("The database is at " + at + ", not at head: 'autogen upgrade head'"
-                        + " applies the migrations it lacks, whose changes are among the differences below."));
-            }
-            main.out.println(differences.size() + " difference" + (differences.size() == 1 ? "" : "s")
-                    + " between the database and the entities:");
-            differences.forEach(change -> main.out.println(Format.text("  " + change)));
-            return Main.DIFFERENCES;
+            Reports.check(differences, session.autogen()::current).forEach(main.out::println);
+            return differences.isEmpty() ? Main.OK : Main.DIFFERENCES;
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.Current;
-import dev.autogen.api.HistoryEntry;
+import dev.autogen.api.Reports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,21 +22,7 @@ final class CurrentCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = main.session()) {
             Current current = session.autogen().current();
-            if (current.interrupted() != null) {
-                main.out.println(Format.text(current.interrupted()));
-            }
-            if (current.revisions().isEmpty()) {
-                main.out.println("base (no revision applied)");
-                return Main.OK;
-            }
-            for (HistoryEntry entry : current.revisions()) {
-                if (verbose) {
-                    Format.verbose(main.out, entry);
-                } else {
-                    main.out.println(Format.text(entry.revision().id() + (entry.head() ? " (head)" : "") + ", "
-                            + entry.revision().title()));
-                }
-            }
+            Reports.current(current, verbose).forEach(main.out::println);
             return Main.OK;
         }
     }

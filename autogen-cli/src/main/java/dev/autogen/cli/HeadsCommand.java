@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.RevisionInfo;
+import dev.autogen.api.TerminalText;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -18,7 +19,7 @@ final class HeadsCommand implements Callable<Integer> {
                 StringBuilder line = new StringBuilder(head.id());
                 head.branchLabels()
                         .forEach(label -> line.append(" (").append(label).append(')'));
-                main.out.println(Format.text(
+                main.out.println(TerminalText.of(
                         line.append(" (head), ").append(head.title()).toString()));
             }
             return Main.OK;

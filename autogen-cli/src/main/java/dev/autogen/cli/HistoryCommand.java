@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.HistoryEntry;
+import dev.autogen.api.Configuration;
+import dev.autogen.api.Reports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,15 +37,10 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = main.session()) {
             // Listing revisions needs no database: an embedded one is started only when asked to.
-            Config config = session.config();
+            Configuration config = session.config();
             boolean markCurrent = indicateCurrent || (config.url() != null && !config.embedded());
-            for (HistoryEntry entry : session.autogen().history(range, markCurrent)) {
-                if (verbose) {
-                    Format.verbose(main.out, entry);
-                } else {
-                    main.out.println(Format.line(entry));
-                }
-            }
+            Reports.history(session.autogen().history(range, markCurrent), verbose)
+                    .forEach(main.out::println);
             return Main.OK;
         }
     }

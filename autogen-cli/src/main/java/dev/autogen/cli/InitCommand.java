@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.AutogenException;
+import dev.autogen.api.Configuration;
 import dev.autogen.api.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = directory.resolve(Config.FILE_NAME);
+        Path file = directory.resolve(Configuration.FILE_NAME);
         try {
             Files.createDirectories(directory);
             Files.writeString(file, TEMPLATE, StandardOpenOption.CREATE_NEW);

@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.LintFinding;
+import dev.autogen.api.TerminalText;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ final class LintCommand implements Callable<Integer> {
                 main.out.println("No risks: the migrations hold no busy table for long, nor break running code.");
                 return Main.OK;
             }
-            findings.forEach(f -> main.out.println(Format.text(f.toString())));
+            findings.forEach(f -> main.out.println(TerminalText.of(f.toString())));
             main.out.println(findings.size() + " risk" + (findings.size() == 1 ? "" : "s")
                     + " (accept one in its migration with @AcceptedRisk(rule = ..., reason = ...)).");
             return Main.DIFFERENCES;

@@ -2,6 +2,8 @@ package dev.autogen.cli;
 
 import dev.autogen.Autogen;
 import dev.autogen.api.AutogenException;
+import dev.autogen.api.Configuration;
+import dev.autogen.api.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -150,7 +152,7 @@ public final class Main implements Callable<Integer> {
                 what = (argument.startsWith("-") ? "unknown option '" : "unknown command or argument '") + argument
                         + "'";
             }
-            err.println("error: " + main.secrets.mask(Format.text(what)) + " (see 'autogen --help')");
+            err.println("error: " + main.secrets.mask(TerminalText.of(what)) + " (see 'autogen --help')");
             err.flush();
             return USAGE;
         });
@@ -163,7 +165,7 @@ public final class Main implements Callable<Integer> {
             String what = e instanceof AutogenException
                     ? e.getMessage()
                     : e + " (an autogen bug: rerun with --debug and report it)";
-            err.println("error: " + main.secrets.mask(Format.text(what)));
+            err.println("error: " + main.secrets.mask(TerminalText.of(what)));
             err.flush();
             return FAILED;
         });
@@ -255,9 +257,9 @@ public final class Main implements Callable<Integer> {
             err.println("warning: --password is visible to every user of this machine (ps); prefer AUTOGEN_PASSWORD,"
                     + " password.file in the configuration, or ~/.pgpass");
         }
-        Path file = config != null ? config : Path.of(Config.FILE_NAME);
-        Config loaded =
-                Config.load(file, environment, new Config.Overrides(url, user, password, schema), settings, defaults);
+        Path file = config != null ? config : Path.of(Configuration.FILE_NAME);
+        Configuration loaded = Configuration.load(
+                file, environment, new Configuration.Overrides(url, user, password, schema), settings, defaults);
         secrets.add(loaded.password());
         secrets.addUrl(loaded.url());
         secrets.user(loaded.user());

@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.Autogen;
+import dev.autogen.api.Reports;
 import dev.autogen.api.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
@@ -33,7 +34,8 @@ abstract class MoveCommand implements Callable<Integer> {
             if (sql) {
                 main.out.print(script(autogen, target));
             } else {
-                Format.run(main.out, main.interruptibly(autogen, () -> move(autogen, target)));
+                Reports.run(main.interruptibly(autogen, () -> move(autogen, target)))
+                        .forEach(main.out::println);
             }
             return Main.OK;
         }

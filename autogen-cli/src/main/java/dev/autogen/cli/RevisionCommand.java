@@ -1,9 +1,9 @@
 package dev.autogen.cli;
 
-import dev.autogen.api.Change;
-import dev.autogen.api.ComparedWith;
+import dev.autogen.api.Reports;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
+import dev.autogen.api.TerminalText;
 import java.io.Console;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -99,38 +99,17 @@ final class RevisionCommand implements Callable<Integer> {
             Console console = System.console();
             if (!noInput && console != null) {
                 request = request.withQuestioner(question -> {
-                    String answer = console.readLine("%s [y/N] ", Format.text(question));
+                    String answer = console.readLine("%s [y/N] ", TerminalText.of(question));
                     return answer != null
                             && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
                 });
             }
             RevisionResult result = session.autogen().revision(request);
-            if (autogenerate) {
-                if (result.source() != null && result.source() != ComparedWith.DATABASE) {
-                    main.out.println(Format.text("Compared the entities with " + result.comparedWith() + "."));
-                }
-                if (result.changes().isEmpty()) {
-                    main.out.println(
-                            result.source() == null || result.source() == ComparedWith.DATABASE
-                                    ? "No changes: the database matches the entities."
-                                    : "No changes: the history's schema matches the entities.");
-                } else {
-                    main.out.println("Detected " + result.changes().size() + " change"
-                            + (result.changes().size() == 1 ? "" : "s") + ":");
-                    for (Change change : result.changes()) {
-                        main.out.println(Format.text("  " + change));
-                    }
-                }
-            }
+            Reports.revision(result, autogenerate).forEach(main.out::println);
             if (timings) {
                 result.stages().forEach(stage -> main.out.println("timing: " + stage));
             }
-            if (result.written().isPresent()) {
-                main.out.println("Wrote " + main.relative(result.file()) + " (revision " + result.id() + ", after "
-                        + Format.revisions(result.revises()) + ")");
-            } else {
-                main.out.println("No file written (--allow-empty writes one anyway).");
-            }
+            main.out.println(Reports.written(result, main::relative));
             return Main.OK;
         }
     }

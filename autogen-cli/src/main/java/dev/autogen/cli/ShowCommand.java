@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.Direction;
+import dev.autogen.api.Reports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = main.session()) {
-            Format.verbose(main.out, session.autogen().show(revision));
+            Reports.inFull(session.autogen().show(revision)).forEach(main.out::println);
             if (sql) {
                 main.out.print(session.autogen().revisionSql(revision, Direction.UPGRADE));
             }

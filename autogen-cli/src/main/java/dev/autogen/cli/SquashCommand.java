@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.api.RevisionResult;
+import dev.autogen.api.TerminalText;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
@@ -40,9 +41,9 @@ final class SquashCommand implements Callable<Integer> {
         try (Session session = main.session()) {
             RevisionResult result = session.autogen()
                     .squash(from, to, message, revisionId.value, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            main.out.println(
-                    Format.text("Wrote " + main.relative(result.file()) + " (revision " + result.id() + ", squashing "
-                            + from + " to " + to + ", " + result.changes().size() + " operations)"));
+            main.out.println(TerminalText.of(
+                    "Wrote " + main.relative(result.file()) + " (revision " + result.id() + ", squashing " + from
+                            + " to " + to + ", " + result.changes().size() + " operations)"));
             return Main.OK;
         }
     }

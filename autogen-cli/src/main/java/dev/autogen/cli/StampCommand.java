@@ -1,6 +1,7 @@
 package dev.autogen.cli;
 
 import dev.autogen.Autogen;
+import dev.autogen.api.Reports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,7 @@ final class StampCommand implements Callable<Integer> {
         try (Session session = main.session()) {
             Autogen autogen = session.autogen();
             main.out.println("Stamped: "
-                    + Format.revisions(main.interruptibly(autogen, () -> autogen.stamp(target))
+                    + Reports.revisions(main.interruptibly(autogen, () -> autogen.stamp(target))
                             .after()));
             return Main.OK;
         }

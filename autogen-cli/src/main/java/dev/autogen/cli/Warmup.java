@@ -1,12 +1,14 @@
 package dev.autogen.cli;
 
 import dev.autogen.Autogen;
+import dev.autogen.api.Configuration;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
 import dev.autogen.api.Project;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.Settings;
+import dev.autogen.embedded.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -74,7 +76,7 @@ public final class Warmup {
         List<Integer> exits = new java.util.ArrayList<>();
         try (EmbeddedDatabase server = EmbeddedDatabase.startThrowAway()) {
             Files.createDirectories(project);
-            Path file = project.resolve(Config.FILE_NAME);
+            Path file = project.resolve(Configuration.FILE_NAME);
             Files.writeString(file, "entities.classpath = " + entities + "\nnaming = spring\n");
             ConnectionSettings database = server.connection();
             Map<String, String> environment = Map.of(

@@ -2,6 +2,7 @@ package dev.autogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.api.Configuration;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
@@ -59,7 +60,8 @@ class AllOrNothingIT {
     /** r1: two tables with rows. r2: an index, a unique key, a foreign key, a check, a NOT NULL, in their lock-safe forms, then a type change that casts every value of p. */
     @BeforeAll
     static void migrations() throws IOException {
-        Files.writeString(project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = aon\n");
+        Files.writeString(
+                project.resolve(Configuration.FILE_NAME), "migrations.dir = migrations\nmigrations.package = aon\n");
         Operation parent = new CreateTable(Models.table(P)
                 .column(Models.column("id", "integer").notNull())
                 .column(Models.column("code", "text"))

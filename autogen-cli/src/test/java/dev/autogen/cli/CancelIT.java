@@ -2,6 +2,7 @@ package dev.autogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.api.Configuration;
 import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class CancelIT {
                 }
                 """);
         Files.writeString(
-                project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = slow\n");
+                project.resolve(Configuration.FILE_NAME), "migrations.dir = migrations\nmigrations.package = slow\n");
         try (TestDatabase db = TestDatabase.create();
                 Connection watcher = db.connect()) {
             Cli cli = Cli.on(project, db);
@@ -85,7 +86,7 @@ class CancelIT {
             throws IOException, SQLException, InterruptedException {
         writeSlowMigration();
         Files.writeString(
-                project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = slow\n");
+                project.resolve(Configuration.FILE_NAME), "migrations.dir = migrations\nmigrations.package = slow\n");
         try (TestDatabase db = TestDatabase.create();
                 Connection watcher = db.connect()) {
             Cli cli = Cli.on(project, db);
@@ -134,7 +135,7 @@ class CancelIT {
     void anEmbeddedServerThatAKilledCommandLeftRunningIsStoppedAndSaidSo() throws Exception {
         writeSlowMigration();
         Files.writeString(
-                project.resolve(Config.FILE_NAME),
+                project.resolve(Configuration.FILE_NAME),
                 "url = embedded\nmigrations.dir = migrations\nmigrations.package = slow\n");
         Cli cli = new Cli(project, Map.of());
         Cli.Running upgrade = cli.start("upgrade", "head");

@@ -3,6 +3,7 @@ package dev.autogen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.autogen.api.Configuration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,7 +103,7 @@ class EmbeddedPrivacyIT {
 
     private void configureEmbedded() throws IOException {
         Files.writeString(
-                project.resolve(Config.FILE_NAME),
+                project.resolve(Configuration.FILE_NAME),
                 "url = embedded\nmigrations.dir = migrations\nmigrations.package = privacy\n");
     }
 

@@ -2,6 +2,7 @@ package dev.autogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.api.Configuration;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class EmbeddedTurnsIT {
                 }
                 """);
         Files.writeString(
-                project.resolve(Config.FILE_NAME),
+                project.resolve(Configuration.FILE_NAME),
                 "url = embedded\nmigrations.dir = migrations\nmigrations.package = turns\n");
         Cli cli = new Cli(project, Map.of());
         Cli.Running upgrade = cli.start("upgrade", "head");

@@ -2,6 +2,7 @@ package dev.autogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.api.Configuration;
 import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -638,7 +639,7 @@ class ErrorsIT {
 
     @Test
     void aConfigurationWithAByteOrderMarkAndWindowsLineEndsReadsAsAnyOther() throws IOException {
-        Path config = project.resolve(Config.FILE_NAME);
+        Path config = project.resolve(Configuration.FILE_NAME);
         String before = Files.readString(config);
         try {
             Files.writeString(config, "\uFEFF" + before.replace("\n", "\r\n"));
@@ -851,7 +852,7 @@ class ErrorsIT {
     }
 
     private static void withProperty(String key, String value, Runnable test) {
-        Path config = project.resolve(Config.FILE_NAME);
+        Path config = project.resolve(Configuration.FILE_NAME);
         try {
             String before = Files.readString(config);
             Properties.set(project, key, value);

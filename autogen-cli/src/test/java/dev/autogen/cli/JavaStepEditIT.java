@@ -2,6 +2,7 @@ package dev.autogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.api.Configuration;
 import dev.autogen.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ class JavaStepEditIT {
         Files.writeString(file, MIGRATION);
         try (TestDatabase db = TestDatabase.create()) {
             Files.writeString(
-                    project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = steps\n");
+                    project.resolve(Configuration.FILE_NAME),
+                    "migrations.dir = migrations\nmigrations.package = steps\n");
             Cli cli = Cli.on(project, db);
             WorkflowIT.assertSuccess(cli.run("upgrade", "head"));
 

@@ -1,5 +1,6 @@
 package dev.autogen.cli;
 
+import dev.autogen.api.Configuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ final class Properties {
     private Properties() {}
 
     static void set(Path project, String key, String value) {
-        Path file = project.resolve(Config.FILE_NAME);
+        Path file = project.resolve(Configuration.FILE_NAME);
         try {
             List<String> lines = new ArrayList<>(Files.readAllLines(file));
             boolean replaced = false;

@@ -2,6 +2,7 @@ package dev.autogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.api.Configuration;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.dialect.IntrospectionScope;
@@ -57,7 +58,7 @@ class StressIT {
     @BeforeAll
     static void migrations() throws IOException {
         Files.writeString(
-                project.resolve(Config.FILE_NAME), "migrations.dir = migrations\nmigrations.package = stress\n");
+                project.resolve(Configuration.FILE_NAME), "migrations.dir = migrations\nmigrations.package = stress\n");
         String previous = null;
         for (int i = 1; i <= REVISIONS; i++) {
             String id = "r" + i;

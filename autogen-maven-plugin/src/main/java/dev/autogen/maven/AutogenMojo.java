@@ -1,14 +1,21 @@
 package dev.autogen.maven;
 
-import dev.autogen.cli.Main;
+import dev.autogen.Autogen;
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.Configuration;
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.api.Reports;
+import dev.autogen.api.TerminalText;
+import dev.autogen.embedded.ProjectDatabases;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -25,13 +32,20 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * What every goal shares: the command line's configuration (autogen.properties beside the pom, if any,
- * under the settings given in the pom, with the same keys), the entities taken from the project's own
- * classes and runtime classpath, and the command's output in the build log.
+ * What every goal shares: the configuration every front end reads (autogen.properties beside the pom, if
+ * any, under the settings given in the pom, with the same keys), the entities taken from the project's own
+ * classes and runtime classpath, and what the goal reports, in the command line's words, in the build log.
  */
 abstract class AutogenMojo extends AbstractMojo {
 
     private static final String PLUGIN_KEY = "dev.autogen:autogen-maven-plugin";
+
+    /**
+     * Hibernate and the driver log their start-up through java.util.logging, which Maven prints at INFO;
+     * held here because java.util.logging keeps its loggers only weakly.
+     */
+    private static final List<Logger> LIBRARY_LOGS =
+            List.of(Logger.getLogger("org.hibernate"), Logger.getLogger("org.postgresql"));
 
     /** A password parameter of a JDBC URL, or one in its user-info ({@code //user:secret@host}). */
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;]password=|//[^/@]*:[^/@]*@");
@@ -66,8 +80,14 @@ abstract class AutogenMojo extends AbstractMojo {
     @Parameter(property = "autogen.skip", defaultValue = "false")
     boolean skip;
 
-    /** The command and its arguments, as on the command line. */
-    abstract List<String> command();
+    /**
+     * What the goal does with the project's API; {@code log} says each line as it comes. Returns whether
+     * the goal found differences that fail the build.
+     */
+    abstract boolean run(Autogen autogen, Configuration config, Consumer<String> log);
+
+    /** The goal's name, as the failures say it. */
+    abstract String goal();
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -77,37 +97,51 @@ abstract class AutogenMojo extends AbstractMojo {
             return;
         }
         refuseSecretsInThePom();
-        List<String> args = new ArrayList<>(command());
-        args.addAll(List.of("-c", config.getAbsolutePath()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code;
-        try (PrintWriter o = new PrintWriter(out);
-                PrintWriter e = new PrintWriter(err)) {
-            code = Main.run(args.toArray(String[]::new), environment(), settings, projectDefaults(), o, e);
+        Configuration configuration = configuration();
+        // Masked in every line and error: the configured password, and an embedded server's once started.
+        List<String> secrets = new ArrayList<>();
+        secrets.add(configuration.password());
+        List<String> said = new ArrayList<>();
+        Consumer<String> log = line -> {
+            String masked = ConnectionSettings.mask(line, secrets, configuration.user());
+            said.add(masked);
+            getLog().info(masked);
+        };
+        boolean differences;
+        // Shown with mvn -X, as the command line shows them with --debug.
+        LIBRARY_LOGS.forEach(logger -> logger.setLevel(getLog().isDebugEnabled() ? Level.INFO : Level.OFF));
+        try (ProjectDatabases databases = new ProjectDatabases(configuration, getLog()::warn, secrets::add)) {
+            Autogen autogen = Autogen.forProject(
+                    configuration.settings(databases::connection, Reports.progress(log), databases::scratch),
+                    configuration.project());
+            differences = run(autogen, configuration, log);
+        } catch (AutogenException e) {
+            throw new MojoExecutionException("autogen " + goal() + " failed: "
+                    + ConnectionSettings.mask(TerminalText.of(e.getMessage()), secrets, configuration.user()));
+        } finally {
+            LIBRARY_LOGS.forEach(logger -> logger.setLevel(null));
         }
-        err.toString().lines().filter(l -> !l.startsWith("error: ")).forEach(getLog()::warn);
-        String error = err.toString()
-                .lines()
-                .filter(l -> l.startsWith("error: "))
-                .findFirst()
-                .orElse(null);
-        if (code == 3) {
+        if (differences) {
             // The differences are the failure's message, so that a quiet build (mvn -q) shows them too.
-            throw new MojoFailureException("autogen " + command().get(0) + " found differences:"
-                    + System.lineSeparator() + out.toString().stripTrailing());
+            throw new MojoFailureException("autogen " + goal() + " found differences:" + System.lineSeparator()
+                    + String.join(System.lineSeparator(), said));
         }
-        out.toString().lines().forEach(getLog()::info);
-        if (code != 0) {
-            throw new MojoExecutionException(
-                    "autogen " + command().get(0) + " failed" + (error == null ? "" : ": " + error.substring(7)));
+    }
+
+    /** The file's keys under the pom's settings, with the environment's and the server's login over both. */
+    private Configuration configuration() throws MojoExecutionException {
+        try {
+            return Configuration.load(
+                    config.toPath(), environment(), Configuration.Overrides.NONE, settings, projectDefaults());
+        } catch (AutogenException e) {
+            throw new MojoExecutionException("autogen " + goal() + " failed: " + TerminalText.of(e.getMessage()));
         }
     }
 
     /**
      * The process's environment, with the login of the {@code <server>} named by {@code serverId} as
-     * {@code AUTOGEN_USER} and {@code AUTOGEN_PASSWORD}: the command line masks that password wherever it
-     * would print it.
+     * {@code AUTOGEN_USER} and {@code AUTOGEN_PASSWORD}, as for the command line; that password is masked
+     * wherever it would be printed.
      */
     private Map<String, String> environment() throws MojoExecutionException {
         Map<String, String> environment = new HashMap<>(System.getenv());

@@ -1,6 +1,11 @@
 package dev.autogen.maven;
 
+import dev.autogen.Autogen;
+import dev.autogen.api.Change;
+import dev.autogen.api.Configuration;
+import dev.autogen.api.Reports;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -14,7 +19,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class CheckMojo extends AutogenMojo {
 
     @Override
-    List<String> command() {
-        return List.of("check");
+    boolean run(Autogen autogen, Configuration config, Consumer<String> log) {
+        List<Change> differences = autogen.check();
+        Reports.check(differences, autogen::current).forEach(log);
+        return !differences.isEmpty();
+    }
+
+    @Override
+    String goal() {
+        return "check";
     }
 }

@@ -1,6 +1,9 @@
 package dev.autogen.maven;
 
-import java.util.List;
+import dev.autogen.Autogen;
+import dev.autogen.api.Configuration;
+import dev.autogen.api.Reports;
+import java.util.function.Consumer;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -14,7 +17,13 @@ public class DowngradeMojo extends AutogenMojo {
     String target;
 
     @Override
-    List<String> command() {
-        return List.of("downgrade", target);
+    boolean run(Autogen autogen, Configuration config, Consumer<String> log) {
+        Reports.run(autogen.downgrade(target)).forEach(log);
+        return false;
+    }
+
+    @Override
+    String goal() {
+        return "downgrade";
     }
 }

@@ -1,6 +1,9 @@
 package dev.autogen.maven;
 
-import java.util.List;
+import dev.autogen.Autogen;
+import dev.autogen.api.Configuration;
+import dev.autogen.api.Reports;
+import java.util.function.Consumer;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -9,7 +12,13 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class HistoryMojo extends AutogenMojo {
 
     @Override
-    List<String> command() {
-        return List.of("history", "-i");
+    boolean run(Autogen autogen, Configuration config, Consumer<String> log) {
+        Reports.history(autogen.history(null, true), false).forEach(log);
+        return false;
+    }
+
+    @Override
+    String goal() {
+        return "history";
     }
 }

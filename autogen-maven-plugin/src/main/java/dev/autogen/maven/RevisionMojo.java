@@ -1,7 +1,14 @@
 package dev.autogen.maven;
 
-import java.util.ArrayList;
+import dev.autogen.Autogen;
+import dev.autogen.api.Configuration;
+import dev.autogen.api.Reports;
+import dev.autogen.api.RevisionRequest;
+import dev.autogen.api.RevisionResult;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -27,17 +34,28 @@ public class RevisionMojo extends AutogenMojo {
     boolean fromHistory;
 
     @Override
-    List<String> command() {
-        List<String> command = new ArrayList<>(List.of("revision", "-m", message, "--no-input"));
-        if (autogenerate) {
-            command.add("--autogenerate");
-        }
-        if (fromHistory) {
-            command.add("--from-history");
-        }
-        if (revisionId != null) {
-            command.addAll(List.of("--rev-id", revisionId));
-        }
-        return command;
+    boolean run(Autogen autogen, Configuration config, Consumer<String> log) {
+        RevisionRequest request = new RevisionRequest(
+                        message,
+                        autogenerate,
+                        fromHistory || config.url() == null,
+                        revisionId,
+                        null,
+                        List.of(),
+                        List.of(),
+                        false,
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .withRenames(List.of(), config.renames())
+                .withLockSafe(config.lockSafe());
+        RevisionResult result = autogen.revision(request);
+        Reports.revision(result, autogenerate).forEach(log);
+        log.accept(Reports.written(
+                result, path -> project.getBasedir().toPath().relativize(path).toString()));
+        return false;
+    }
+
+    @Override
+    String goal() {
+        return "revision";
     }
 }

@@ -84,12 +84,17 @@ class MavenPluginIT {
     private void workflow(TestDatabase db, Path project, Path migrations) throws IOException {
         Build revision = mvn(db, project, "compile", PLUGIN + "revision", "-Dautogen.message=create customers");
         assertThat(revision.exitCode()).as(revision.log()).isZero();
-        assertThat(revision.log()).contains("add table public.customer");
+        assertThat(revision.log())
+                .contains("add table public.customer")
+                .containsPattern("Wrote \\S+\\.java \\(revision \\w+, after base\\)")
+                .as("Hibernate's own logging stays out of the build log")
+                .doesNotContain("HHH");
         assertThat(javaFiles(migrations)).hasSize(1);
 
         Build upgrade = mvn(db, project, "compile", PLUGIN + "upgrade");
         assertThat(upgrade.exitCode()).as(upgrade.log()).isZero();
         assertThat(db.query("select count(*) from autogen_version")).containsExactly("1");
+        assertThat(upgrade.log()).contains("Running upgrade ").contains("Now at: ");
 
         Build clean = mvn(db, project, "compile", PLUGIN + "check");
         assertThat(clean.exitCode()).as(clean.log()).isZero();

@@ -2,10 +2,12 @@ package dev.autogen.spring;
 
 import dev.autogen.Autogen;
 import dev.autogen.api.Change;
+import dev.autogen.api.Configuration;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Migrations;
 import dev.autogen.api.Naming;
+import dev.autogen.api.RunListener;
 import dev.autogen.api.RunResult;
 import dev.autogen.api.Settings;
 import java.io.File;
@@ -48,15 +50,9 @@ public class AutogenMigration implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        Settings settings = new Settings(
-                () -> ConnectionSettings.of(dataSource),
-                properties.schema(),
-                properties.versionTable(),
-                List.of(),
-                List.of(),
-                dev.autogen.api.RunOptions.DEFAULT,
-                dev.autogen.api.RunListener.NONE);
-        Migrations migrations = Migrations.fromClassLoader(classLoader, properties.migrationsPackage());
+        Configuration config = Configuration.of(properties.keys(), "the application's autogen.* properties");
+        Settings settings = config.settings(() -> ConnectionSettings.of(dataSource), RunListener.NONE, null);
+        Migrations migrations = Migrations.fromClassLoader(classLoader, config.migrationsPackage());
         RunResult result = new Autogen(settings, migrations).upgrade(properties.target());
         LOG.info(
                 "autogen: the database is at {} ({} migration{} applied)",
@@ -64,13 +60,13 @@ public class AutogenMigration implements InitializingBean {
                 result.steps().size(),
                 result.steps().size() == 1 ? "" : "s");
         if (properties.checkOnStartup()) {
-            check(settings, migrations);
+            check(config, settings, migrations);
         }
     }
 
-    private void check(Settings settings, Migrations migrations) {
+    private void check(Configuration config, Settings settings, Migrations migrations) {
         List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-        EntitySource entities = new EntitySource(classpath, entityPackages, naming, properties.schema(), Map.of());
+        EntitySource entities = new EntitySource(classpath, entityPackages, naming, config.schema(), Map.of());
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "autogen-" + System.getProperty("user.name"));
         List<Change> differences =
                 Autogen.forApplication(settings, migrations, entities, cache).check();

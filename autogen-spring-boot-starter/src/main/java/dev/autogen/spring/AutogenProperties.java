@@ -1,5 +1,6 @@
 package dev.autogen.spring;
 
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -28,5 +29,10 @@ public record AutogenProperties(
         schema = schema == null ? "public" : schema;
         versionTable = versionTable == null ? "autogen_version" : versionTable;
         checkOnStartup = checkOnStartup != null && checkOnStartup;
+    }
+
+    /** These settings as autogen.properties' keys, for the configuration every front end reads. */
+    Map<String, String> keys() {
+        return Map.of("schema", schema, "version.table", versionTable, "migrations.package", migrationsPackage);
     }
 }

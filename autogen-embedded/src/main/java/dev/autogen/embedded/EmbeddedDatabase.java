@@ -1,11 +1,10 @@
-package dev.autogen.cli;
+package dev.autogen.embedded;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.ErrorCode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A real PostgreSQL server for {@code url = embedded}: its data lives in {@code .autogen/pgdata} beside
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * ({@link EmbeddedPassword}), which only that account can read. Without that, any user of the machine could
  * connect as the superuser while a command runs and write files or run programs as its owner.
  */
-final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The lock file zonky's EmbeddedPostgres holds in the data directory while it owns the server. */
     private static final String OWNER_LOCK = "epg-lock";
@@ -56,7 +56,7 @@ final class EmbeddedDatabase implements AutoCloseable {
      * earlier command left running (killed before it could stop it) is stopped first, and {@code notes} told
      * so; one a running command uses is not.
      */
-    static EmbeddedDatabase start(Path dataDirectory, PrintWriter notes, Duration wait) {
+    public static EmbeddedDatabase start(Path dataDirectory, Consumer<String> notes, Duration wait) {
         FileChannel turn = null;
         try {
             Files.createDirectories(dataDirectory.getParent());
@@ -97,7 +97,7 @@ final class EmbeddedDatabase implements AutoCloseable {
      * Waits for the turn file's lock, which the operating system drops when its holder ends, however it
      * ends: a command that was killed never holds up the next one.
      */
-    private static FileChannel takeTurn(Path dataDirectory, PrintWriter notes, Duration wait) throws IOException {
+    private static FileChannel takeTurn(Path dataDirectory, Consumer<String> notes, Duration wait) throws IOException {
         Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + TURN_SUFFIX);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         long deadline = System.nanoTime() + wait.toNanos();
@@ -119,9 +119,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                         "wait for it to finish, or raise lock.wait");
             }
             if (!told) {
-                notes.println("Waiting for another autogen command that uses the embedded database in " + dataDirectory
+                notes.accept("Waiting for another autogen command that uses the embedded database in " + dataDirectory
                         + " to finish");
-                notes.flush();
                 told = true;
             }
             try {
@@ -146,7 +145,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** A server on a fresh data directory of its own, deleted when it stops. */
-    static EmbeddedDatabase startThrowAway() {
+    public static EmbeddedDatabase startThrowAway() {
         try {
             EmbeddedPassword password = EmbeddedPassword.throwAway();
             try {
@@ -168,7 +167,7 @@ final class EmbeddedDatabase implements AutoCloseable {
      * The server's owner holds a file lock in the data directory while it lives (the operating system drops
      * it when the owner dies, however it dies): a server whose lock is free has no owner left.
      */
-    private static void stopOrphan(Path dataDirectory, PrintWriter notes) throws IOException {
+    private static void stopOrphan(Path dataDirectory, Consumer<String> notes) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         Path lockFile = dataDirectory.resolve(OWNER_LOCK);
         if (!Files.exists(pidFile) || !Files.exists(lockFile)) {
@@ -194,9 +193,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException(e);
             }
-            notes.println("note: stopped the embedded PostgreSQL (pid " + pid
+            notes.accept("note: stopped the embedded PostgreSQL (pid " + pid
                     + ") an earlier autogen command left running in " + dataDirectory);
-            notes.flush();
         } catch (OverlappingFileLockException | NumberFormatException | IndexOutOfBoundsException e) {
             // Held in this JVM, or a pid file being written: not an orphan of ours.
         }
@@ -220,7 +218,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    ConnectionSettings connection() {
+    public ConnectionSettings connection() {
         return new ConnectionSettings(
                 "jdbc:postgresql://localhost:" + server.getPort() + "/postgres", "postgres", password);
     }
@@ -229,7 +227,7 @@ final class EmbeddedDatabase implements AutoCloseable {
      * A data directory an earlier autogen created let every local client in without a password: the
      * superuser gets this directory's password, and the server asks for it from now on.
      */
-    private void requirePassword(Path dataDirectory, PrintWriter notes) {
+    private void requirePassword(Path dataDirectory, Consumer<String> notes) {
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("alter role postgres password " + EmbeddedPassword.literal(password));
@@ -242,10 +240,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     "delete " + dataDirectory + " to start afresh (its data is lost)",
                     e);
         }
-        notes.println("note: the embedded database in " + dataDirectory
+        notes.accept("note: the embedded database in " + dataDirectory
                 + " now asks for the password kept in " + EmbeddedPassword.fileOf(dataDirectory)
                 + " (it let every local user in before)");
-        notes.flush();
     }
 
     @Override

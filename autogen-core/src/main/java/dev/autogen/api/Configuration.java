@@ -1,9 +1,5 @@
-package dev.autogen.cli;
+package dev.autogen.api;
 
-import dev.autogen.api.AutogenException;
-import dev.autogen.api.ErrorCode;
-import dev.autogen.api.Naming;
-import dev.autogen.api.RunOptions;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +14,19 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * {@code autogen.properties}, with environment variables over the file and command-line options over
- * both. Paths in it are relative to the file's directory.
+ * A project's configuration, read the one way every front end reads it: {@code autogen.properties}, a
+ * build tool's or an application's settings over the file's keys, environment variables over both, and
+ * command-line options over all. Paths in it are relative to the file's directory.
+ *
+ * @param file the configuration file (it may be missing when a build tool gives the settings)
+ * @param url the JDBC URL, {@code embedded}, or {@code null} when none is configured
+ * @param entitiesClasspath where the entity classes are, absolute
+ * @param hibernateSettings the {@code hibernate.*} and {@code jakarta.persistence.*} keys, for Hibernate
  */
-record Config(
+public record Configuration(
         Path file,
         String url,
         String user,
@@ -42,8 +45,8 @@ record Config(
         boolean lockSafe,
         Map<String, String> hibernateSettings) {
 
-    static final String FILE_NAME = "autogen.properties";
-    static final String EMBEDDED = "embedded";
+    public static final String FILE_NAME = "autogen.properties";
+    public static final String EMBEDDED = "embedded";
 
     private static final Set<String> KEYS = Set.of(
             "url",
@@ -68,18 +71,23 @@ record Config(
     private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
 
     /** Values given on the command line; {@code null} where not given. */
-    record Overrides(String url, String user, String password, String schema) {}
+    public record Overrides(String url, String user, String password, String schema) {
+        /** Nothing given. */
+        public static final Overrides NONE = new Overrides(null, null, null, null);
+    }
 
     /** The directory the file lives in: relative paths and {@code .autogen} are there. */
-    Path baseDir() {
+    public Path baseDir() {
         return file.toAbsolutePath().getParent();
     }
 
-    boolean embedded() {
+    /** Whether the database is the embedded one autogen starts itself. */
+    public boolean embedded() {
         return EMBEDDED.equals(url);
     }
 
-    static Config load(Path file, Map<String, String> environment, Overrides overrides) {
+    /** The file, under the environment and the command line's overrides; the file must exist. */
+    public static Configuration load(Path file, Map<String, String> environment, Overrides overrides) {
         return load(file, environment, overrides, Map.of(), Map.of());
     }
 
@@ -89,7 +97,7 @@ record Config(
      * build tool's {@code defaults} (what it knows of the project, such as its classpath) count only where
      * neither the file nor its settings give the key.
      */
-    static Config load(
+    public static Configuration load(
             Path file,
             Map<String, String> environment,
             Overrides overrides,
@@ -127,6 +135,21 @@ record Config(
         properties
                 .stringPropertyNames()
                 .forEach(key -> values.put(key, properties.getProperty(key).strip()));
+        return parse(file, file.toString(), values, environment, overrides);
+    }
+
+    /**
+     * An application's settings, given as the file's keys with no file and no environment (an application
+     * framework has its own): {@code where} names them in errors; relative paths are the working directory's.
+     */
+    public static Configuration of(Map<String, String> keys, String where) {
+        Map<String, String> values = new TreeMap<>();
+        keys.forEach((key, value) -> values.put(key, value == null ? "" : value.strip()));
+        return parse(Path.of(FILE_NAME), where, values, Map.of(), Overrides.NONE);
+    }
+
+    private static Configuration parse(
+            Path file, String where, Map<String, String> values, Map<String, String> environment, Overrides overrides) {
         Map<String, String> hibernate = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             if (PASSED_TO_HIBERNATE.stream().anyMatch(key::startsWith)) {
@@ -134,7 +157,7 @@ record Config(
             } else if (!KEYS.contains(key)) {
                 throw new AutogenException(
                         ErrorCode.CONFIG_INVALID,
-                        file + " has an unknown key '" + key + "'",
+                        where + " has an unknown key '" + key + "'",
                         "did you mean '" + nearest(key) + "'? keys starting with hibernate. go to Hibernate");
             }
         }
@@ -144,9 +167,9 @@ record Config(
         try {
             parsedNaming = Naming.parse(naming);
         } catch (IllegalArgumentException e) {
-            throw new AutogenException(ErrorCode.CONFIG_INVALID, e.getMessage(), "fix naming in " + file);
+            throw new AutogenException(ErrorCode.CONFIG_INVALID, e.getMessage(), "fix naming in " + where);
         }
-        return new Config(
+        return new Configuration(
                 file,
                 first(overrides.url(), environment.get("AUTOGEN_URL"), values.get("url")),
                 first(overrides.user(), environment.get("AUTOGEN_USER"), values.get("user")),
@@ -162,19 +185,47 @@ record Config(
                 list(values.get("entities.packages"), ","),
                 base.resolve(values.getOrDefault("migrations.dir", "migrations"))
                         .normalize(),
-                javaPackage(file, values.getOrDefault("migrations.package", "migrations")),
+                javaPackage(where, values.getOrDefault("migrations.package", "migrations")),
                 values.getOrDefault("version.table", "autogen_version"),
                 parsedNaming,
                 list(values.get("exclude.tables"), ","),
                 list(values.get("ignore"), ","),
                 list(values.get("renames"), ","),
                 new RunOptions(
-                        duration(file, "lock.wait", values.getOrDefault("lock.wait", "300s")),
-                        duration(file, "lock.timeout", values.getOrDefault("lock.timeout", "5s")),
-                        count(file, "lock.retries", values.getOrDefault("lock.retries", "3")),
-                        duration(file, "statement.timeout", values.getOrDefault("statement.timeout", "0"))),
-                bool(file, "lock.safe", values.getOrDefault("lock.safe", "true")),
+                        duration(where, "lock.wait", values.getOrDefault("lock.wait", "300s")),
+                        duration(where, "lock.timeout", values.getOrDefault("lock.timeout", "5s")),
+                        count(where, "lock.retries", values.getOrDefault("lock.retries", "3")),
+                        duration(where, "statement.timeout", values.getOrDefault("statement.timeout", "0"))),
+                bool(where, "lock.safe", values.getOrDefault("lock.safe", "true")),
                 hibernate);
+    }
+
+    /**
+     * The settings the API runs with: this configuration's schema, version table, filters and run options,
+     * on {@code connection} (called when a database is first needed).
+     */
+    public Settings settings(
+            Supplier<ConnectionSettings> connection, RunListener listener, Supplier<ConnectionSettings> scratch) {
+        return new Settings(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, scratch);
+    }
+
+    /** The project: its migrations, where they compile to ({@code .autogen/classes}), and its entities if any. */
+    public Project project() {
+        EntitySource entities = entitiesClasspath.isEmpty()
+                ? null
+                : new EntitySource(entitiesClasspath, entitiesPackages, naming, schema, hibernateSettings);
+        return new Project(migrationsDir, migrationsPackage, baseDir().resolve(".autogen/classes"), entities);
+    }
+
+    /** The database to connect to, for a configured URL that is not the embedded one. */
+    public ConnectionSettings connection() {
+        if (url == null) {
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    "no database url is configured",
+                    "set url in " + file + " (url = embedded for a local one), AUTOGEN_URL, or --url");
+        }
+        return new ConnectionSettings(url, user, password);
     }
 
     /** The first line of the password file, relative to the configuration's directory; none when not set. */
@@ -196,47 +247,47 @@ record Config(
         }
     }
 
-    private static int count(Path file, String key, String text) {
+    private static int count(String where, String key, String text) {
         if (!text.matches("\\d{1,4}")) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,
-                    key + " = " + text + " in " + file + " is not a count",
+                    key + " = " + text + " in " + where + " is not a count",
                     "write a whole number, 0 to 9999");
         }
         return Integer.parseInt(text);
     }
 
-    private static boolean bool(Path file, String key, String text) {
+    private static boolean bool(String where, String key, String text) {
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default ->
                 throw new AutogenException(
                         ErrorCode.CONFIG_INVALID,
-                        key + " = " + text + " in " + file + " is not true or false",
+                        key + " = " + text + " in " + where + " is not true or false",
                         "write true or false");
         };
     }
 
-    /** {@code 300s}, {@code 5m}, {@code 500ms}, or a bare number of seconds. */
     /** A package name javac takes: the migrations are compiled in it, so a wrong one fails every later command. */
-    private static String javaPackage(Path file, String name) {
+    private static String javaPackage(String where, String name) {
         if (!javax.lang.model.SourceVersion.isName(name.strip())) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,
-                    "migrations.package = " + name + " in " + file + " is not a Java package name",
+                    "migrations.package = " + name + " in " + where + " is not a Java package name",
                     "use letters, digits and underscores between the dots, like com.example.migrations");
         }
         return name.strip();
     }
 
-    private static Duration duration(Path file, String key, String text) {
+    /** {@code 300s}, {@code 5m}, {@code 500ms}, or a bare number of seconds. */
+    private static Duration duration(String where, String key, String text) {
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|min)?").matcher(text.strip());
         if (!m.matches()) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,
-                    key + " = " + text + " in " + file + " is not a duration",
+                    key + " = " + text + " in " + where + " is not a duration",
                     "write it like 300s, 5m or 500ms");
         }
         long amount = Long.parseLong(m.group(1));
@@ -272,7 +323,7 @@ record Config(
     }
 
     /** The known key closest to a misspelt one, by edit distance. */
-    static String nearest(String key) {
+    private static String nearest(String key) {
         return KEYS.stream()
                 .min(Comparator.comparingInt((String k) -> distance(k, key)).thenComparing(k -> k))
                 .orElseThrow();

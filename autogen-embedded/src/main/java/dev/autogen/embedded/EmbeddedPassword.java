@@ -1,4 +1,4 @@
-package dev.autogen.cli;
+package dev.autogen.embedded;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
