@@ -5,7 +5,6 @@ import dev.autogen.api.AutogenException;
 import dev.autogen.api.Branch;
 import dev.autogen.api.Change;
 import dev.autogen.api.ComparedWith;
-import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.Current;
 import dev.autogen.api.Direction;
 import dev.autogen.api.EntitySource;
@@ -17,11 +16,12 @@ import dev.autogen.api.Project;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
-import dev.autogen.api.RunListener;
 import dev.autogen.api.RunResult;
 import dev.autogen.api.Settings;
+import dev.autogen.internal.autogenerate.Baseline;
 import dev.autogen.internal.autogenerate.Comparison;
 import dev.autogen.internal.autogenerate.Differences;
+import dev.autogen.internal.autogenerate.Drift;
 import dev.autogen.internal.autogenerate.Lint;
 import dev.autogen.internal.autogenerate.NewRevisions;
 import dev.autogen.internal.autogenerate.PendingEntityModel;
@@ -31,25 +31,18 @@ import dev.autogen.internal.autogenerate.Stages;
 import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.codegen.MigrationWriter;
 import dev.autogen.internal.dialect.Dialect;
-import dev.autogen.internal.dialect.IntrospectionScope;
-import dev.autogen.internal.diff.IgnoreRules;
-import dev.autogen.internal.diff.SchemaDiffer;
-import dev.autogen.internal.discovery.MigrationLoader;
-import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.entities.EntityReader;
 import dev.autogen.internal.history.HistorySchema;
 import dev.autogen.internal.operations.DataLoss;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.revision.HistoryListing;
 import dev.autogen.internal.revision.RevisionGraph;
-import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.runner.OfflineScript;
 import dev.autogen.internal.runner.Runner;
-import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.workspace.Dialects;
+import dev.autogen.internal.workspace.Workspace;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +50,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * autogen's verbs, one method each, each returning what happened; a failure is an
@@ -74,9 +65,7 @@ import java.util.function.Predicate;
 public final class Autogen {
 
     private final Settings settings;
-    private final Migrations migrations;
-    private final Project project;
-    private RevisionGraph graph;
+    private final Workspace workspace;
     private volatile Runner running;
 
     /** For running migrations, from sources or from an application's classes. */
@@ -85,9 +74,12 @@ public final class Autogen {
     }
 
     private Autogen(Settings settings, Migrations migrations, Project project) {
-        this.settings = settings;
-        this.migrations = migrations;
-        this.project = project;
+        this(new Workspace(settings, migrations, project));
+    }
+
+    private Autogen(Workspace workspace) {
+        this.settings = workspace.settings();
+        this.workspace = workspace;
     }
 
     /**
@@ -113,12 +105,12 @@ public final class Autogen {
      * {@code allowEmpty}. An existing file is never overwritten.
      */
     public RevisionResult revision(RevisionRequest request) {
-        Project project = requireProject();
+        Project project = workspace.requireProject();
         NewRevisions.requireMessage(request.message());
         if (!request.autogenerate()) {
             return revision(project, request, null, null);
         }
-        Dialect dialect = request.fromHistory() ? Dialects.standard() : dialect();
+        Dialect dialect = request.fromHistory() ? Dialects.standard() : workspace.dialect();
         try (PendingEntityModel entities = readEntities(project, dialect)) {
             return revision(project, request, dialect, entities);
         }
@@ -127,7 +119,7 @@ public final class Autogen {
     private RevisionResult revision(
             Project project, RevisionRequest request, Dialect dialect, PendingEntityModel entities) {
         Stages stages = new Stages();
-        RevisionGraph graph = stages.time("migrations", this::graph);
+        RevisionGraph graph = stages.time("migrations", workspace::graph);
         stages.note(graph.revisions().size() + " revisions");
         List<String> parents = NewRevisions.parents(graph, request.head());
         String id = NewRevisions.newId(graph, request.revisionId());
@@ -143,7 +135,7 @@ public final class Autogen {
                     comparedWith = ComparedWith.HISTORY_IN_MEMORY;
                 } catch (HistorySchema.Unreplayable e) {
                     Autogen scratch = stages.time("history", () -> onScratch(e, parents));
-                    found = scratch.withConnection(
+                    found = scratch.workspace.withConnection(
                             dialect,
                             c -> scratch.comparison(dialect, stages).fromDatabase(c, entities, request, parents));
                     comparedWith = ComparedWith.HISTORY_ON_SCRATCH;
@@ -152,8 +144,8 @@ public final class Autogen {
             } else {
                 comparedWith = ComparedWith.DATABASE;
                 // One connection for the whole comparison: where the database is, what it has, its rows.
-                found = withConnection(dialect, c -> {
-                    Set<String> at = runner(dialect).current(c);
+                found = workspace.withConnection(dialect, c -> {
+                    Set<String> at = workspace.runner(dialect).current(c);
                     if (!at.equals(Set.copyOf(parents))) {
                         throw new AutogenException(
                                 ErrorCode.NOT_AT_HEAD,
@@ -182,21 +174,22 @@ public final class Autogen {
                 stages.time("codegen", () -> writer(standard).write(info, scaffold.upgrade(), scaffold.said()));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = NewRevisions.write(project, source);
-        forgetGraph();
+        workspace.forgetGraph();
         return new RevisionResult(
                 file, id, parents, scaffold.changes(standard), stages.list(), comparedWith, comparedWhy, List.of());
     }
 
     /** The comparison of the entities with this project's database or history, timed in {@code stages}. */
     private Comparison comparison(Dialect dialect, Stages stages) {
-        return new Comparison(dialect, settings.schema(), graph(), ignoreRules(), this::scope, stages);
+        return new Comparison(
+                dialect, settings.schema(), workspace.graph(), workspace.ignoreRules(), workspace::scope, stages);
     }
 
     /** Writes a migration that joins {@code revisions} into one head and changes nothing itself. */
     public RevisionResult merge(List<String> revisions, String message, String revisionId, Instant created) {
-        Project project = requireProject();
+        Project project = workspace.requireProject();
         NewRevisions.requireMessage(message);
-        RevisionGraph graph = graph();
+        RevisionGraph graph = workspace.graph();
         List<String> parents = new ArrayList<>();
         for (String revision : revisions) {
             graph.resolve(revision, Set.of()).forEach(parents::add);
@@ -211,7 +204,7 @@ public final class Autogen {
         RevisionInfo info =
                 RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
         Path file = NewRevisions.write(project, writer(Dialects.standard()).write(info, List.of()));
-        forgetGraph();
+        workspace.forgetGraph();
         return new RevisionResult(file, id, info.revises(), List.of(), List.of());
     }
 
@@ -231,13 +224,7 @@ public final class Autogen {
 
     /** An autogen over the scratch database (which must be set), with the history run there up to {@code revisions}. */
     private Autogen scratchAt(List<String> revisions) {
-        Autogen scratch = new Autogen(
-                settings.withConnection(settings.scratch()).withScratch(null).withListener(RunListener.NONE),
-                migrations,
-                project);
-        scratch.graph = graph();
-        revisions.forEach(scratch::upgrade);
-        return scratch;
+        return new Autogen(workspace.onScratchAt(revisions));
     }
 
     /**
@@ -248,9 +235,9 @@ public final class Autogen {
      * operations in order instead, and one with Java steps cannot be squashed.
      */
     public RevisionResult squash(String from, String to, String message, String revisionId, Instant created) {
-        Project project = requireProject();
+        Project project = workspace.requireProject();
         NewRevisions.requireMessage(message);
-        RevisionGraph graph = graph();
+        RevisionGraph graph = workspace.graph();
         Dialect dialect = Dialects.standard();
         Squash squash = Squash.of(graph, from, to, dialect, settings.schema());
         String id = NewRevisions.newId(graph, revisionId);
@@ -258,7 +245,7 @@ public final class Autogen {
         List<Operation> operations = squash.operations();
         List<String> before = info.revises();
         Path file = NewRevisions.write(project, writer(dialect).write(info, operations));
-        forgetGraph();
+        workspace.forgetGraph();
         return new RevisionResult(file, id, before, Scaffold.changes(dialect, operations), List.of());
     }
 
@@ -269,63 +256,21 @@ public final class Autogen {
      * beyond it.
      */
     public RevisionResult baseline(String message, String revisionId, Instant created) {
-        Project project = requireProject();
         NewRevisions.requireMessage(message);
-        RevisionGraph graph = graph();
-        if (!graph.revisions().isEmpty()) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET,
-                    "the project has migrations already (" + graph.heads() + "): a baseline is the first revision",
-                    "baseline a new project, or stamp the database at the revision its schema matches");
-        }
-        Dialect dialect = dialect();
-        Set<String> schemas = new TreeSet<>(List.of(settings.schema()));
-        if (project.entities() != null) {
-            try (EntityModel model = EntityReader.read(project.entities(), dialect, entityCache(project))) {
-                schemas.addAll(model.schema().namespaces());
-            }
-        }
-        IntrospectionScope scope = scope(List.copyOf(schemas));
-        Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
-        Map.Entry<Schema, List<String>> live = withConnection(dialect, c -> {
-            Set<String> at = runner(dialect).current(c);
-            if (!at.isEmpty()) {
-                throw new AutogenException(
-                        ErrorCode.BAD_TARGET,
-                        "the database has an autogen history already (at " + describe(at) + ")",
-                        "a baseline is for a database autogen has never migrated");
-            }
-            return Map.entry(
-                    ignoreRules()
-                            .apply(dialect.canonical(
-                                    dialect.introspect(c, scope).schema())),
-                    dialect.notReproduced(c, scope));
-        });
-        Schema empty = Schema.empty().withNamespaces(List.of(settings.schema()));
-        List<Operation> operations = SchemaDiffer.diff(empty, live.getKey(), ignored, dialect.diffRules());
-        String id = NewRevisions.newId(graph, revisionId);
-        RevisionInfo info = new RevisionInfo(id, List.of(), List.of(), List.of(), message, created);
-        Path file = NewRevisions.write(project, writer(dialect).write(info, operations, Map.of(), live.getValue()));
-        forgetGraph();
-        stamp(id);
-        return new RevisionResult(
-                file,
-                id,
-                List.of(),
-                Scaffold.changes(dialect, operations),
-                List.of(),
-                ComparedWith.DATABASE,
-                null,
-                live.getValue());
+        RevisionResult result = Baseline.write(workspace, this::writer, message, revisionId, created);
+        workspace.forgetGraph();
+        stamp(result.id());
+        return result;
     }
 
     /** What the database lacks or has beyond the entities: empty when they match. */
     public List<Change> check() {
-        Project project = requireProject();
-        Dialect dialect = dialect();
-        requireNotInterrupted(dialect);
+        Project project = workspace.requireProject();
+        Dialect dialect = workspace.dialect();
+        workspace.requireNotInterrupted(dialect);
         try (PendingEntityModel entities = readEntities(project, dialect)) {
-            List<Operation> operations = withConnection(
+            List<Operation> operations = workspace
+                    .withConnection(
                             dialect, c -> comparison(dialect, new Stages()).fromDatabase(c, entities, null, List.of()))
                     .operations();
             return Scaffold.changes(dialect, operations);
@@ -340,69 +285,41 @@ public final class Autogen {
      * compared by the dialect's parser.
      */
     public List<Change> drift() {
-        Dialect dialect = dialect();
-        requireNotInterrupted(dialect);
-        RevisionGraph graph = graph();
-        Set<String> schemas = new TreeSet<>(HistorySchema.createdSchemas(graph, settings.schema()));
-        schemas.add(settings.schema());
-        IntrospectionScope scope = scope(List.copyOf(schemas));
-        Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
-        IgnoreRules ignore = ignoreRules();
-        Map.Entry<List<String>, Schema> database = withConnection(
-                dialect,
-                c -> Map.entry(
-                        runner(dialect).current(c).stream().sorted().toList(),
-                        dialect.introspect(c, scope).schema()));
-        List<String> at = database.getKey();
-        Schema live = ignore.apply(dialect.canonical(database.getValue()));
-        Schema history;
-        if (settings.scratch() != null) {
-            history = ignore.apply(dialect.canonical(scratchAt(at)
-                    .withConnection(dialect, c -> dialect.introspect(c, scope))
-                    .schema()));
-        } else {
-            history = ignore.apply(dialect.canonical(HistorySchema.at(graph, at, settings.schema())));
-        }
-        return Scaffold.changes(dialect, SchemaDiffer.diff(history, live, ignored, dialect.diffRules()));
+        return Drift.of(workspace);
     }
 
-    /** The operations autogenerate found, and what it says beside some of them. */
     /** Reads the entities' model on a thread of its own; {@code null} when the project names no entities. */
     private static PendingEntityModel readEntities(Project project, Dialect dialect) {
         return project.entities() == null
                 ? null
-                : PendingEntityModel.start(() -> EntityReader.read(project.entities(), dialect, entityCache(project)));
-    }
-
-    /** In the cache directory, beside the compiled migrations: the entity models kept between commands. */
-    private static Path entityCache(Project project) {
-        return project.cacheDir().resolve("entity-models");
+                : PendingEntityModel.start(
+                        () -> EntityReader.read(project.entities(), dialect, PendingEntityModel.cacheDir(project)));
     }
 
     private MigrationWriter writer(Dialect dialect) {
         return new MigrationWriter(
-                requireProject().migrationsPackage(), settings.schema(), new DataLoss(dialect.typeChanges()));
+                workspace.requireProject().migrationsPackage(), settings.schema(), new DataLoss(dialect.typeChanges()));
     }
 
     // ---------------------------------------------------------------- running
 
     public RunResult upgrade(String target) {
-        Dialect dialect = dialect();
-        Runner runner = runner(dialect);
-        return whileRunning(runner, () -> withConnection(dialect, c -> runner.upgrade(c, target)));
+        Dialect dialect = workspace.dialect();
+        Runner runner = workspace.runner(dialect);
+        return whileRunning(runner, () -> workspace.withConnection(dialect, c -> runner.upgrade(c, target)));
     }
 
     public RunResult downgrade(String target) {
-        Dialect dialect = dialect();
-        Runner runner = runner(dialect);
-        return whileRunning(runner, () -> withConnection(dialect, c -> runner.downgrade(c, target)));
+        Dialect dialect = workspace.dialect();
+        Runner runner = workspace.runner(dialect);
+        return whileRunning(runner, () -> workspace.withConnection(dialect, c -> runner.downgrade(c, target)));
     }
 
     /** Records {@code target} in the version table without running any migration: for a schema already there. */
     public RunResult stamp(String target) {
-        Dialect dialect = dialect();
-        Runner runner = runner(dialect);
-        return whileRunning(runner, () -> withConnection(dialect, c -> runner.stamp(c, target)));
+        Dialect dialect = workspace.dialect();
+        Runner runner = workspace.runner(dialect);
+        return whileRunning(runner, () -> workspace.withConnection(dialect, c -> runner.stamp(c, target)));
     }
 
     /**
@@ -435,12 +352,12 @@ public final class Autogen {
      * reason; and a finding when the settings let DDL wait for ever behind a long reader. Touches no database.
      */
     public List<LintFinding> lint(String range) {
-        return Lint.of(graph(), range, Dialects.standard(), settings);
+        return Lint.of(workspace.graph(), range, Dialects.standard(), settings);
     }
 
     /** The SQL one revision runs ({@code revision}: an id, prefix or label), touching no database. */
     public String revisionSql(String revision, Direction direction) {
-        RevisionGraph graph = graph();
+        RevisionGraph graph = workspace.graph();
         return offlineScript()
                 .revision(graph.node(HistoryListing.single(graph, revision)).orElseThrow(), direction);
     }
@@ -452,7 +369,11 @@ public final class Autogen {
 
     private OfflineScript offlineScript() {
         return new OfflineScript(
-                graph(), Dialects.standard(), settings.schema(), settings.versionTable(), settings.runOptions());
+                workspace.graph(),
+                Dialects.standard(),
+                settings.schema(),
+                settings.versionTable(),
+                settings.runOptions());
     }
 
     private RunResult whileRunning(Runner runner, java.util.function.Supplier<RunResult> work) {
@@ -466,28 +387,13 @@ public final class Autogen {
 
     // ---------------------------------------------------------------- telling
 
-    /**
-     * A database a killed run left inside a migration differs from every revision: comparing it would call
-     * the migration's own changes hand-made, so say what it is instead.
-     */
-    private void requireNotInterrupted(Dialect dialect) {
-        Runner runner = runner(dialect);
-        Optional<String> interrupted = withConnection(dialect, runner::interruption);
-        if (interrupted.isPresent()) {
-            throw new AutogenException(
-                    ErrorCode.MIGRATION_INTERRUPTED,
-                    interrupted.get(),
-                    "nothing was compared: finish or undo it first");
-        }
-    }
-
     /** The revisions the database is at, each with its marks; none at base. */
     public Current current() {
-        RevisionGraph graph = graph();
-        Dialect dialect = dialect();
-        Runner runner = runner(dialect);
+        RevisionGraph graph = workspace.graph();
+        Dialect dialect = workspace.dialect();
+        Runner runner = workspace.runner(dialect);
         Map.Entry<Set<String>, Optional<String>> state =
-                withConnection(dialect, c -> Map.entry(runner.current(c), runner.interruption(c)));
+                workspace.withConnection(dialect, c -> Map.entry(runner.current(c), runner.interruption(c)));
         Set<String> heads = state.getKey();
         return new Current(
                 new HistoryListing(graph).current(heads),
@@ -497,12 +403,12 @@ public final class Autogen {
 
     /** The revisions nothing follows. */
     public List<RevisionInfo> heads() {
-        return new HistoryListing(graph()).heads();
+        return new HistoryListing(workspace.graph()).heads();
     }
 
     /** The revisions two or more revisions follow, with those revisions. */
     public List<Branch> branches() {
-        return new HistoryListing(graph()).branches();
+        return new HistoryListing(workspace.graph()).branches();
     }
 
     /**
@@ -518,14 +424,14 @@ public final class Autogen {
      * one started), and no revision is marked current, unless the range names {@code current}.
      */
     public List<HistoryEntry> history(String range, boolean markCurrent) {
-        RevisionGraph graph = graph();
+        RevisionGraph graph = workspace.graph();
         Set<String> current = Set.of();
         Map<String, List<AppliedStep>> applied = Map.of();
         if (markCurrent || (range != null && range.contains("current"))) {
-            Dialect dialect = dialect();
-            Runner runner = runner(dialect);
+            Dialect dialect = workspace.dialect();
+            Runner runner = workspace.runner(dialect);
             Map.Entry<Set<String>, Map<String, List<AppliedStep>>> read =
-                    withConnection(dialect, c -> Map.entry(runner.current(c), runner.applied(c)));
+                    workspace.withConnection(dialect, c -> Map.entry(runner.current(c), runner.applied(c)));
             current = read.getKey();
             applied = read.getValue();
         }
@@ -534,100 +440,7 @@ public final class Autogen {
 
     /** One revision, by id, prefix or label. */
     public HistoryEntry show(String revision) {
-        return new HistoryListing(graph()).show(revision);
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    /** The migrations' graph, loaded (and compiled, when they are sources) once per instance. */
-    private synchronized RevisionGraph graph() {
-        if (graph == null) {
-            List<RevisionNode> nodes;
-            if (migrations instanceof Migrations.FromSources sources) {
-                nodes = MigrationLoader.fromSources(sources.directory(), sources.cache());
-            } else {
-                Migrations.FromClassLoader classes = (Migrations.FromClassLoader) migrations;
-                nodes = MigrationLoader.fromClassLoader(classes.loader(), classes.packageName());
-            }
-            graph = RevisionGraph.of(nodes);
-        }
-        return graph;
-    }
-
-    private IgnoreRules ignoreRules() {
-        try {
-            return IgnoreRules.parse(settings.ignore());
-        } catch (IllegalArgumentException e) {
-            throw new AutogenException(
-                    ErrorCode.CONFIG_INVALID,
-                    e.getMessage(),
-                    "write KIND or KIND:PATTERN, for example index:ix_legacy_* or comment");
-        }
-    }
-
-    /** A revision was written: the next verb loads the graph with it. */
-    private synchronized void forgetGraph() {
-        graph = null;
-    }
-
-    private Project requireProject() {
-        if (project == null) {
-            throw new IllegalStateException("making revisions needs a Project: use Autogen.forProject");
-        }
-        return project;
-    }
-
-    private Runner runner(Dialect dialect) {
-        return new Runner(
-                graph(),
-                dialect,
-                settings.schema(),
-                settings.versionTable(),
-                settings.runOptions(),
-                settings.listener());
-    }
-
-    private IntrospectionScope scope(List<String> otherSchemas) {
-        return new IntrospectionScope(
-                settings.schema(), otherSchemas, settings.excludeTables(), settings.versionTable());
-    }
-
-    private ConnectionSettings connection() {
-        return settings.connection().get();
-    }
-
-    private Dialect dialect() {
-        ConnectionSettings connection = connection();
-        return Dialects.forUrl(connection.url(), connection.safeUrl());
-    }
-
-    private <T> T withConnection(Dialect dialect, Function<Connection, T> work) {
-        ConnectionSettings settings = connection();
-        try (Connection connection = dialect.connect(settings)) {
-            if (settings.dataSource() == null) {
-                return work.apply(connection);
-            }
-            // A connection borrowed from the application's pool goes back as it came.
-            boolean autoCommit = connection.getAutoCommit();
-            List<String> restore = dialect.sessionRestore(connection);
-            try {
-                return work.apply(connection);
-            } finally {
-                if (!connection.isClosed()) {
-                    if (!connection.getAutoCommit()) {
-                        connection.rollback();
-                    }
-                    try (java.sql.Statement statement = connection.createStatement()) {
-                        for (String sql : restore) {
-                            statement.execute(sql);
-                        }
-                    }
-                    connection.setAutoCommit(autoCommit);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("closing the connection failed", e);
-        }
+        return new HistoryListing(workspace.graph()).show(revision);
     }
 
     private static String describe(Set<String> revisions) {

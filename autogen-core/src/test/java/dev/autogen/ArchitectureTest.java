@@ -52,9 +52,19 @@ class ArchitectureTest {
             Map.entry("discovery", Set.of("revision")),
             Map.entry("history", Set.of("schema", "operations", "revision")),
             Map.entry("runner", Set.of("operations", "revision", "dialect", "text")),
+            Map.entry("workspace", Set.of("dialect", "dialect.postgres", "diff", "discovery", "revision", "runner")),
             Map.entry(
                     "autogenerate",
-                    Set.of("schema", "operations", "diff", "dialect", "entities", "history", "revision", "codegen")));
+                    Set.of(
+                            "schema",
+                            "operations",
+                            "diff",
+                            "dialect",
+                            "entities",
+                            "history",
+                            "revision",
+                            "codegen",
+                            "workspace")));
 
     @Test
     void publicSignaturesExposeNoInternalType() {

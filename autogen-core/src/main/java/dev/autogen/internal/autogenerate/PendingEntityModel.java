@@ -1,6 +1,8 @@
 package dev.autogen.internal.autogenerate;
 
+import dev.autogen.api.Project;
 import dev.autogen.internal.entities.EntityModel;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -17,6 +19,11 @@ public final class PendingEntityModel implements AutoCloseable {
     private volatile long millis;
 
     private PendingEntityModel() {}
+
+    /** In the cache directory, beside the compiled migrations: the entity models kept between commands. */
+    public static Path cacheDir(Project project) {
+        return project.cacheDir().resolve("entity-models");
+    }
 
     public static PendingEntityModel start(Supplier<EntityModel> read) {
         PendingEntityModel pending = new PendingEntityModel();

@@ -125,7 +125,7 @@ public final class Runner {
                             "the migration was edited after it ran"));
                 }
             }
-            Mark interrupted = mark(connection);
+            Interruption interrupted = Interruption.read(connection, tables);
             if (interrupted != null) {
                 changes.add(tables.history(
                         interrupted.revision(),
@@ -165,7 +165,7 @@ public final class Runner {
             if (!autogenTables.inspect(connection).historyExists()) {
                 return java.util.Optional.empty();
             }
-            Mark mark = mark(connection);
+            Interruption mark = Interruption.read(connection, tables);
             return mark == null
                     ? java.util.Optional.empty()
                     : java.util.Optional.of("revision " + mark.revision() + " is interrupted: " + mark.stopped()
@@ -269,7 +269,7 @@ public final class Runner {
     // ---------------------------------------------------------------- running
 
     private RunResult run(
-            Connection connection, Set<String> heads, List<RevisionNode> plan, Direction direction, Resume resume)
+            Connection connection, Set<String> heads, List<RevisionNode> plan, Direction direction, Cursor resume)
             throws SQLException {
         try (StatementClock clock = new StatementClock(listener, stillRunningAfter)) {
             Set<String> before = heads;
@@ -303,7 +303,7 @@ public final class Runner {
             List<VersionChange> changes,
             Set<String> heads,
             StatementClock clock,
-            Resume resume)
+            Cursor resume)
             throws SQLException {
         for (int attempt = 1; ; attempt++) {
             StepRun run = new StepRun(
@@ -318,7 +318,7 @@ public final class Runner {
                     resume = run.resumePoint();
                     continue;
                 }
-                throw stopped.partial() ? undoAfter(connection, step, stopped, heads) : stopped.failure;
+                throw stopped.cursor.partial() ? undoAfter(connection, step, stopped, heads) : stopped.failure;
             }
         }
     }
@@ -345,12 +345,14 @@ public final class Runner {
         AutogenException failure = stopped.failure;
         String why = failure.code() == ErrorCode.CONNECTION_LOST
                 ? "the connection is gone"
-                : undo(connection, step, stopped.done, false, stopped.mark);
+                : undo(connection, step, stopped.cursor.committed(), false, stopped.cursor.mark());
         String hint = why == null
-                ? "statements 1-" + stopped.done
+                ? "statements 1-" + stopped.cursor.committed()
                         + ", which had committed on their own, were undone; the database stays at " + describe(heads)
-                : "statements 1-" + stopped.done + " committed on their own and could not be undone (" + why
-                        + "): revision " + step.revision().id() + " is interrupted after statement " + stopped.done
+                : "statements 1-" + stopped.cursor.committed() + " committed on their own and could not be undone ("
+                        + why
+                        + "): revision " + step.revision().id() + " is interrupted after statement "
+                        + stopped.cursor.committed()
                         + "; '" + step.direction().word() + "' completes it, '"
                         + Step.opposite(step.direction()).word()
                         + "' undoes it";
@@ -411,49 +413,6 @@ public final class Runner {
         }
     }
 
-    /** Where the run takes up a migration an earlier run left part done, with the mark it left. */
-    record Resume(long mark, int at) {}
-
-    /** A migration an earlier run left part done: the mark in the history table, and how far it got. */
-    private record Mark(
-            long id, String revision, Direction direction, int at, String checksum, java.time.Instant when) {
-        /** The commands that finish it either way. */
-        String ways() {
-            return Step.ways(direction);
-        }
-
-        /** How far it got, for a person. */
-        String stopped() {
-            return "its " + direction.word() + " stopped "
-                    + (at <= 0 ? "in its first statement" : "after statement " + at);
-        }
-    }
-
-    /** The mark an interrupted migration left, or {@code null}; two marks are more than autogen leaves. */
-    private Mark mark(Connection connection) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(tables.selectPartial())) {
-            if (!rs.next()) {
-                return null;
-            }
-            String note = oneLine(rs.getString("note"));
-            Direction direction =
-                    note.startsWith(Direction.DOWNGRADE.word() + " ") ? Direction.DOWNGRADE : Direction.UPGRADE;
-            int at = rs.getInt("resume_at");
-            Mark mark = new Mark(
-                    rs.getLong("id"),
-                    rs.getString("revision"),
-                    direction,
-                    rs.wasNull() ? -1 : at,
-                    rs.getString("checksum"),
-                    rs.getTimestamp("applied_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-            if (rs.next()) {
-                throw interruptedError(mark, "and another migration was interrupted too");
-            }
-            return mark;
-        }
-    }
-
     /**
      * Moves towards {@code target}. A migration an earlier run left part done is taken up first: completed
      * when this run goes its way (unedited since), undone when this run goes the other way; either way the
@@ -461,22 +420,22 @@ public final class Runner {
      */
     private RunResult move(Connection connection, Set<String> heads, String target, Direction direction)
             throws SQLException {
-        Mark mark = mark(connection);
+        Interruption mark = Interruption.read(connection, tables);
         if (mark == null) {
             return run(connection, heads, plan(direction, heads, target), direction, null);
         }
-        RevisionNode node = graph.node(mark.revision())
-                .orElseThrow(() -> interruptedError(mark, "and no migration has that revision now"));
+        RevisionNode node =
+                graph.node(mark.revision()).orElseThrow(() -> mark.error("and no migration has that revision now"));
         if (mark.at() < 0 || !autogenTables.checksum(node).equals(mark.checksum())) {
-            throw interruptedError(mark, "and the migration was edited since");
+            throw mark.error("and the migration was edited since");
         }
         Step step = Step.of(node, mark.direction(), dialect, defaultSchema);
         if (mark.direction() == direction) {
             List<RevisionNode> plan = plan(direction, heads, target);
             if (plan.isEmpty() || !plan.get(0).id().equals(node.id())) {
-                throw interruptedError(mark, "and '" + direction.word() + " " + target + "' does not begin with it");
+                throw mark.error("and '" + direction.word() + " " + target + "' does not begin with it");
             }
-            return run(connection, heads, plan, direction, new Resume(mark.id(), resumeAt(step, mark.at())));
+            return run(connection, heads, plan, direction, new Cursor(mark.id(), step.resumeAt(mark.at())));
         }
         Set<String> there = heads;
         for (VersionChange change : mark.direction() == Direction.UPGRADE
@@ -486,8 +445,7 @@ public final class Runner {
         }
         List<RevisionNode> plan = plan(direction, there, target);
         if (plan.isEmpty() || !plan.get(0).id().equals(node.id())) {
-            throw interruptedError(
-                    mark, "and '" + direction.word() + " " + target + "' does not begin with undoing it");
+            throw mark.error("and '" + direction.word() + " " + target + "' does not begin with undoing it");
         }
         listener.started(node.info(), direction, 0);
         long start = System.nanoTime();
@@ -495,7 +453,7 @@ public final class Runner {
                 && step.statements().get(mark.at()).alone();
         String failed = undo(connection, step, mark.at(), uncertain, mark.id());
         if (failed != null) {
-            throw interruptedError(mark, "and undoing it failed: " + failed);
+            throw mark.error("and undoing it failed: " + failed);
         }
         StepResult undone = new StepResult(
                 node.id(), node.message(), direction, (System.nanoTime() - start) / 1_000_000, 0, List.of());
@@ -510,34 +468,6 @@ public final class Runner {
     private List<RevisionNode> plan(Direction direction, Set<String> heads, String target) {
         Set<String> wanted = graph.resolve(target, heads);
         return direction == Direction.UPGRADE ? graph.upgradePlan(heads, wanted) : graph.downgradePlan(heads, wanted);
-    }
-
-    /**
-     * Where a run takes up a migration whose mark says {@code at}: a statement that ran on its own may have
-     * taken effect, so the run goes back to the first of its operation's statements that run on their own,
-     * which can all run again (a build drops what an earlier try left first).
-     */
-    private static int resumeAt(Step step, int at) {
-        List<Step.Statement> statements = step.statements();
-        if (at >= statements.size() || !statements.get(at).alone()) {
-            return at;
-        }
-        int operation = statements.get(at).operation();
-        while (at > 0
-                && statements.get(at - 1).alone()
-                && statements.get(at - 1).operation() == operation) {
-            at--;
-        }
-        return at;
-    }
-
-    private AutogenException interruptedError(Mark mark, String why) {
-        return new AutogenException(
-                ErrorCode.MIGRATION_INTERRUPTED,
-                "revision " + mark.revision() + " was interrupted at " + mark.when() + ": " + mark.stopped() + ", "
-                        + why,
-                mark.ways() + "; if it was edited since, check which of its statements took effect and finish or"
-                        + " undo them by hand, then 'autogen stamp' the revision the schema is at");
     }
 
     static String describe(Set<String> heads) {

@@ -129,6 +129,24 @@ record Step(
     }
 
     /** The commands that finish a migration left part done going {@code direction}, one way or the other. */
+    /**
+     * Where a run takes up this migration when its mark says {@code at}: a statement that ran on its own may
+     * have taken effect, so the run goes back to the first of its operation's statements that run on their
+     * own, which can all run again (a build drops what an earlier try left first).
+     */
+    int resumeAt(int at) {
+        if (at >= statements.size() || !statements.get(at).alone()) {
+            return at;
+        }
+        int operation = statements.get(at).operation();
+        while (at > 0
+                && statements.get(at - 1).alone()
+                && statements.get(at - 1).operation() == operation) {
+            at--;
+        }
+        return at;
+    }
+
     static String ways(Direction direction) {
         return "'autogen " + direction.word() + "' completes it, 'autogen "
                 + opposite(direction).word() + "' undoes it";

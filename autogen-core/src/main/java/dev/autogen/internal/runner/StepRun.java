@@ -44,10 +44,8 @@ final class StepRun {
     private final Set<Integer> proven = new HashSet<>();
     /** Where this run began: 0, or where an earlier one stopped. */
     private final int begin;
-    /** The first statement of the open transaction: those before it are committed. */
-    private int segmentStart;
-    /** The mark's id in the history table, once there is one. */
-    private Long mark;
+    /** What is committed so far: the open transaction begins at {@code cursor.committed()}. */
+    private Cursor cursor;
 
     /**
      * @param where where the database stays when this migration does not happen, for messages
@@ -62,7 +60,7 @@ final class StepRun {
             List<VersionChange> changes,
             String where,
             StatementClock clock,
-            Runner.Resume resume) {
+            Cursor resume) {
         this.dialect = dialect;
         this.tables = tables;
         this.cancelled = cancelled;
@@ -71,31 +69,22 @@ final class StepRun {
         this.changes = changes;
         this.where = where;
         this.clock = clock;
-        this.begin = resume == null ? 0 : resume.at();
-        this.mark = resume == null ? null : resume.mark();
-        this.segmentStart = begin;
+        this.cursor = resume == null ? Cursor.START : resume;
+        this.begin = cursor.committed();
     }
 
     /** Why a run stopped: the error to report, and how far the migration got. */
     static final class Stopped extends Exception {
         final AutogenException failure;
         final boolean lockTimeout;
-        /** The statements known done (committed), from the first. */
-        final int done;
-        /** The mark in the history table, or {@code null} when nothing committed. */
-        final Long mark;
+        /** What stays committed: the statements known done, from the first, and the mark. */
+        final Cursor cursor;
 
-        Stopped(AutogenException failure, boolean lockTimeout, int done, Long mark) {
+        Stopped(AutogenException failure, boolean lockTimeout, Cursor cursor) {
             super(failure.getMessage(), failure, false, false);
             this.failure = failure;
             this.lockTimeout = lockTimeout;
-            this.done = done;
-            this.mark = mark;
-        }
-
-        /** Whether any of the migration stays committed. */
-        boolean partial() {
-            return mark != null && done > 0;
+            this.cursor = cursor;
         }
     }
 
@@ -127,7 +116,7 @@ final class StepRun {
                         }
                     }
                     runOutside(statement, index);
-                    segmentStart = index + 1;
+                    cursor = cursor.committedTo(index + 1);
                 } else if (returnsRows(current.text())) {
                     flush(statement, batch);
                     runAlone(index, () -> statement.execute(current.text()));
@@ -143,8 +132,8 @@ final class StepRun {
             for (VersionChange change : changes) {
                 statement.execute(tables.change(change));
             }
-            if (mark != null) {
-                statement.execute(tables.clearPartial(mark));
+            if (cursor.mark() != null) {
+                statement.execute(tables.clearPartial(cursor.mark()));
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             statement.execute(tables.history(step.revision().id(), step.direction(), millis, step.checksum(), null));
@@ -158,12 +147,12 @@ final class StepRun {
                     outside);
         } catch (Refused refused) {
             rollbackQuietly(connection);
-            throw new Stopped(refused.failure, false, segmentStart, mark);
+            throw new Stopped(refused.failure, false, cursor);
         } catch (SQLException e) {
             rollbackQuietly(connection);
             AutogenException failure = explain(e);
             boolean lockTimeout = dialect.classify(serverError(e)) == Dialect.Failure.LOCK_TIMEOUT;
-            throw new Stopped(failure, lockTimeout, segmentStart, mark);
+            throw new Stopped(failure, lockTimeout, cursor);
         } catch (RuntimeException e) {
             rollbackQuietly(connection);
             AutogenException failure = new AutogenException(
@@ -171,7 +160,7 @@ final class StepRun {
                     what() + " failed in its Java step: " + e,
                     "it was rolled back; the database stays at " + where,
                     e);
-            throw new Stopped(failure, false, segmentStart, mark);
+            throw new Stopped(failure, false, cursor);
         } finally {
             if (!connection.isClosed()) {
                 connection.setAutoCommit(true);
@@ -180,8 +169,8 @@ final class StepRun {
     }
 
     /** Where a new try takes this migration up: at the mark, or from the start when none was left. */
-    Runner.Resume resumePoint() {
-        return mark == null ? null : new Runner.Resume(mark, segmentStart);
+    Cursor resumePoint() {
+        return cursor.mark() == null ? null : cursor;
     }
 
     // ---------------------------------------------------------------- proofs
@@ -227,7 +216,7 @@ final class StepRun {
                             + " (" + Runner.shorten(step.statements().get(index).text()) + operationOf(index)
                             + ") would fail on " + refused + (refused == 1 ? " row" : " rows") + ", such as "
                             + String.join(", ", samples),
-                    (mark == null ? "nothing of it was done" : "it was stopped before that statement")
+                    (cursor.mark() == null ? "nothing of it was done" : "it was stopped before that statement")
                             + "; the database stays at " + where
                             + "; change those rows (or the migration), then run the command again"));
         }
@@ -275,7 +264,7 @@ final class StepRun {
         String sql = step.statements().get(index).text();
         mark(statement, index, sql);
         connection.commit();
-        segmentStart = index;
+        cursor = cursor.committedTo(index);
         connection.setAutoCommit(true);
         try {
             runAlone(index, () -> statement.execute(sql));
@@ -284,20 +273,20 @@ final class StepRun {
             throw e;
         }
         outside.add(sql);
-        statement.execute(tables.updatePartial(mark, index + 1));
-        segmentStart = index + 1;
+        statement.execute(tables.updatePartial(cursor.mark(), index + 1));
+        cursor = cursor.committedTo(index + 1);
         connection.setAutoCommit(false);
     }
 
     private void mark(java.sql.Statement statement, int index, String sql) throws SQLException {
-        if (mark == null) {
+        if (cursor.mark() == null) {
             try (ResultSet marked = statement.executeQuery(
                     tables.markPartial(step.revision().id(), step.direction(), sql, index, step.checksum()))) {
                 marked.next();
-                mark = marked.getLong(1);
+                cursor = cursor.marked(marked.getLong(1));
             }
         } else {
-            statement.execute(tables.updatePartial(mark, index));
+            statement.execute(tables.updatePartial(cursor.mark(), index));
         }
     }
 
@@ -334,8 +323,9 @@ final class StepRun {
             at = "its version-table change";
         }
         String outcome = "it was rolled back; the database stays at " + where;
-        String lost =
-                mark == null ? "the server rolled the open transaction back; the database stays at " + where : outcome;
+        String lost = cursor.mark() == null
+                ? "the server rolled the open transaction back; the database stays at " + where
+                : outcome;
         return Failures.of(dialect, what() + " failed at " + at, cause, outcome, lost);
     }
 
@@ -349,7 +339,7 @@ final class StepRun {
         try {
             rollbackQuietly(connection);
             try (java.sql.Statement statement = connection.createStatement()) {
-                for (int i = segmentStart; i <= last && found < 0; i++) {
+                for (int i = cursor.committed(); i <= last && found < 0; i++) {
                     Statement current = step.statements().get(i);
                     try {
                         if (current instanceof Java java) {

@@ -3,7 +3,6 @@ package dev.autogen.internal.dialect.postgres;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,12 +57,12 @@ public final class SqlExpressions {
 
     private static String printed(String expression, boolean inOneOrder) {
         try {
-            Parser parser = new Parser(Lexer.tokens(expression));
+            Parser parser = new Parser(SqlLexer.tokens(expression));
             Node node = parser.expression(0);
             parser.expectEnd();
             return Printer.print(normalise(node, inOneOrder));
         } catch (IllegalArgumentException unknownSyntax) {
-            return Lexer.fallback(expression);
+            return SqlLexer.fallback(expression);
         }
     }
 
@@ -189,93 +188,6 @@ public final class SqlExpressions {
         return stringLiteral.substring(1, stringLiteral.length() - 1).replace("''", "'");
     }
 
-    // ---------------------------------------------------------------- lexer
-
-    private record Token(Kind kind, String text) {
-        boolean is(String word) {
-            return (kind == Kind.WORD || kind == Kind.SYMBOL) && text.equals(word);
-        }
-    }
-
-    private enum Kind {
-        STRING,
-        NUMBER,
-        WORD,
-        QUOTED,
-        SYMBOL,
-        END
-    }
-
-    private static final class Lexer {
-
-        private static final List<String> SYMBOLS = List.of(
-                "::", "<=", ">=", "<>", "!=", "||", "~~", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", "[", "]",
-                ",", ".");
-
-        static List<Token> tokens(String text) {
-            List<Token> tokens = new ArrayList<>();
-            int i = 0;
-            while (i < text.length()) {
-                char c = text.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (c == '\'' || c == '"') {
-                    int end = closingQuote(text, i);
-                    tokens.add(new Token(c == '\'' ? Kind.STRING : Kind.QUOTED, text.substring(i, end + 1)));
-                    i = end + 1;
-                } else if (Character.isDigit(c)) {
-                    int end = i;
-                    while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.')) {
-                        end++;
-                    }
-                    tokens.add(new Token(Kind.NUMBER, text.substring(i, end)));
-                    i = end;
-                } else if (Character.isLetter(c) || c == '_') {
-                    int end = i;
-                    while (end < text.length()
-                            && (Character.isLetterOrDigit(text.charAt(end))
-                                    || text.charAt(end) == '_'
-                                    || text.charAt(end) == '$')) {
-                        end++;
-                    }
-                    tokens.add(new Token(Kind.WORD, text.substring(i, end).toLowerCase(Locale.ROOT)));
-                    i = end;
-                } else {
-                    int at = i;
-                    String symbol = SYMBOLS.stream()
-                            .filter(s -> text.startsWith(s, at))
-                            .findFirst()
-                            .orElseThrow(() -> new IllegalArgumentException("unknown symbol " + c));
-                    tokens.add(new Token(Kind.SYMBOL, symbol.equals("!=") ? "<>" : symbol));
-                    i += symbol.length();
-                }
-            }
-            tokens.add(new Token(Kind.END, ""));
-            return tokens;
-        }
-
-        private static int closingQuote(String text, int start) {
-            char quote = text.charAt(start);
-            int i = start + 1;
-            while (i < text.length()) {
-                if (text.charAt(i) == quote) {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
-                        i += 2;
-                        continue;
-                    }
-                    return i;
-                }
-                i++;
-            }
-            throw new IllegalArgumentException("unterminated quote");
-        }
-
-        /** Lower case outside quotes, runs of blanks collapsed: the best that can be done without a parse. */
-        static String fallback(String text) {
-            return PostgresTypes.lowerOutsideQuotes(text);
-        }
-    }
-
     // ---------------------------------------------------------------- parser (precedence climbing)
 
     private static final class Parser {
@@ -290,15 +202,15 @@ public final class SqlExpressions {
         private static final int MULTIPLY = 8;
         private static final int PREFIX = 9;
 
-        private final List<Token> tokens;
+        private final List<SqlLexer.Token> tokens;
         private int position;
 
-        Parser(List<Token> tokens) {
+        Parser(List<SqlLexer.Token> tokens) {
             this.tokens = tokens;
         }
 
         void expectEnd() {
-            if (peek().kind() != Kind.END) {
+            if (peek().kind() != SqlLexer.Kind.END) {
                 throw new IllegalArgumentException("unexpected " + peek().text());
             }
         }
@@ -306,7 +218,7 @@ public final class SqlExpressions {
         Node expression(int minPrecedence) {
             Node left = prefix();
             while (true) {
-                Token t = peek();
+                SqlLexer.Token t = peek();
                 int precedence = infixPrecedence(t);
                 if (precedence == 0 || precedence <= minPrecedence) {
                     return left;
@@ -316,7 +228,7 @@ public final class SqlExpressions {
         }
 
         private Node infix(Node left, int precedence) {
-            Token t = next();
+            SqlLexer.Token t = next();
             if (t.is("is")) {
                 boolean negated = accept("not");
                 expect("null");
@@ -356,8 +268,8 @@ public final class SqlExpressions {
                     : new Binary("and", new Binary(">=", operand, low), new Binary("<=", operand, high));
         }
 
-        private int infixPrecedence(Token t) {
-            if (t.kind() != Kind.WORD && t.kind() != Kind.SYMBOL) {
+        private int infixPrecedence(SqlLexer.Token t) {
+            if (t.kind() != SqlLexer.Kind.WORD && t.kind() != SqlLexer.Kind.SYMBOL) {
                 return 0;
             }
             return switch (t.text()) {
@@ -373,7 +285,7 @@ public final class SqlExpressions {
         }
 
         private Node prefix() {
-            Token t = next();
+            SqlLexer.Token t = next();
             Node node;
             switch (t.kind()) {
                 case STRING -> node = new Literal(t.text(), true);
@@ -417,10 +329,10 @@ public final class SqlExpressions {
         private String dotted(String first) {
             StringBuilder name = new StringBuilder(first);
             while (accept(".")) {
-                Token part = next();
+                SqlLexer.Token part = next();
                 name.append('.')
                         .append(
-                                part.kind() == Kind.QUOTED
+                                part.kind() == SqlLexer.Kind.QUOTED
                                         ? quotedName(part.text())
                                         : PostgresNames.quote(part.text()));
             }
@@ -445,7 +357,7 @@ public final class SqlExpressions {
         private Node postfix(Node node) {
             while (accept("::")) {
                 StringBuilder type = new StringBuilder(next().text());
-                while (peek().kind() == Kind.WORD && !isInfixWord(peek().text())) {
+                while (peek().kind() == SqlLexer.Kind.WORD && !isInfixWord(peek().text())) {
                     type.append(' ').append(next().text());
                 }
                 if (accept("(")) {
@@ -489,13 +401,13 @@ public final class SqlExpressions {
             return items;
         }
 
-        private Token peek() {
+        private SqlLexer.Token peek() {
             return tokens.get(position);
         }
 
-        private Token next() {
-            Token t = tokens.get(position);
-            if (t.kind() != Kind.END) {
+        private SqlLexer.Token next() {
+            SqlLexer.Token t = tokens.get(position);
+            if (t.kind() != SqlLexer.Kind.END) {
                 position++;
             }
             return t;

@@ -1,4 +1,4 @@
-package dev.autogen;
+package dev.autogen.internal.workspace;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
@@ -6,12 +6,12 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 
 /** The dialect for a JDBC URL. */
-final class Dialects {
+public final class Dialects {
 
     private Dialects() {}
 
     /** The dialect of the database {@code url} points at; {@code safeUrl} is how messages show it. */
-    static Dialect forUrl(String url, String safeUrl) {
+    public static Dialect forUrl(String url, String safeUrl) {
         if (url.startsWith("jdbc:postgresql:")) {
             return PostgresDialect.INSTANCE;
         }
@@ -22,7 +22,7 @@ final class Dialects {
     }
 
     /** The dialect used where no database is named: for generating from entities alone. */
-    static Dialect standard() {
+    public static Dialect standard() {
         return PostgresDialect.INSTANCE;
     }
 }

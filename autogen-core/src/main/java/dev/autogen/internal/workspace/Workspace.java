@@ -1,0 +1,174 @@
+package dev.autogen.internal.workspace;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.api.Migrations;
+import dev.autogen.api.Project;
+import dev.autogen.api.RunListener;
+import dev.autogen.api.Settings;
+import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.diff.IgnoreRules;
+import dev.autogen.internal.discovery.MigrationLoader;
+import dev.autogen.internal.revision.RevisionGraph;
+import dev.autogen.internal.revision.RevisionNode;
+import dev.autogen.internal.runner.Runner;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What every verb reaches through: the settings, the migrations' graph (loaded once per instance), the
+ * configured database's dialect, a connection per verb with a pool's etiquette, and the runner and scopes
+ * the settings make.
+ */
+public final class Workspace {
+
+    private final Settings settings;
+    private final Migrations migrations;
+    private final Project project;
+    private RevisionGraph graph;
+
+    public Workspace(Settings settings, Migrations migrations, Project project) {
+        this.settings = settings;
+        this.migrations = migrations;
+        this.project = project;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * This workspace on the scratch database (which must be set), quiet, with the same graph and the
+     * history run there up to {@code revisions}.
+     */
+    public Workspace onScratchAt(List<String> revisions) {
+        Workspace scratch = new Workspace(
+                settings.withConnection(settings.scratch()).withScratch(null).withListener(RunListener.NONE),
+                migrations,
+                project);
+        scratch.graph = graph();
+        Dialect dialect = scratch.dialect();
+        Runner runner = scratch.runner(dialect);
+        revisions.forEach(revision -> scratch.withConnection(dialect, c -> runner.upgrade(c, revision)));
+        return scratch;
+    }
+
+    /** The migrations' graph, loaded (and compiled, when they are sources) once per instance. */
+    public synchronized RevisionGraph graph() {
+        if (graph == null) {
+            List<RevisionNode> nodes;
+            if (migrations instanceof Migrations.FromSources sources) {
+                nodes = MigrationLoader.fromSources(sources.directory(), sources.cache());
+            } else {
+                Migrations.FromClassLoader classes = (Migrations.FromClassLoader) migrations;
+                nodes = MigrationLoader.fromClassLoader(classes.loader(), classes.packageName());
+            }
+            graph = RevisionGraph.of(nodes);
+        }
+        return graph;
+    }
+
+    public IgnoreRules ignoreRules() {
+        try {
+            return IgnoreRules.parse(settings.ignore());
+        } catch (IllegalArgumentException e) {
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    e.getMessage(),
+                    "write KIND or KIND:PATTERN, for example index:ix_legacy_* or comment");
+        }
+    }
+
+    /** A revision was written: the next verb loads the graph with it. */
+    public synchronized void forgetGraph() {
+        graph = null;
+    }
+
+    public Project requireProject() {
+        if (project == null) {
+            throw new IllegalStateException("making revisions needs a Project: use Autogen.forProject");
+        }
+        return project;
+    }
+
+    /** The revisions the database on {@code connection} is at: none at base. */
+    public Set<String> revisionsAt(Dialect dialect, Connection connection) {
+        return runner(dialect).current(connection);
+    }
+
+    public Runner runner(Dialect dialect) {
+        return new Runner(
+                graph(),
+                dialect,
+                settings.schema(),
+                settings.versionTable(),
+                settings.runOptions(),
+                settings.listener());
+    }
+
+    public IntrospectionScope scope(List<String> otherSchemas) {
+        return new IntrospectionScope(
+                settings.schema(), otherSchemas, settings.excludeTables(), settings.versionTable());
+    }
+
+    private ConnectionSettings connection() {
+        return settings.connection().get();
+    }
+
+    /** The dialect of the configured database, by its URL. */
+    public Dialect dialect() {
+        ConnectionSettings connection = connection();
+        return Dialects.forUrl(connection.url(), connection.safeUrl());
+    }
+
+    /** Runs {@code work} on a connection of its own, given back (to a pool, as it came) when done. */
+    public <T> T withConnection(Dialect dialect, Function<Connection, T> work) {
+        ConnectionSettings settings = connection();
+        try (Connection connection = dialect.connect(settings)) {
+            if (settings.dataSource() == null) {
+                return work.apply(connection);
+            }
+            // A connection borrowed from the application's pool goes back as it came.
+            boolean autoCommit = connection.getAutoCommit();
+            List<String> restore = dialect.sessionRestore(connection);
+            try {
+                return work.apply(connection);
+            } finally {
+                if (!connection.isClosed()) {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    try (java.sql.Statement statement = connection.createStatement()) {
+                        for (String sql : restore) {
+                            statement.execute(sql);
+                        }
+                    }
+                    connection.setAutoCommit(autoCommit);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing the connection failed", e);
+        }
+    }
+
+    /**
+     * A database a killed run left inside a migration differs from every revision: comparing it would call
+     * the migration's own changes hand-made, so say what it is instead.
+     */
+    public void requireNotInterrupted(Dialect dialect) {
+        Runner runner = runner(dialect);
+        Optional<String> interrupted = withConnection(dialect, runner::interruption);
+        if (interrupted.isPresent()) {
+            throw new AutogenException(
+                    ErrorCode.MIGRATION_INTERRUPTED,
+                    interrupted.get(),
+                    "nothing was compared: finish or undo it first");
+        }
+    }
+}
