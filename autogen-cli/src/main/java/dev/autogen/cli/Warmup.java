@@ -74,7 +74,7 @@ public final class Warmup {
      */
     static List<Integer> againstADatabase(String entities, Path project, PrintWriter nowhere) {
         List<Integer> exits = new java.util.ArrayList<>();
-        try (EmbeddedDatabase server = EmbeddedDatabase.startThrowAway()) {
+        try (EmbeddedDatabase server = EmbeddedDatabase.startThrowAway(null)) {
             Files.createDirectories(project);
             Path file = project.resolve(Configuration.FILE_NAME);
             Files.writeString(file, "entities.classpath = " + entities + "\nnaming = spring\n");

@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * @param file the configuration file (it may be missing when a build tool gives the settings)
  * @param url the JDBC URL, {@code embedded}, or {@code null} when none is configured
  * @param entitiesClasspath where the entity classes are, absolute
+ * @param embeddedVersion the PostgreSQL version of {@code url = embedded} ({@code 14} to {@code 18}, or a build
+ *     of the binaries); {@code null} for the one autogen ships with
  * @param hibernateSettings the {@code hibernate.*} and {@code jakarta.persistence.*} keys, for Hibernate
  */
 public record Configuration(
@@ -43,6 +45,7 @@ public record Configuration(
         List<String> renames,
         RunOptions runOptions,
         boolean lockSafe,
+        String embeddedVersion,
         Map<String, String> hibernateSettings) {
 
     public static final String FILE_NAME = "autogen.properties";
@@ -67,7 +70,8 @@ public record Configuration(
             "lock.timeout",
             "lock.retries",
             "lock.safe",
-            "statement.timeout");
+            "statement.timeout",
+            "embedded.version");
     private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
 
     /** Values given on the command line; {@code null} where not given. */
@@ -197,6 +201,7 @@ public record Configuration(
                         count(where, "lock.retries", values.getOrDefault("lock.retries", "3")),
                         duration(where, "statement.timeout", values.getOrDefault("statement.timeout", "0"))),
                 bool(where, "lock.safe", values.getOrDefault("lock.safe", "true")),
+                first(values.get("embedded.version")),
                 hibernate);
     }
 

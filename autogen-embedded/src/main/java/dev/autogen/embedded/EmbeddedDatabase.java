@@ -54,18 +54,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Starts the server on {@code dataDirectory}, once no other command uses it: commands started together
      * take turns, each waiting at most {@code wait}, and {@code notes} hears that one waits. A server an
      * earlier command left running (killed before it could stop it) is stopped first, and {@code notes} told
-     * so; one a running command uses is not.
+     * so; one a running command uses is not. {@code version} picks the server's version ({@code null}: the
+     * one on the classpath); a data directory made by another major version is refused, not upgraded.
      */
-    public static EmbeddedDatabase start(Path dataDirectory, Consumer<String> notes, Duration wait) {
+    public static EmbeddedDatabase start(Path dataDirectory, String version, Consumer<String> notes, Duration wait) {
         FileChannel turn = null;
         try {
             Files.createDirectories(dataDirectory.getParent());
             turn = takeTurn(dataDirectory, notes, wait);
             stopOrphan(dataDirectory, notes);
             boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+            if (!fresh) {
+                requireMajor(dataDirectory, version);
+            }
             EmbeddedPassword password = EmbeddedPassword.of(dataDirectory, fresh);
-            EmbeddedPostgres.Builder builder =
-                    EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            EmbeddedPostgres.Builder builder = PostgresBinaries.of(version, EmbeddedPostgres.builder())
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false);
             EmbeddedDatabase database =
                     new EmbeddedDatabase(password.configure(builder, fresh).start(), turn, password.value());
             if (password.securesOlderData()) {
@@ -90,6 +95,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(turn);
             throw e;
+        }
+    }
+
+    /**
+     * A data directory only its own major version can start: another one would fail with a server log the
+     * user never sees, so say which version made it and what to do.
+     */
+    private static void requireMajor(Path dataDirectory, String version) throws IOException {
+        Path file = dataDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String made = Files.readString(file).strip();
+        String wanted = PostgresBinaries.major(version);
+        if (!made.equals(wanted)) {
+            throw new AutogenException(
+                    ErrorCode.CONFIG_INVALID,
+                    "the embedded database in " + dataDirectory + " was made by PostgreSQL " + made
+                            + ", and embedded.version asks for " + wanted,
+                    "set embedded.version = " + made + ", or move " + dataDirectory + " away to start afresh on "
+                            + wanted + " (its data stays in the old directory)");
         }
     }
 
@@ -145,12 +171,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** A server on a fresh data directory of its own, deleted when it stops. */
-    public static EmbeddedDatabase startThrowAway() {
+    public static EmbeddedDatabase startThrowAway(String version) {
         try {
             EmbeddedPassword password = EmbeddedPassword.throwAway();
             try {
-                return new EmbeddedDatabase(
-                        password.configure(EmbeddedPostgres.builder(), true).start(), null, password.value());
+                EmbeddedPostgres.Builder builder = PostgresBinaries.of(version, EmbeddedPostgres.builder());
+                return new EmbeddedDatabase(password.configure(builder, true).start(), null, password.value());
             } finally {
                 password.forgetFile();
             }

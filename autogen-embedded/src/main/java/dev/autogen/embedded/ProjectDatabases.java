@@ -36,6 +36,7 @@ public final class ProjectDatabases implements AutoCloseable {
             if (config.embedded()) {
                 embedded = EmbeddedDatabase.start(
                         config.baseDir().resolve(".autogen/pgdata"),
+                        config.embeddedVersion(),
                         notes,
                         config.runOptions().lockWait());
                 connection = embedded.connection();
@@ -50,7 +51,7 @@ public final class ProjectDatabases implements AutoCloseable {
     /** A throw-away embedded server: started on first use, gone at close. */
     public synchronized ConnectionSettings scratch() {
         if (scratch == null) {
-            scratch = EmbeddedDatabase.startThrowAway();
+            scratch = EmbeddedDatabase.startThrowAway(config.embeddedVersion());
             secrets.accept(scratch.connection().password());
         }
         return scratch.connection();
