@@ -103,8 +103,9 @@ public final class Definitions {
      *
      * @param type the SQL type, as the database spells it ({@code character varying(255)})
      * @param defaultValue the default expression, or {@code null}
-     * @param generatedAs the expression of a stored generated column, or {@code null}
+     * @param generatedAs the expression of a generated column, or {@code null}
      * @param comment the column comment, or {@code null}
+     * @param virtual a generated column computed when read (PostgreSQL 18 and later), not stored
      */
     public record ColumnDef(
             String name,
@@ -113,7 +114,8 @@ public final class Definitions {
             String defaultValue,
             Identity identity,
             String generatedAs,
-            String comment) {
+            String comment,
+            boolean virtual) {
 
         public ColumnDef {
             Objects.requireNonNull(name, "name");
@@ -121,24 +123,42 @@ public final class Definitions {
             Objects.requireNonNull(identity, "identity");
         }
 
+        /** A column that is not a virtual generated one. */
+        public ColumnDef(
+                String name,
+                String type,
+                boolean nullable,
+                String defaultValue,
+                Identity identity,
+                String generatedAs,
+                String comment) {
+            this(name, type, nullable, defaultValue, identity, generatedAs, comment, false);
+        }
+
         public ColumnDef notNull() {
-            return new ColumnDef(name, type, false, defaultValue, identity, generatedAs, comment);
+            return new ColumnDef(name, type, false, defaultValue, identity, generatedAs, comment, virtual);
         }
 
         public ColumnDef defaultValue(String expression) {
-            return new ColumnDef(name, type, nullable, expression, identity, generatedAs, comment);
+            return new ColumnDef(name, type, nullable, expression, identity, generatedAs, comment, virtual);
         }
 
         public ColumnDef identity(Identity kind) {
-            return new ColumnDef(name, type, nullable, defaultValue, kind, generatedAs, comment);
+            return new ColumnDef(name, type, nullable, defaultValue, kind, generatedAs, comment, virtual);
         }
 
+        /** A stored generated column: computed when a row is written. */
         public ColumnDef generatedAs(String expression) {
-            return new ColumnDef(name, type, nullable, defaultValue, identity, expression, comment);
+            return new ColumnDef(name, type, nullable, defaultValue, identity, expression, comment, false);
+        }
+
+        /** A virtual generated column: computed when read (PostgreSQL 18 and later). */
+        public ColumnDef generatedVirtualAs(String expression) {
+            return new ColumnDef(name, type, nullable, defaultValue, identity, expression, comment, true);
         }
 
         public ColumnDef comment(String text) {
-            return new ColumnDef(name, type, nullable, defaultValue, identity, generatedAs, text);
+            return new ColumnDef(name, type, nullable, defaultValue, identity, generatedAs, text, virtual);
         }
     }
 

@@ -305,7 +305,7 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
             code.add(".identity($T.$L)", IDENTITY, column.identity().name());
         }
         if (column.generatedAs() != null) {
-            code.add(".generatedAs($L)", string(column.generatedAs()));
+            code.add(column.virtual() ? ".generatedVirtualAs($L)" : ".generatedAs($L)", string(column.generatedAs()));
         }
         if (column.comment() != null) {
             code.add(".comment($L)", string(column.comment()));

@@ -461,7 +461,8 @@ public final class SchemaDiffer {
                         .withGeneratedAs(null)
                         .equals(target.withDefaultValue(null).withGeneratedAs(null))
                 && rules.sameExpression(current.defaultValue(), target.defaultValue())
-                && rules.sameExpression(current.generatedAs(), target.generatedAs());
+                && rules.sameExpression(current.generatedAs(), target.generatedAs())
+                && current.virtual() == target.virtual();
     }
 
     /** Alike in what they constrain; the name counts only when the target gives one. */

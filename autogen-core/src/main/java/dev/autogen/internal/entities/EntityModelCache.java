@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 final class EntityModelCache {
 
     /** Changes whenever what an entry holds changes shape. */
-    private static final String FORMAT = "autogen entity model 4";
+    private static final String FORMAT = "autogen entity model 5";
 
     private static final int DIGEST_LENGTH = 32;
 

@@ -259,7 +259,8 @@ public final class CanonicalText implements OperationVisitor<String> {
         return "{name=" + string(column.name()) + " type=" + string(column.type()) + " nullable=" + column.nullable()
                 + " default=" + string(column.defaultValue()) + " identity="
                 + string(lower(column.identity().name()))
-                + " generated=" + string(column.generatedAs()) + " comment=" + string(column.comment()) + "}";
+                + " generated=" + string(column.generatedAs()) + (column.virtual() ? " virtual=true" : "")
+                + " comment=" + string(column.comment()) + "}";
     }
 
     private String constraint(Constraint constraint) {

@@ -37,8 +37,11 @@ public final class Description implements OperationVisitor<String> {
                     + from.identity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " -> "
                     + to.identity().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
-        if (!Objects.equals(from.generatedAs(), to.generatedAs())) {
-            changes.add(to.generatedAs() == null ? "no longer generated" : "generated as " + to.generatedAs());
+        if (!Objects.equals(from.generatedAs(), to.generatedAs()) || from.virtual() != to.virtual()) {
+            changes.add(
+                    to.generatedAs() == null
+                            ? "no longer generated"
+                            : "generated as " + to.generatedAs() + (to.virtual() ? ", virtual" : ", stored"));
         }
         if (!Objects.equals(from.comment(), to.comment())) {
             changes.add(to.comment() == null ? "no comment" : "comment");

@@ -332,7 +332,8 @@ public final class Recorder implements Operations {
                 c.defaultValue(),
                 Identity.valueOf(c.identity().name()),
                 c.generatedAs(),
-                c.comment());
+                c.comment(),
+                c.virtual());
     }
 
     private Table table(TableDef t) {

@@ -40,7 +40,8 @@ public final class RowsUnchanged {
                                     alter.from().type(), alter.to().type()))
                     && alter.using() == null
                     && Objects.equals(alter.from().defaultValue(), alter.to().defaultValue())
-                    && Objects.equals(alter.from().generatedAs(), alter.to().generatedAs());
+                    && Objects.equals(alter.from().generatedAs(), alter.to().generatedAs())
+                    && alter.from().virtual() == alter.to().virtual();
         }
         return operation instanceof AddCheckConstraint
                 || operation instanceof AddForeignKey

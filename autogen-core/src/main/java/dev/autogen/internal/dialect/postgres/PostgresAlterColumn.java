@@ -69,6 +69,20 @@ final class PostgresAlterColumn {
      */
     private List<String> generationChange(AlterColumn op) {
         List<String> sql = new ArrayList<>();
+        if (op.to().generatedAs() == null && op.from().virtual()) {
+            // A virtual column has no values to keep (drop expression refuses it): they are stored first.
+            String kept = quote(PostgresNames.truncate("autogen_" + op.from().name()));
+            sql.add("alter table " + name(op.table()) + " add column " + kept + " "
+                    + op.from().type());
+            sql.add("update " + name(op.table()) + " set " + kept + " = "
+                    + quote(op.from().name()));
+            sql.add("alter table " + name(op.table()) + " drop column "
+                    + quote(op.from().name()));
+            sql.add("alter table " + name(op.table()) + " rename column " + kept + " to "
+                    + quote(op.from().name()));
+            sql.addAll(render(new AlterColumn(op.table(), op.from().withGeneratedAs(null), op.to(), op.using())));
+            return sql;
+        }
         if (op.to().generatedAs() == null) {
             sql.add("alter table " + name(op.table()) + " alter column "
                     + quote(op.to().name()) + " drop expression");
@@ -103,7 +117,7 @@ final class PostgresAlterColumn {
     List<String> render(AlterColumn op) {
         Column from = op.from();
         Column to = op.to();
-        if (!Objects.equals(from.generatedAs(), to.generatedAs())) {
+        if (!Objects.equals(from.generatedAs(), to.generatedAs()) || from.virtual() != to.virtual()) {
             return generationChange(op);
         }
         String alter = "alter table " + name(op.table()) + " alter column " + quote(to.name());

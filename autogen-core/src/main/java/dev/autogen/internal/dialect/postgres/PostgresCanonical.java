@@ -64,7 +64,8 @@ public final class PostgresCanonical {
                 SqlExpressions.canonical(c.defaultValue()),
                 c.identity(),
                 SqlExpressions.canonical(c.generatedAs()),
-                c.comment());
+                c.comment(),
+                c.virtual());
     }
 
     private static Index index(Index index) {

@@ -151,7 +151,8 @@ final class PostgresIntrospector {
                 generated || serial ? null : expression,
                 identity,
                 generated ? expression : null,
-                rs.getString("comment"));
+                rs.getString("comment"),
+                rs.getString("generated").equals("v"));
     }
 
     private static Index index(ResultSet rs) throws SQLException {

@@ -76,7 +76,8 @@ final class PostgresLockSafeForms {
                 && !alter.typeChanged()
                 && alter.using() == null
                 && !alter.fillsNulls()
-                && Objects.equals(from.generatedAs(), to.generatedAs());
+                && Objects.equals(from.generatedAs(), to.generatedAs())
+                && from.virtual() == to.virtual();
     }
 
     private static List<Operation> notNullThroughCheck(AlterColumn alter) {

@@ -304,7 +304,9 @@ final class PostgresSql implements OperationVisitor<List<String>> {
                 .append(' ')
                 .append(serial ? PostgresTypes.serialSpelling(column.type()) : column.type());
         if (column.generatedAs() != null) {
-            sql.append(" generated always as (").append(column.generatedAs()).append(") stored");
+            sql.append(" generated always as (")
+                    .append(column.generatedAs())
+                    .append(column.virtual() ? ") virtual" : ") stored");
         }
         if (column.defaultValue() != null) {
             sql.append(" default ").append(column.defaultValue());
