@@ -3,11 +3,13 @@ package dev.autogen.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * JVM's defaults suit a long-running server: on a small machine its optimising compiler and concurrent
  * collector take the cores a command needs, and a cold {@code check} runs about 1.6 times as long as with
  * the C1 compiler and the serial collector (what {@code bin/autogen} passes, with its start-up archive when
- * there is one). Starting the second JVM costs about 50 ms.
+ * there is one). Starting the second JVM costs about 50 ms. Where no launcher made an archive for this jar,
+ * the first command that does real work records one in the user's cache as it runs, for the next ones.
  *
  * <p>Only a JVM started with no options of the user's own is replaced: {@code java -jar}, nothing before
  * it, and neither {@code JAVA_TOOL_OPTIONS} nor {@code JDK_JAVA_OPTIONS} set. The command in the second
@@ -33,6 +36,12 @@ final class TunedJvm {
     /** The start-up archive the repository's {@code bin/autogen} makes beside the jar. */
     private static final String ARCHIVE = "autogen.jsa";
 
+    /**
+     * Commands that load most of what the others load (Hibernate, the driver, the compiler, code generation),
+     * so that the archive one records serves them all; {@code current} or {@code history} load too little.
+     */
+    private static final Set<String> TRAINING_COMMANDS = Set.of("check", "revision", "upgrade", "downgrade", "drift");
+
     /** How often the command checks that its parent is alive. */
     private static final long WATCH_MILLIS = 200;
 
@@ -47,9 +56,15 @@ final class TunedJvm {
         if (command.isEmpty()) {
             return OptionalInt.empty();
         }
+        Path jar = jar(args).orElseThrow();
+        Optional<Path> recording = archive(jar).isEmpty() && training(args) ? recording(jar) : Optional.empty();
+        List<String> line = new ArrayList<>(command.get());
+        // The first real command on a jar records the start-up archive the later ones use.
+        recording.ifPresent(tmp ->
+                line.addAll(1, List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
         Process child;
         try {
-            child = new ProcessBuilder(command.get()).inheritIO().start();
+            child = new ProcessBuilder(line).inheritIO().start();
         } catch (IOException | UnsupportedOperationException e) {
             return OptionalInt.empty();
         }
@@ -65,7 +80,9 @@ final class TunedJvm {
                 "autogen-forward-signal");
         Runtime.getRuntime().addShutdownHook(forward);
         try {
-            return OptionalInt.of(child.waitFor());
+            int code = child.waitFor();
+            recording.ifPresent(tmp -> keep(tmp, code == Main.OK || code == Main.DIFFERENCES, jar));
+            return OptionalInt.of(code);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OptionalInt.of(Main.FAILED);
@@ -134,6 +151,57 @@ final class TunedJvm {
         watch.start();
     }
 
+    /** The jar this JVM was started with, as {@code java -jar JAR}. */
+    private static Optional<Path> jar(String[] args) {
+        List<String> arguments =
+                ProcessHandle.current().info().arguments().map(Arrays::asList).orElse(List.of());
+        return arguments.size() >= 2 ? Optional.of(Path.of(arguments.get(1))) : Optional.empty();
+    }
+
+    /**
+     * Whether a command loads what most commands load (Hibernate, the driver, the differ): one that only
+     * prints its version or help would record an archive too small to help the others.
+     */
+    private static boolean training(String[] args) {
+        List<String> given = Arrays.asList(args);
+        return !given.isEmpty()
+                && TRAINING_COMMANDS.contains(given.get(0))
+                && given.stream().noneMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version"));
+    }
+
+    /** A file of its own to record into, beside where the archive will be: moved into place once whole. */
+    private static Optional<Path> recording(Path jar) {
+        try {
+            Path archive = cached(jar);
+            Files.createDirectories(archive.getParent());
+            return Optional.of(archive.resolveSibling(
+                    archive.getFileName() + "." + ProcessHandle.current().pid()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The recorded archive put in place when the run that made it succeeded (a failed one may stop early). */
+    private static void keep(Path recorded, boolean succeeded, Path jar) {
+        try {
+            if (succeeded && Files.isRegularFile(recorded)) {
+                Files.move(recorded, cached(jar), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.deleteIfExists(recorded);
+        } catch (IOException | RuntimeException e) {
+            // Without an archive the next command records one.
+        }
+    }
+
+    /** In the user's cache, named by the jar's size and time: a new build of the jar gets an archive of its own. */
+    private static Path cached(Path jar) throws IOException {
+        String cacheHome = System.getenv("XDG_CACHE_HOME");
+        Path cache = present(cacheHome) ? Path.of(cacheHome) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("autogen")
+                .resolve("autogen-" + Files.size(jar) + "-"
+                        + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS) + ".jsa");
+    }
+
     private static boolean present(String value) {
         return value != null && !value.isBlank();
     }
@@ -150,11 +218,7 @@ final class TunedJvm {
                     && Files.getLastModifiedTime(beside).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
                 return Optional.of(beside);
             }
-            String cacheHome = System.getenv("XDG_CACHE_HOME");
-            Path cache = present(cacheHome) ? Path.of(cacheHome) : Path.of(System.getProperty("user.home"), ".cache");
-            Path cached = cache.resolve("autogen")
-                    .resolve("autogen-" + Files.size(jar) + "-"
-                            + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS) + ".jsa");
+            Path cached = cached(jar);
             return Files.isRegularFile(cached) ? Optional.of(cached) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
