@@ -290,10 +290,10 @@ public final class Autogen {
 
     /** Reads the entities' model on a thread of its own; {@code null} when the project names no entities. */
     private static PendingEntityModel readEntities(Project project, Dialect dialect) {
+        Path cache = PendingEntityModel.cacheDir(project);
         return project.entities() == null
                 ? null
-                : PendingEntityModel.start(
-                        () -> EntityReader.read(project.entities(), dialect, PendingEntityModel.cacheDir(project)));
+                : PendingEntityModel.start(d -> EntityReader.read(project.entities(), d, cache), dialect, cache);
     }
 
     private MigrationWriter writer(Dialect dialect) {

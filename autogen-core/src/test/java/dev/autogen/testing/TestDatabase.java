@@ -133,6 +133,20 @@ public final class TestDatabase implements AutoCloseable {
      */
     public static final String VERSION_PROPERTY = "autogen.test.postgres";
 
+    /**
+     * A server of its own running {@code version}'s binaries (a build such as {@code 14.19.0}, from the
+     * local Maven repository): for a test that moves between versions. Close it when done.
+     */
+    public static EmbeddedPostgres startServer(String version) {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(binaries(version))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL " + version, e);
+        }
+    }
+
     /** The binaries of {@code version} from the local Maven repository, where the build has put them. */
     private static PgBinaryResolver binaries(String version) {
         String repository = System.getProperty(

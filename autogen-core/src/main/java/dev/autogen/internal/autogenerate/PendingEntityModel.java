@@ -1,11 +1,15 @@
 package dev.autogen.internal.autogenerate;
 
 import dev.autogen.api.Project;
+import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.entities.EntityModel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The entities' model, read on a thread of its own while the command does what needs no model: loading
@@ -15,34 +19,81 @@ import java.util.function.Supplier;
  */
 public final class PendingEntityModel implements AutoCloseable {
 
-    private final CompletableFuture<EntityModel> model = new CompletableFuture<>();
+    /** Where the server version last seen is kept, beside the entity models. */
+    private static final String SERVER_VERSION = "server-version";
+
+    private final Function<Dialect, EntityModel> read;
+    private final Path cacheDir;
+    private volatile CompletableFuture<EntityModel> model;
+    private volatile Dialect readFor;
     private volatile long millis;
 
-    private PendingEntityModel() {}
+    private PendingEntityModel(Function<Dialect, EntityModel> read, Path cacheDir) {
+        this.read = read;
+        this.cacheDir = cacheDir;
+    }
 
     /** In the cache directory, beside the compiled migrations: the entity models kept between commands. */
     public static Path cacheDir(Project project) {
         return project.cacheDir().resolve("entity-models");
     }
 
-    public static PendingEntityModel start(Supplier<EntityModel> read) {
-        PendingEntityModel pending = new PendingEntityModel();
+    /**
+     * Starts reading the entities for {@code dialect} at the server version this project's database had last
+     * time (Hibernate's DDL can depend on it); {@link #confirm} reads them again should the server turn out
+     * to be another.
+     */
+    public static PendingEntityModel start(Function<Dialect, EntityModel> read, Dialect dialect, Path cacheDir) {
+        PendingEntityModel pending = new PendingEntityModel(read, cacheDir);
+        pending.begin(lastSeen(cacheDir).map(dialect::atServerVersion).orElse(dialect));
+        return pending;
+    }
+
+    /** Once connected: the model is for {@code dialect} at the server's {@code version}, read again if need be. */
+    public void confirm(Dialect dialect, String version) {
+        Dialect atServer = dialect.atServerVersion(version);
+        if (!atServer.hibernateDatabaseVersion().equals(readFor.hibernateDatabaseVersion())) {
+            model.thenAccept(EntityModel::close);
+            begin(atServer);
+        }
+        if (!lastSeen(cacheDir).equals(Optional.of(version))) {
+            try {
+                Files.createDirectories(cacheDir);
+                Files.writeString(cacheDir.resolve(SERVER_VERSION), version);
+            } catch (IOException e) {
+                // Only a guess for next time: without it the next command may read the entities twice.
+            }
+        }
+    }
+
+    private static Optional<String> lastSeen(Path cacheDir) {
+        try {
+            String version = Files.readString(cacheDir.resolve(SERVER_VERSION)).strip();
+            return version.matches("\\d{1,3}") ? Optional.of(version) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void begin(Dialect dialect) {
+        CompletableFuture<EntityModel> next = new CompletableFuture<>();
+        readFor = dialect;
+        model = next;
         Thread thread = new Thread(
                 () -> {
                     long start = System.nanoTime();
                     try {
-                        EntityModel model = read.get();
-                        pending.millis = (System.nanoTime() - start) / 1_000_000;
-                        pending.model.complete(model);
+                        EntityModel read = this.read.apply(dialect);
+                        millis = (System.nanoTime() - start) / 1_000_000;
+                        next.complete(read);
                     } catch (Throwable e) {
-                        pending.model.completeExceptionally(e);
+                        next.completeExceptionally(e);
                     }
                 },
                 "autogen-entities");
         // A command that fails before it needs the model exits without waiting for it.
         thread.setDaemon(true);
         thread.start();
-        return pending;
     }
 
     /** The model, once read; what the read threw is thrown here, as it was thrown. */

@@ -11,4 +11,11 @@ public interface Dialect extends Sessions, Catalog, Spelling, Review, SqlRenderi
 
     /** The database's name, for messages. */
     String name();
+
+    /**
+     * This dialect for a server of {@code majorVersion}: the same in all but the version Hibernate is told
+     * it generates for, which decides some of Hibernate's DDL (a generated column is virtual on PostgreSQL
+     * 18). Itself when that version is its own.
+     */
+    Dialect atServerVersion(String majorVersion);
 }

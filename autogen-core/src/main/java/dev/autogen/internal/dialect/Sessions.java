@@ -13,6 +13,9 @@ import java.util.List;
  */
 public interface Sessions {
 
+    /** The server's major version ({@code 17}), as {@link Dialect#atServerVersion} takes it. */
+    String serverVersion(Connection connection);
+
     /** Opens a connection; a failure is an error naming the cause and the fix. */
     Connection connect(ConnectionSettings settings);
 

@@ -219,14 +219,20 @@ final class MetadataTranslator {
         }
         // PostgreSQL makes primary key and identity columns not null whatever the DDL says.
         boolean nullable = column.isNullable() && !table.isPrimaryKey(column) && identity == Identity.NONE;
+        String generatedAs = column.getGeneratedAs();
+        // Stored or virtual as Hibernate writes it for the server's version: PostgreSQL 18 makes a generated
+        // column that does not say "stored" a virtual one.
+        boolean virtual = generatedAs != null
+                && !dialect.generatedAs(generatedAs).toLowerCase(Locale.ROOT).contains("stored");
         return new Column(
                 columnName(column),
                 column.getSqlType(metadata),
                 nullable,
                 identity == Identity.NONE ? column.getDefaultValue() : null,
                 identity,
-                column.getGeneratedAs(),
-                column.getComment());
+                generatedAs,
+                column.getComment(),
+                virtual);
     }
 
     /** Anonymous column checks go out as one inline {@code check (a and b)}; named ones keep their names. */

@@ -30,7 +30,8 @@ import org.postgresql.core.BaseConnection;
 /** PostgreSQL (12 and later; Hibernate is told 15). */
 public final class PostgresDialect implements Dialect {
 
-    public static final PostgresDialect INSTANCE = new PostgresDialect();
+    /** For a server of a version not known yet: Hibernate generates for 15. */
+    public static final PostgresDialect INSTANCE = new PostgresDialect("15");
 
     /** Statements PostgreSQL refuses to run inside a transaction block. */
     private static final Pattern OUTSIDE_TRANSACTION = Pattern.compile(
@@ -55,7 +56,29 @@ public final class PostgresDialect implements Dialect {
     private final PostgresDiffRules diffRules = new PostgresDiffRules();
     private final PostgresTypeChanges typeChanges = new PostgresTypeChanges();
 
-    private PostgresDialect() {}
+    /** The version Hibernate is told it generates for. */
+    private final String hibernateVersion;
+
+    private PostgresDialect(String hibernateVersion) {
+        this.hibernateVersion = hibernateVersion;
+    }
+
+    @Override
+    public Dialect atServerVersion(String majorVersion) {
+        return majorVersion.equals(hibernateVersion) ? this : new PostgresDialect(majorVersion);
+    }
+
+    @Override
+    public String serverVersion(Connection connection) {
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rs =
+                        statement.executeQuery("select current_setting('server_version_num')::int / 10000")) {
+            rs.next();
+            return Integer.toString(rs.getInt(1));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("reading the server's version failed", e);
+        }
+    }
 
     @Override
     public String name() {
@@ -136,7 +159,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String hibernateDatabaseVersion() {
-        return "15";
+        return hibernateVersion;
     }
 
     @Override

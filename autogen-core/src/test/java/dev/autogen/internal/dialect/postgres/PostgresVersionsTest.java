@@ -3,6 +3,8 @@ package dev.autogen.internal.dialect.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.autogen.Autogen;
+import dev.autogen.api.ConnectionSettings;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.operations.AlterColumn;
@@ -12,10 +14,18 @@ import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
+import dev.autogen.testing.EntityChange;
 import dev.autogen.testing.TestDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The build runs the families that prove truth on each PostgreSQL autogen supports (see the core pom):
@@ -23,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("database")
 class PostgresVersionsTest {
+
+    @TempDir
+    Path work;
 
     private static final IntrospectionScope PUBLIC = IntrospectionScope.of("public");
     private static final QualifiedName LINE = QualifiedName.of("public", "line");
@@ -77,6 +90,49 @@ class PostgresVersionsTest {
                     .contains(plain);
         }
     }
+
+    @Test
+    void aMigrationGeneratedOnEighteenThatUsesNoneOfItsFeaturesRunsOnFourteen() throws Exception {
+        Map<String, String> v1 = Map.of("Shop.java", SHOP.formatted(""));
+        Map<String, String> v2 = Map.of("Shop.java", SHOP.formatted("@Column(length = 40) String note;"));
+        try (EntityChange change = new EntityChange(work, v1, v2)) {
+            assumeTrue(major(change.database()) >= 18, "the versions after 14 are what this is about");
+            change.atVersion1("insert into shop (id, name, kind, price) values (1, 'one', 'SMALL', 2.50)");
+            change.generate();
+            try (EmbeddedPostgres fourteen = TestDatabase.startServer("14.19.0")) {
+                ConnectionSettings on14 = new ConnectionSettings(
+                        "jdbc:postgresql://localhost:" + fourteen.getPort() + "/postgres", "postgres", null);
+                Autogen autogen = change.autogen(settings -> settings.withConnection(() -> on14));
+                assertThat(autogen.upgrade("head").after()).containsExactly("c0000000002");
+                assertThat(autogen.check())
+                        .as("PostgreSQL 14 has what the entities need")
+                        .isEmpty();
+                try (Connection c = Connections.open(on14);
+                        Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("select current_setting('server_version_num')::int / 10000")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(14);
+                }
+            }
+        }
+    }
+
+    private static final String SHOP = """
+            @Entity
+            @jakarta.persistence.Table(
+                    indexes = @jakarta.persistence.Index(columnList = "name"),
+                    uniqueConstraints = @jakarta.persistence.UniqueConstraint(columnNames = "code"))
+            public class Shop {
+                public enum Kind { SMALL, LARGE }
+                @Id Long id;
+                @Column(nullable = false, length = 80) String name;
+                String code;
+                @Enumerated(EnumType.STRING) Kind kind;
+                @Column(precision = 10, scale = 2) BigDecimal price;
+                @ManyToOne Shop parent;
+                %s
+            }
+            """;
 
     private static int major(TestDatabase db) {
         return Integer.parseInt(db.query("select current_setting('server_version_num')::int / 10000")
