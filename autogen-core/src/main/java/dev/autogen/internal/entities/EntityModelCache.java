@@ -8,11 +8,9 @@ import dev.autogen.internal.schema.SequenceUse;
 import dev.autogen.internal.schema.ValueDomain;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,15 +39,14 @@ import java.util.stream.Stream;
 final class EntityModelCache {
 
     /** Changes whenever what an entry holds changes shape. */
-    private static final String FORMAT = "autogen entity model 5";
+    private static final String FORMAT = "autogen entity model 6";
 
     private static final int DIGEST_LENGTH = 32;
 
     private EntityModelCache() {}
 
     /** What is kept: the model, and which columns the generators' sequences feed. */
-    record Entry(Schema schema, List<SequenceUse> sequenceUses, List<ValueDomain> valueDomains)
-            implements Serializable {}
+    record Entry(Schema schema, List<SequenceUse> sequenceUses, List<ValueDomain> valueDomains) {}
 
     static String key(EntitySource source, List<Path> classpath, Dialect dialect) {
         MessageDigest sha = sha256();
@@ -86,14 +83,14 @@ final class EntityModelCache {
             if (!Arrays.equals(Arrays.copyOf(bytes, DIGEST_LENGTH), sha256().digest(payload))) {
                 return Optional.empty();
             }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
-                in.setObjectInputFilter(EntityModelCache::allowed);
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
                 if (!FORMAT.equals(in.readUTF())) {
                     return Optional.empty();
                 }
-                return Optional.of((Entry) in.readObject());
+                Entry entry = EntryCodec.read(in);
+                return in.read() == -1 ? Optional.of(entry) : Optional.empty();
             }
-        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             // Missing, unreadable, corrupt, or written by another build: boot Hibernate instead.
             return Optional.empty();
         }
@@ -102,9 +99,9 @@ final class EntityModelCache {
     static void write(Path directory, String key, Entry entry) {
         try {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(payload)) {
+            try (DataOutputStream out = new DataOutputStream(payload)) {
                 out.writeUTF(FORMAT);
-                out.writeObject(entry);
+                EntryCodec.write(out, entry);
             }
             byte[] bytes = payload.toByteArray();
             Files.createDirectories(directory);
@@ -123,29 +120,6 @@ final class EntityModelCache {
         } catch (IOException | UncheckedIOException e) {
             // The cache only saves time: a model that cannot be kept is read again next time.
         }
-    }
-
-    /** Only the model's own records and the JDK's values may come out of an entry. */
-    private static ObjectInputFilter.Status allowed(ObjectInputFilter.FilterInfo info) {
-        Class<?> type = info.serialClass();
-        if (info.depth() > 64 || info.arrayLength() > 1_000_000) {
-            return ObjectInputFilter.Status.REJECTED;
-        }
-        if (type == null) {
-            return ObjectInputFilter.Status.UNDECIDED;
-        }
-        while (type.isArray()) {
-            type = type.getComponentType();
-        }
-        String name = type.getName();
-        boolean ours = name.startsWith("dev.autogen.internal.schema.") || type == Entry.class;
-        boolean jdk = type.isPrimitive()
-                || name.startsWith("java.lang.")
-                || name.startsWith("java.util.ImmutableCollections")
-                || name.equals("java.util.CollSer")
-                || name.equals("java.util.ArrayList")
-                || name.equals("java.lang.Enum");
-        return ours || jdk ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
     }
 
     /** A directory by every file's path and bytes; a jar or other file by path, size, time and identity. */

@@ -110,8 +110,30 @@ final class PostgresSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> renameColumn(RenameColumn op) {
+        String table = op.table().name();
         return List.of(
-                "alter table " + name(op.table()) + " rename column " + quote(op.from()) + " to " + quote(op.to()));
+                "alter table " + name(op.table()) + " rename column " + quote(op.from()) + " to " + quote(op.to()),
+                renameNotNull(
+                        op.table(),
+                        "select " + literal(table + "_" + op.from() + NOT_NULL) + " as old, "
+                                + literal(table + "_" + op.to() + NOT_NULL) + " as new"));
+    }
+
+    /** How PostgreSQL 18 names the NOT NULL constraint of a column it names itself. */
+    private static final String NOT_NULL = "_not_null";
+
+    /**
+     * A statement that renames the NOT NULL constraints PostgreSQL 18 named after the old names ({@code
+     * <table>_<column>_not_null}) as it would name them now, so that the catalog is the one a new table gets;
+     * {@code pairs} selects the old and new names. Before 18 there are none, and it does nothing.
+     */
+    private static String renameNotNull(QualifiedName table, String pairs) {
+        String body = "declare n record; begin for n in " + pairs + " loop"
+                + " if exists (select 1 from pg_constraint where conrelid = " + literal(name(table))
+                + "::regclass and contype = 'n' and conname = n.old) and octet_length(n.new) <= 63 then"
+                + " execute format('alter table %s rename constraint %I to %I', " + literal(name(table))
+                + ", n.old, n.new); end if; end loop; end";
+        return "do " + Dollars.quote(body);
     }
 
     @Override
@@ -142,7 +164,14 @@ final class PostgresSql implements OperationVisitor<List<String>> {
                 + " execute format('alter sequence %I.%I rename to %I', "
                 + literal(op.table().schema())
                 + ", s.name, " + literal(op.to()) + " || '_' || s.col || '_seq'); end if; end loop; end";
-        return List.of("alter table " + name(op.table()) + " rename to " + quote(op.to()), "do " + Dollars.quote(body));
+        String notNulls = "select " + literal(op.table().name()) + " || '_' || a.attname || " + literal(NOT_NULL)
+                + " as old, " + literal(op.to()) + " || '_' || a.attname || " + literal(NOT_NULL)
+                + " as new from pg_attribute a where a.attrelid = " + literal(name(op.renamed()))
+                + "::regclass and a.attnum > 0 and not a.attisdropped";
+        return List.of(
+                "alter table " + name(op.table()) + " rename to " + quote(op.to()),
+                "do " + Dollars.quote(body),
+                renameNotNull(op.renamed(), notNulls));
     }
 
     @Override
