@@ -31,6 +31,7 @@ import dev.autogen.internal.autogenerate.Stages;
 import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.codegen.MigrationWriter;
 import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.entities.EntityReader;
 import dev.autogen.internal.history.HistorySchema;
 import dev.autogen.internal.operations.DataLoss;
@@ -50,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * autogen's verbs, one method each, each returning what happened; a failure is an
@@ -111,7 +113,7 @@ public final class Autogen {
             return revision(project, request, null, null);
         }
         Dialect dialect = request.fromHistory() ? Dialects.standard() : workspace.dialect();
-        try (PendingEntityModel entities = readEntities(project, dialect)) {
+        try (PendingEntityModel entities = readEntities(project, dialect, !request.fromHistory())) {
             return revision(project, request, dialect, entities);
         }
     }
@@ -268,7 +270,7 @@ public final class Autogen {
         Project project = workspace.requireProject();
         Dialect dialect = workspace.dialect();
         workspace.requireNotInterrupted(dialect);
-        try (PendingEntityModel entities = readEntities(project, dialect)) {
+        try (PendingEntityModel entities = readEntities(project, dialect, true)) {
             List<Operation> operations = workspace
                     .withConnection(
                             dialect, c -> comparison(dialect, new Stages()).fromDatabase(c, entities, null, List.of()))
@@ -289,11 +291,15 @@ public final class Autogen {
     }
 
     /** Reads the entities' model on a thread of its own; {@code null} when the project names no entities. */
-    private static PendingEntityModel readEntities(Project project, Dialect dialect) {
+    private static PendingEntityModel readEntities(Project project, Dialect dialect, boolean fromServer) {
+        if (project.entities() == null) {
+            return null;
+        }
         Path cache = PendingEntityModel.cacheDir(project);
-        return project.entities() == null
-                ? null
-                : PendingEntityModel.start(d -> EntityReader.read(project.entities(), d, cache), dialect, cache);
+        Function<Dialect, EntityModel> read = d -> EntityReader.read(project.entities(), d, cache);
+        return fromServer
+                ? PendingEntityModel.startForServer(read, dialect, project)
+                : PendingEntityModel.start(read, dialect);
     }
 
     private MigrationWriter writer(Dialect dialect) {

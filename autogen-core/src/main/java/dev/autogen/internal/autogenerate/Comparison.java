@@ -103,7 +103,7 @@ public final class Comparison {
     public Differences fromDatabase(
             Connection connection, PendingEntityModel entities, RevisionRequest request, List<String> parents) {
         if (entities != null) {
-            entities.confirm(dialect, dialect.serverVersion(connection));
+            entities.confirm(dialect.serverVersion(connection));
         }
         Set<String> created = createdSchemas();
         // The schemas the entities most likely use are read while the entities are; read again only when

@@ -19,18 +19,20 @@ import java.util.function.Function;
  */
 public final class PendingEntityModel implements AutoCloseable {
 
-    /** Where the server version last seen is kept, beside the entity models. */
+    /** Where the server version last seen is kept: in the project's cache, beside the entity models. */
     private static final String SERVER_VERSION = "server-version";
 
     private final Function<Dialect, EntityModel> read;
-    private final Path cacheDir;
+    private final Dialect dialect;
+    private final Path memory;
     private volatile CompletableFuture<EntityModel> model;
     private volatile Dialect readFor;
     private volatile long millis;
 
-    private PendingEntityModel(Function<Dialect, EntityModel> read, Path cacheDir) {
+    private PendingEntityModel(Function<Dialect, EntityModel> read, Dialect dialect, Path memory) {
         this.read = read;
-        this.cacheDir = cacheDir;
+        this.dialect = dialect;
+        this.memory = memory;
     }
 
     /** In the cache directory, beside the compiled migrations: the entity models kept between commands. */
@@ -38,37 +40,49 @@ public final class PendingEntityModel implements AutoCloseable {
         return project.cacheDir().resolve("entity-models");
     }
 
-    /**
-     * Starts reading the entities for {@code dialect} at the server version this project's database had last
-     * time (Hibernate's DDL can depend on it); {@link #confirm} reads them again should the server turn out
-     * to be another.
-     */
-    public static PendingEntityModel start(Function<Dialect, EntityModel> read, Dialect dialect, Path cacheDir) {
-        PendingEntityModel pending = new PendingEntityModel(read, cacheDir);
-        pending.begin(lastSeen(cacheDir).map(dialect::atServerVersion).orElse(dialect));
+    /** Starts reading the entities for {@code dialect} as it is, for a comparison with no server. */
+    public static PendingEntityModel start(Function<Dialect, EntityModel> read, Dialect dialect) {
+        PendingEntityModel pending = new PendingEntityModel(read, dialect, null);
+        pending.begin(dialect);
         return pending;
     }
 
-    /** Once connected: the model is for {@code dialect} at the server's {@code version}, read again if need be. */
-    public void confirm(Dialect dialect, String version) {
+    /**
+     * For a comparison with this project's database, whose version decides some of Hibernate's DDL: starts
+     * reading the entities at the version the server had last time, kept in {@code project}'s cache; with
+     * none kept, the read begins once {@link #confirm} gives the version. Should the server turn out to be
+     * another, {@link #confirm} reads them again.
+     */
+    public static PendingEntityModel startForServer(
+            Function<Dialect, EntityModel> read, Dialect dialect, Project project) {
+        PendingEntityModel pending =
+                new PendingEntityModel(read, dialect, project.cacheDir().resolve(SERVER_VERSION));
+        pending.lastSeen().ifPresent(version -> pending.begin(dialect.atServerVersion(version)));
+        return pending;
+    }
+
+    /** Once connected: the model is for the server's {@code version}, read (again) when it is not yet. */
+    public synchronized void confirm(String version) {
         Dialect atServer = dialect.atServerVersion(version);
-        if (!atServer.hibernateDatabaseVersion().equals(readFor.hibernateDatabaseVersion())) {
+        if (model == null) {
+            begin(atServer);
+        } else if (!atServer.hibernateDatabaseVersion().equals(readFor.hibernateDatabaseVersion())) {
             model.thenAccept(EntityModel::close);
             begin(atServer);
         }
-        if (!lastSeen(cacheDir).equals(Optional.of(version))) {
+        if (memory != null && !lastSeen().equals(Optional.of(version))) {
             try {
-                Files.createDirectories(cacheDir);
-                Files.writeString(cacheDir.resolve(SERVER_VERSION), version);
+                Files.createDirectories(memory.getParent());
+                Files.writeString(memory, version);
             } catch (IOException e) {
-                // Only a guess for next time: without it the next command may read the entities twice.
+                // Only a guess for next time: without it the next command waits for the version.
             }
         }
     }
 
-    private static Optional<String> lastSeen(Path cacheDir) {
+    private Optional<String> lastSeen() {
         try {
-            String version = Files.readString(cacheDir.resolve(SERVER_VERSION)).strip();
+            String version = memory == null ? "" : Files.readString(memory).strip();
             return version.matches("\\d{1,3}") ? Optional.of(version) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -98,6 +112,12 @@ public final class PendingEntityModel implements AutoCloseable {
 
     /** The model, once read; what the read threw is thrown here, as it was thrown. */
     public EntityModel get() {
+        synchronized (this) {
+            if (model == null) {
+                // Nobody said which server: the dialect as it is.
+                begin(dialect);
+            }
+        }
         try {
             return model.join();
         } catch (CompletionException e) {
@@ -117,7 +137,9 @@ public final class PendingEntityModel implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        model.thenAccept(EntityModel::close);
+    public synchronized void close() {
+        if (model != null) {
+            model.thenAccept(EntityModel::close);
+        }
     }
 }
