@@ -117,10 +117,10 @@ class StressIT {
     }
 
     @Test
-    void twentyRunsKilledAtRandomMomentsLeaveTheVersionAndTheSchemaInStep() throws Exception {
+    void twelveRunsKilledAtRandomMomentsLeaveTheVersionAndTheSchemaInStep() throws Exception {
         Random random = new Random(20261126);
         Map<String, Integer> killedAt = new TreeMap<>();
-        for (int run = 0; run < 20; run++) {
+        for (int run = 0; run < 12; run++) {
             try (TestDatabase db = TestDatabase.create()) {
                 Path output = Files.createTempFile("killed", ".txt");
                 Process upgrade = process(db, output, "upgrade", "head");

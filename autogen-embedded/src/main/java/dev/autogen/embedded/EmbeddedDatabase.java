@@ -55,7 +55,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * take turns, each waiting at most {@code wait}, and {@code notes} hears that one waits. A server an
      * earlier command left running (killed before it could stop it) is stopped first, and {@code notes} told
      * so; one a running command uses is not. {@code version} picks the server's version ({@code null}: the
-     * one on the classpath); a data directory made by another major version is refused, not upgraded.
+     * one that made the directory, or for a new one the one on the classpath); a data directory made by
+     * another major version is refused, not upgraded.
      */
     public static EmbeddedDatabase start(Path dataDirectory, String version, Consumer<String> notes, Duration wait) {
         FileChannel turn = null;
@@ -64,11 +65,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
             turn = takeTurn(dataDirectory, notes, wait);
             stopOrphan(dataDirectory, notes);
             boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+            // Not set: the version that made the directory, so that a new default never strands one.
+            String running = version == null && !fresh ? madeBy(dataDirectory).orElse(null) : version;
             if (!fresh) {
-                requireMajor(dataDirectory, version);
+                requireMajor(dataDirectory, running);
             }
             EmbeddedPassword password = EmbeddedPassword.of(dataDirectory, fresh);
-            EmbeddedPostgres.Builder builder = PostgresBinaries.of(version, EmbeddedPostgres.builder())
+            EmbeddedPostgres.Builder builder = PostgresBinaries.of(running, EmbeddedPostgres.builder())
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false);
             EmbeddedDatabase database =
@@ -102,6 +105,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * A data directory only its own major version can start: another one would fail with a server log the
      * user never sees, so say which version made it and what to do.
      */
+    /** The major version that made a data directory, when it is one autogen is tested on. */
+    private static Optional<String> madeBy(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String made = Files.readString(file).strip();
+        return PostgresBinaries.TESTED.containsKey(made) ? Optional.of(made) : Optional.empty();
+    }
+
     private static void requireMajor(Path dataDirectory, String version) throws IOException {
         Path file = dataDirectory.resolve("PG_VERSION");
         if (!Files.isRegularFile(file)) {

@@ -4,7 +4,7 @@ select n.nspname as table_schema, c.relname as table_name, a.attname as column_n
        pg_get_expr(d.adbin, d.adrelid) as default_expr,
        a.attidentity::text as identity,
        a.attgenerated::text as generated,
-       col_description(c.oid, a.attnum) as comment,
+       dsc.description as comment,
        -- A serial column: its default takes the next value of a sequence it owns (how that sequence
        -- differs from the one serial makes is for not_reproduced.sql to say).
        (o.seqrelid is not null
@@ -14,6 +14,9 @@ from pg_attribute a
 join pg_class c on c.oid = a.attrelid
 join pg_namespace n on n.oid = c.relnamespace
 left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+-- Joined, not col_description() called once a column: one pass over the comments instead of 10,000 lookups.
+left join pg_description dsc
+       on dsc.objoid = a.attrelid and dsc.classoid = 'pg_class'::regclass and dsc.objsubid = a.attnum
 left join (select dep.refobjid, dep.refobjsubid, s.seqrelid
            from pg_depend dep
            join pg_sequence s on s.seqrelid = dep.objid

@@ -1,10 +1,10 @@
 select n.nspname as table_schema, c.relname as table_name, con.conname as constraint_name,
        con.contype::text as type,
-       array(select a.attname from unnest(con.conkey) with ordinality k(num, ord)
-             join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.ord) as columns,
+       array(select (select a.attname from pg_attribute a where a.attrelid = con.conrelid and a.attnum = k.num)
+             from unnest(con.conkey) with ordinality k(num, ord) order by k.ord) as columns,
        rn.nspname as ref_schema, rc.relname as ref_table,
-       array(select a.attname from unnest(con.confkey) with ordinality k(num, ord)
-             join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.ord) as ref_columns,
+       array(select (select a.attname from pg_attribute a where a.attrelid = con.confrelid and a.attnum = k.num)
+             from unnest(con.confkey) with ordinality k(num, ord) order by k.ord) as ref_columns,
        con.confdeltype::text as on_delete, con.confupdtype::text as on_update,
        con.condeferrable as deferrable, con.condeferred as deferred,
        pg_get_expr(con.conbin, con.conrelid) as check_expr
