@@ -6,6 +6,7 @@ import dev.autogen.internal.entities.EntityModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -72,8 +73,15 @@ public final class PendingEntityModel implements AutoCloseable {
         }
         if (memory != null && !lastSeen().equals(Optional.of(version))) {
             try {
+                // Written whole, then moved into place: commands side by side never read half of it.
                 Files.createDirectories(memory.getParent());
-                Files.writeString(memory, version);
+                Path staging = Files.createTempFile(memory.getParent(), SERVER_VERSION, ".tmp");
+                try {
+                    Files.writeString(staging, version);
+                    Files.move(staging, memory, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(staging);
+                }
             } catch (IOException e) {
                 // Only a guess for next time: without it the next command waits for the version.
             }
