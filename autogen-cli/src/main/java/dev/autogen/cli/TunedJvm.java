@@ -1,5 +1,6 @@
 package dev.autogen.cli;
 
+import dev.autogen.embedded.UserCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,9 +196,7 @@ final class TunedJvm {
 
     /** In the user's cache, named by the jar's size and time: a new build of the jar gets an archive of its own. */
     private static Path cached(Path jar) throws IOException {
-        String cacheHome = System.getenv("XDG_CACHE_HOME");
-        Path cache = present(cacheHome) ? Path.of(cacheHome) : Path.of(System.getProperty("user.home"), ".cache");
-        return cache.resolve("autogen")
+        return UserCache.dir()
                 .resolve("autogen-" + Files.size(jar) + "-"
                         + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS) + ".jsa");
     }

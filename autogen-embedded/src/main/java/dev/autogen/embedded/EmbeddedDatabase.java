@@ -65,11 +65,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             turn = takeTurn(dataDirectory, notes, wait);
             stopOrphan(dataDirectory, notes);
             boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
-            // Not set: the version that made the directory, so that a new default never strands one.
-            String running = version == null && !fresh ? madeBy(dataDirectory).orElse(null) : version;
-            if (!fresh) {
-                requireMajor(dataDirectory, running);
-            }
+            String running = fresh ? version : versionFor(dataDirectory, version);
             EmbeddedPassword password = EmbeddedPassword.of(dataDirectory, fresh);
             EmbeddedPostgres.Builder builder = PostgresBinaries.of(running, EmbeddedPostgres.builder())
                     .setDataDirectory(dataDirectory)
@@ -102,26 +98,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A data directory only its own major version can start: another one would fail with a server log the
-     * user never sees, so say which version made it and what to do.
+     * The version an existing data directory runs on: {@code version}, or when it is not set the one that made
+     * the directory, so that a new default never strands one. Only its own major version can start a
+     * directory: another would fail with a server log the user never sees, so say which made it and what to do.
      */
-    /** The major version that made a data directory, when it is one autogen is tested on. */
-    private static Optional<String> madeBy(Path dataDirectory) throws IOException {
+    private static String versionFor(Path dataDirectory, String version) throws IOException {
         Path file = dataDirectory.resolve("PG_VERSION");
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            return version;
         }
         String made = Files.readString(file).strip();
-        return PostgresBinaries.TESTED.containsKey(made) ? Optional.of(made) : Optional.empty();
-    }
-
-    private static void requireMajor(Path dataDirectory, String version) throws IOException {
-        Path file = dataDirectory.resolve("PG_VERSION");
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        String made = Files.readString(file).strip();
-        String wanted = PostgresBinaries.major(version);
+        String running = version == null && PostgresBinaries.TESTED.containsKey(made) ? made : version;
+        String wanted = PostgresBinaries.major(running);
         if (!made.equals(wanted)) {
             throw new AutogenException(
                     ErrorCode.CONFIG_INVALID,
@@ -130,6 +118,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     "set embedded.version = " + made + ", or move " + dataDirectory + " away to start afresh on "
                             + wanted + " (its data stays in the old directory)");
         }
+        return running;
     }
 
     /**

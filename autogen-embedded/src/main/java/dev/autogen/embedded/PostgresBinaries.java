@@ -172,9 +172,7 @@ public final class PostgresBinaries {
 
     /** Where fetched binaries are kept: the user's cache, shared by every project. */
     private static Path cacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
-        return base.resolve("autogen").resolve("postgres-binaries");
+        return UserCache.dir().resolve("postgres-binaries");
     }
 
     private static String sha1(Path file) throws IOException {
