@@ -171,7 +171,9 @@ public final class Autogen {
         RevisionInfo info = new RevisionInfo(
                 id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
         Dialect standard = Dialects.standard();
-        Scaffold scaffold = Scaffold.of(found, standard, request.lockSafe());
+        // The forms follow the server compared with; a revision from the history alone is for any version.
+        Dialect forms = entities == null || request.fromHistory() ? standard : entities.readFor();
+        Scaffold scaffold = Scaffold.of(found, forms, request.lockSafe());
         MigrationSource source =
                 stages.time("codegen", () -> writer(standard).write(info, scaffold.upgrade(), scaffold.said()));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).

@@ -106,6 +106,8 @@ public final class Definitions {
      * @param generatedAs the expression of a generated column, or {@code null}
      * @param comment the column comment, or {@code null}
      * @param virtual a generated column computed when read (PostgreSQL 18 and later), not stored
+     * @param notNullConstraint the name of its NOT NULL constraint (PostgreSQL 18 and later), or {@code null}
+     *     for the name the database makes up
      */
     public record ColumnDef(
             String name,
@@ -115,12 +117,26 @@ public final class Definitions {
             Identity identity,
             String generatedAs,
             String comment,
-            boolean virtual) {
+            boolean virtual,
+            String notNullConstraint) {
 
         public ColumnDef {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(identity, "identity");
+        }
+
+        /** A column whose NOT NULL constraint, if any, bears the name the database makes up. */
+        public ColumnDef(
+                String name,
+                String type,
+                boolean nullable,
+                String defaultValue,
+                Identity identity,
+                String generatedAs,
+                String comment,
+                boolean virtual) {
+            this(name, type, nullable, defaultValue, identity, generatedAs, comment, virtual, null);
         }
 
         /** A column that is not a virtual generated one. */
@@ -136,29 +152,43 @@ public final class Definitions {
         }
 
         public ColumnDef notNull() {
-            return new ColumnDef(name, type, false, defaultValue, identity, generatedAs, comment, virtual);
+            return new ColumnDef(
+                    name, type, false, defaultValue, identity, generatedAs, comment, virtual, notNullConstraint);
+        }
+
+        /**
+         * Not null through a constraint of this name (PostgreSQL 18 and later), as the database had it: a
+         * downgrade that adds the column back gives it back its name.
+         */
+        public ColumnDef notNullConstraint(String constraint) {
+            return new ColumnDef(name, type, false, defaultValue, identity, generatedAs, comment, virtual, constraint);
         }
 
         public ColumnDef defaultValue(String expression) {
-            return new ColumnDef(name, type, nullable, expression, identity, generatedAs, comment, virtual);
+            return new ColumnDef(
+                    name, type, nullable, expression, identity, generatedAs, comment, virtual, notNullConstraint);
         }
 
         public ColumnDef identity(Identity kind) {
-            return new ColumnDef(name, type, nullable, defaultValue, kind, generatedAs, comment, virtual);
+            return new ColumnDef(
+                    name, type, nullable, defaultValue, kind, generatedAs, comment, virtual, notNullConstraint);
         }
 
         /** A stored generated column: computed when a row is written. */
         public ColumnDef generatedAs(String expression) {
-            return new ColumnDef(name, type, nullable, defaultValue, identity, expression, comment, false);
+            return new ColumnDef(
+                    name, type, nullable, defaultValue, identity, expression, comment, false, notNullConstraint);
         }
 
         /** A virtual generated column: computed when read (PostgreSQL 18 and later). */
         public ColumnDef generatedVirtualAs(String expression) {
-            return new ColumnDef(name, type, nullable, defaultValue, identity, expression, comment, true);
+            return new ColumnDef(
+                    name, type, nullable, defaultValue, identity, expression, comment, true, notNullConstraint);
         }
 
         public ColumnDef comment(String text) {
-            return new ColumnDef(name, type, nullable, defaultValue, identity, generatedAs, text, virtual);
+            return new ColumnDef(
+                    name, type, nullable, defaultValue, identity, generatedAs, text, virtual, notNullConstraint);
         }
     }
 

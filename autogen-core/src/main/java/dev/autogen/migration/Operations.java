@@ -101,6 +101,13 @@ public interface Operations {
      */
     void addForeignKeyNotValid(Name table, ForeignKeyDef key);
 
+    /**
+     * Makes {@code column} (as it is, nullable) NOT NULL through a constraint of this name added {@code not
+     * valid} (PostgreSQL 18 and later): new rows are checked at once, existing rows by a later {@link
+     * #validateConstraint}. Undoing it drops the NOT NULL.
+     */
+    void addNotNullNotValid(Name table, ColumnDef column, String constraint);
+
     /** Adds a check {@code not valid}: new rows are checked at once, existing rows by a later {@link #validateConstraint}. */
     void addCheckConstraintNotValid(Name table, CheckDef check);
 

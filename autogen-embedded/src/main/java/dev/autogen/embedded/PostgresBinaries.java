@@ -30,7 +30,7 @@ import java.util.zip.ZipFile;
 public final class PostgresBinaries {
 
     /** The version on the classpath: what {@code embedded.version} is when not set. */
-    public static final String DEFAULT_MAJOR = "17";
+    public static final String DEFAULT_MAJOR = "18";
 
     /** Each major version autogen is tested on, and the build of it that is used. */
     public static final Map<String, String> TESTED = Map.of(

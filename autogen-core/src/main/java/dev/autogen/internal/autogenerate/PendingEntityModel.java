@@ -118,6 +118,14 @@ public final class PendingEntityModel implements AutoCloseable {
         thread.start();
     }
 
+    /**
+     * The dialect the model is read for: at the server's version once {@link #confirm}ed, as it is when no
+     * server was asked. The forms a revision chooses follow it (PostgreSQL 18 adds NOT NULL not valid).
+     */
+    public Dialect readFor() {
+        return readFor == null ? dialect : readFor;
+    }
+
     /** The model, once read; what the read threw is thrown here, as it was thrown. */
     public EntityModel get() {
         synchronized (this) {

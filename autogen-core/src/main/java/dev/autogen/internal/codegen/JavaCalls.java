@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddNotNullNotValid;
 import dev.autogen.internal.operations.AddPrimaryKey;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
@@ -175,6 +176,12 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
     }
 
     @Override
+    public CodeBlock addNotNullNotValid(AddNotNullNotValid op) {
+        return CodeBlock.of(
+                "op.addNotNullNotValid($L, $L, $L)", name(op.table()), column(op.column()), string(op.constraint()));
+    }
+
+    @Override
     public CodeBlock validateConstraint(ValidateConstraint op) {
         if (op.undone()) {
             throw new IllegalArgumentException("the undoing of a validation runs nothing and has no call");
@@ -295,7 +302,9 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
     private CodeBlock column(Column column) {
         CodeBlock.Builder code =
                 CodeBlock.builder().add("column($L, $L)", string(column.name()), string(column.type()));
-        if (!column.nullable()) {
+        if (column.notNullConstraint() != null) {
+            code.add(".notNullConstraint($L)", string(column.notNullConstraint()));
+        } else if (!column.nullable()) {
             code.add(".notNull()");
         }
         if (column.defaultValue() != null) {

@@ -3,6 +3,7 @@ package dev.autogen.internal.codegen;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddNotNullNotValid;
 import dev.autogen.internal.operations.AddPrimaryKey;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
@@ -201,6 +202,15 @@ final class Remarks implements OperationVisitor<List<String>> {
         }
         return List.of("Lock-safe: added not valid, a moment's lock (new rows are checked from now on); existing"
                 + " rows are checked by validateConstraint, in a transaction of its own, while writes go on.");
+    }
+
+    @Override
+    public List<String> addNotNullNotValid(AddNotNullNotValid op) {
+        return upgrade
+                ? List.of("Lock-safe NOT NULL (PostgreSQL 18 and later): added not valid, a moment's lock (new rows"
+                        + " are checked from now on); existing rows are checked by validateConstraint, in a"
+                        + " transaction of its own, while writes go on.")
+                : List.of();
     }
 
     @Override

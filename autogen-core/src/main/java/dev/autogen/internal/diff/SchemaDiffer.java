@@ -456,13 +456,18 @@ public final class SchemaDiffer {
         return sameColumn(rules, current, target);
     }
 
+    /** The name of a NOT NULL constraint counts only when both give one, as the entities never do. */
     static boolean sameColumn(DiffRules rules, Column current, Column target) {
-        return current.withDefaultValue(null)
-                        .withGeneratedAs(null)
-                        .equals(target.withDefaultValue(null).withGeneratedAs(null))
+        boolean bothNamed = current.notNullConstraint() != null && target.notNullConstraint() != null;
+        return unnamed(current, bothNamed).equals(unnamed(target, bothNamed))
                 && rules.sameExpression(current.defaultValue(), target.defaultValue())
                 && rules.sameExpression(current.generatedAs(), target.generatedAs())
                 && current.virtual() == target.virtual();
+    }
+
+    private static Column unnamed(Column column, boolean keepName) {
+        Column plain = column.withDefaultValue(null).withGeneratedAs(null);
+        return keepName || plain.nullable() ? plain : plain.withNotNullConstraint(null);
     }
 
     /** Alike in what they constrain; the name counts only when the target gives one. */

@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 final class EntityModelCache {
 
     /** Changes whenever what an entry holds changes shape. */
-    private static final String FORMAT = "autogen entity model 6";
+    private static final String FORMAT = "autogen entity model 7";
 
     private static final int DIGEST_LENGTH = 32;
 

@@ -126,6 +126,7 @@ final class EntryCodec {
             string(o, c.generatedAs());
             string(o, c.comment());
             o.writeBoolean(c.virtual());
+            string(o, c.notNullConstraint());
         });
         out.writeBoolean(table.primaryKey() != null);
         if (table.primaryKey() != null) {
@@ -176,7 +177,8 @@ final class EntryCodec {
                         Identity.valueOf(string(i)),
                         string(i),
                         string(i),
-                        i.readBoolean()));
+                        i.readBoolean(),
+                        string(i)));
         PrimaryKey primaryKey = in.readBoolean() ? new PrimaryKey(string(in), list(in, EntryCodec::string)) : null;
         List<UniqueConstraint> uniques = list(in, i -> new UniqueConstraint(string(i), list(i, EntryCodec::string)));
         List<ForeignKey> foreignKeys = list(

@@ -145,6 +145,12 @@ public final class CanonicalText implements OperationVisitor<String> {
     }
 
     @Override
+    public String addNotNullNotValid(AddNotNullNotValid op) {
+        return "add_not_null_not_valid table=" + name(op.table()) + " column=" + column(op.column()) + " name="
+                + string(op.constraint());
+    }
+
+    @Override
     public String validateConstraint(ValidateConstraint op) {
         return "validate_constraint table=" + name(op.table()) + " name=" + string(op.name())
                 + (op.undone() ? " undone" : "");
@@ -260,6 +266,9 @@ public final class CanonicalText implements OperationVisitor<String> {
                 + " default=" + string(column.defaultValue()) + " identity="
                 + string(lower(column.identity().name()))
                 + " generated=" + string(column.generatedAs()) + (column.virtual() ? " virtual=true" : "")
+                + (column.notNullConstraint() == null
+                        ? ""
+                        : " not_null_constraint=" + string(column.notNullConstraint()))
                 + " comment=" + string(column.comment()) + "}";
     }
 

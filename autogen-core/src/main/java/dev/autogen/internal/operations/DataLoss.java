@@ -143,6 +143,11 @@ public final class DataLoss implements OperationVisitor<Optional<String>> {
     }
 
     @Override
+    public Optional<String> addNotNullNotValid(AddNotNullNotValid op) {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<String> validateConstraint(ValidateConstraint op) {
         return Optional.empty();
     }

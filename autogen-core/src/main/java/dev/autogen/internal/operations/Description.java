@@ -87,6 +87,12 @@ public final class Description implements OperationVisitor<String> {
     }
 
     @Override
+    public String addNotNullNotValid(AddNotNullNotValid op) {
+        return "add not null " + op.constraint() + " to " + op.table() + "."
+                + op.column().name() + " not valid";
+    }
+
+    @Override
     public String renameColumn(RenameColumn op) {
         return "rename column " + op.table() + "." + op.from() + " to " + op.to();
     }

@@ -15,6 +15,7 @@ public sealed interface Operation
                 AddColumn,
                 DropColumn,
                 AlterColumn,
+                AddNotNullNotValid,
                 RenameColumn,
                 RenameTable,
                 RenameConstraint,

@@ -37,6 +37,8 @@ public interface OperationVisitor<R> {
 
     R dropConstraint(DropConstraint op);
 
+    R addNotNullNotValid(AddNotNullNotValid op);
+
     R validateConstraint(ValidateConstraint op);
 
     R createIndex(CreateIndex op);

@@ -258,6 +258,11 @@ public final class Recorder implements Operations {
     }
 
     @Override
+    public void addNotNullNotValid(Name table, ColumnDef column, String constraint) {
+        operations.add(new AddNotNullNotValid(name(table), column(column), constraint));
+    }
+
+    @Override
     public void validateConstraint(Name table, String constraint) {
         operations.add(new ValidateConstraint(name(table), constraint));
     }
@@ -333,7 +338,8 @@ public final class Recorder implements Operations {
                 Identity.valueOf(c.identity().name()),
                 c.generatedAs(),
                 c.comment(),
-                c.virtual());
+                c.virtual(),
+                c.notNullConstraint());
     }
 
     private Table table(TableDef t) {

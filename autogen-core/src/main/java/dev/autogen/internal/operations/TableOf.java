@@ -46,6 +46,11 @@ public final class TableOf implements OperationVisitor<Optional<QualifiedName>> 
     }
 
     @Override
+    public Optional<QualifiedName> addNotNullNotValid(AddNotNullNotValid op) {
+        return Optional.of(op.table());
+    }
+
+    @Override
     public Optional<QualifiedName> renameColumn(RenameColumn op) {
         return Optional.of(op.table());
     }

@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param generatedAs expression of a generated column, or {@code null}
  * @param comment column comment, or {@code null}
  * @param virtual a generated column computed when read (PostgreSQL 18's default), not stored
+ * @param notNullConstraint the name of the column's NOT NULL constraint where one was given (PostgreSQL 18
+ *     names them); {@code null} for a nullable column, or one whose constraint bears the name the database
+ *     makes up, which is no difference from another
  */
 public record Column(
         String name,
@@ -20,7 +23,8 @@ public record Column(
         Identity identity,
         String generatedAs,
         String comment,
-        boolean virtual)
+        boolean virtual,
+        String notNullConstraint)
         implements java.io.Serializable {
 
     public Column {
@@ -28,6 +32,20 @@ public record Column(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(identity, "identity");
         virtual = virtual && generatedAs != null;
+        notNullConstraint = nullable ? null : notNullConstraint;
+    }
+
+    /** A column whose NOT NULL constraint, if any, bears the name the database makes up. */
+    public Column(
+            String name,
+            String type,
+            boolean nullable,
+            String defaultValue,
+            Identity identity,
+            String generatedAs,
+            String comment,
+            boolean virtual) {
+        this(name, type, nullable, defaultValue, identity, generatedAs, comment, virtual, null);
     }
 
     /** A column that is not a virtual generated one. */
@@ -48,35 +66,47 @@ public record Column(
     }
 
     public Column withType(String newType) {
-        return new Column(name, newType, nullable, defaultValue, identity, generatedAs, comment, virtual);
+        return new Column(
+                name, newType, nullable, defaultValue, identity, generatedAs, comment, virtual, notNullConstraint);
     }
 
     public Column withNullable(boolean newNullable) {
-        return new Column(name, type, newNullable, defaultValue, identity, generatedAs, comment, virtual);
+        return new Column(
+                name, type, newNullable, defaultValue, identity, generatedAs, comment, virtual, notNullConstraint);
     }
 
     public Column withDefaultValue(String newDefault) {
-        return new Column(name, type, nullable, newDefault, identity, generatedAs, comment, virtual);
+        return new Column(name, type, nullable, newDefault, identity, generatedAs, comment, virtual, notNullConstraint);
     }
 
     public Column withIdentity(Identity newIdentity) {
-        return new Column(name, type, nullable, defaultValue, newIdentity, generatedAs, comment, virtual);
+        return new Column(
+                name, type, nullable, defaultValue, newIdentity, generatedAs, comment, virtual, notNullConstraint);
     }
 
     public Column withGeneratedAs(String expression) {
-        return new Column(name, type, nullable, defaultValue, identity, expression, comment, virtual);
+        return new Column(
+                name, type, nullable, defaultValue, identity, expression, comment, virtual, notNullConstraint);
     }
 
     public Column withComment(String newComment) {
-        return new Column(name, type, nullable, defaultValue, identity, generatedAs, newComment, virtual);
+        return new Column(
+                name, type, nullable, defaultValue, identity, generatedAs, newComment, virtual, notNullConstraint);
     }
 
     /** Generated as {@code expression}, computed when read ({@code virtual}) or stored when written. */
     public Column withGenerated(String expression, boolean asVirtual) {
-        return new Column(name, type, nullable, defaultValue, identity, expression, comment, asVirtual);
+        return new Column(
+                name, type, nullable, defaultValue, identity, expression, comment, asVirtual, notNullConstraint);
     }
 
     public Column withName(String newName) {
-        return new Column(newName, type, nullable, defaultValue, identity, generatedAs, comment, virtual);
+        return new Column(
+                newName, type, nullable, defaultValue, identity, generatedAs, comment, virtual, notNullConstraint);
+    }
+
+    /** NOT NULL through a constraint of this name; {@code null} for the name the database makes up. */
+    public Column withNotNullConstraint(String constraint) {
+        return new Column(name, type, false, defaultValue, identity, generatedAs, comment, virtual, constraint);
     }
 }

@@ -11,6 +11,7 @@ import dev.autogen.api.ErrorCode;
 import dev.autogen.api.RevisionInfo;
 import dev.autogen.api.RunListener;
 import dev.autogen.api.RunOptions;
+import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddForeignKey;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +60,17 @@ class LockSafeFormsTest {
     private static final QualifiedName P = name("public", "p");
     private static final Column QTY = Column.of("qty", "integer", true);
 
+    /** The dialect at the test server's version: the forms chosen are that version's (NOT NULL from 18). */
+    private static Dialect onServer;
+
+    @BeforeAll
+    static void askTheServer() throws SQLException {
+        try (TestDatabase db = TestDatabase.create();
+                Connection c = db.connect()) {
+            onServer = PostgresDialect.INSTANCE.atServerVersion(PostgresDialect.INSTANCE.serverVersion(c));
+        }
+    }
+
     /** One change to an existing table, written plainly. */
     enum Form {
         INDEX(new CreateIndex(T, new Index("ix_t_email", false, List.of(IndexKey.column("email")), "btree", null))),
@@ -73,7 +86,7 @@ class LockSafeFormsTest {
         }
 
         List<Operation> lockSafe() {
-            return PostgresDialect.INSTANCE.lockSafe(List.of(plain)).get(0);
+            return onServer.lockSafe(List.of(plain)).get(0);
         }
 
         /** Rows that the change cannot take, and the statement that mends them. */
@@ -110,7 +123,7 @@ class LockSafeFormsTest {
     }
 
     private static Runner runner(RevisionGraph graph, RunOptions options, RunListener listener) {
-        return new Runner(graph, PostgresDialect.INSTANCE, "public", "autogen_version", options, listener);
+        return new Runner(graph, onServer, "public", "autogen_version", options, listener);
     }
 
     /** No lock timeout: the tests below hold locks on purpose, and the run waits for them. */
@@ -429,10 +442,30 @@ class LockSafeFormsTest {
 
     @Test
     void validationsFollowTheirAdditionsAndNothingIsValidatedOnTheWayDown() {
-        List<Operation> forms = Form.NOT_NULL.lockSafe();
+        List<Operation> forms =
+                PostgresDialect.INSTANCE.lockSafe(List.of(Form.NOT_NULL.plain)).get(0);
         assertThat(forms).hasSize(4);
         assertThat(forms.get(1)).isInstanceOf(ValidateConstraint.class);
         assertThat(PostgresDialect.INSTANCE.render(forms.get(1).reverse())).isEmpty();
+    }
+
+    @Test
+    void fromEighteenNotNullIsAddedNotValidAsTheConstraintPostgresqlWouldNameAndValidated() {
+        Dialect eighteen = PostgresDialect.INSTANCE.atServerVersion("18");
+        List<Operation> forms = eighteen.lockSafe(List.of(Form.NOT_NULL.plain)).get(0);
+        assertThat(forms).hasSize(2);
+        assertThat(eighteen.render(forms.get(0)))
+                .containsExactly("alter table public.t add constraint t_qty_not_null not null qty not valid");
+        assertThat(eighteen.render(forms.get(1)))
+                .containsExactly("alter table public.t validate constraint t_qty_not_null");
+        assertThat(eighteen.render(forms.get(0).reverse()))
+                .containsExactly("alter table public.t alter column qty drop not null");
+        assertThat(PostgresDialect.INSTANCE
+                        .atServerVersion("17")
+                        .lockSafe(List.of(Form.NOT_NULL.plain))
+                        .get(0))
+                .as("before 18, through a check")
+                .hasSize(4);
     }
 
     // ---------------------------------------------------------------- sessions

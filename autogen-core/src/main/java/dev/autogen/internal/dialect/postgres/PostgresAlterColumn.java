@@ -162,8 +162,16 @@ final class PostgresAlterColumn {
             sql.add("update " + name(op.table()) + " set " + quote(to.name()) + " = " + to.defaultValue() + " where "
                     + quote(to.name()) + " is null");
         }
-        if (from.nullable() != to.nullable()) {
+        if (from.nullable() && !to.nullable() && to.notNullConstraint() != null) {
+            sql.add("alter table " + name(op.table()) + " add constraint " + quote(to.notNullConstraint())
+                    + " not null " + quote(to.name()));
+        } else if (from.nullable() != to.nullable()) {
             sql.add(alter + (to.nullable() ? " drop not null" : " set not null"));
+        } else if (from.notNullConstraint() != null
+                && to.notNullConstraint() != null
+                && !from.notNullConstraint().equals(to.notNullConstraint())) {
+            sql.add("alter table " + name(op.table()) + " rename constraint " + quote(from.notNullConstraint()) + " to "
+                    + quote(to.notNullConstraint()));
         }
         if (!isIdentity(from) && isIdentity(to)) {
             sql.add(alter + " add generated " + (to.identity() == Identity.ALWAYS ? "always" : "by default")

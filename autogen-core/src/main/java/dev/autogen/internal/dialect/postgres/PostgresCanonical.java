@@ -65,7 +65,8 @@ public final class PostgresCanonical {
                 c.identity(),
                 SqlExpressions.canonical(c.generatedAs()),
                 c.comment(),
-                c.virtual());
+                c.virtual(),
+                c.notNullConstraint());
     }
 
     private static Index index(Index index) {

@@ -118,7 +118,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public List<List<Operation>> lockSafe(List<Operation> operations) {
-        return PostgresLockSafeForms.of(operations);
+        return new PostgresLockSafeForms(Integer.parseInt(hibernateVersion) >= 18).of(operations);
     }
 
     @Override

@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the schema model from PostgreSQL's catalog, one query per kind of object. Types are as
@@ -152,7 +154,25 @@ final class PostgresIntrospector {
                 identity,
                 generated ? expression : null,
                 rs.getString("comment"),
-                rs.getString("generated").equals("v"));
+                rs.getString("generated").equals("v"),
+                givenNotNullName(
+                        rs.getString("table_name"), rs.getString("column_name"), rs.getString("not_null_constraint")));
+    }
+
+    private static final Pattern MADE_UP_NOT_NULL = Pattern.compile(".*_not_null([0-9]*)");
+
+    /**
+     * The name of a column's NOT NULL constraint when it was given, {@code null} when PostgreSQL made it up
+     * ({@code <table>_<column>_not_null}, shortened to fit, a number added on a clash) or there is none.
+     */
+    static String givenNotNullName(String table, String column, String constraint) {
+        if (constraint == null) {
+            return null;
+        }
+        Matcher m = MADE_UP_NOT_NULL.matcher(constraint);
+        boolean madeUp =
+                m.matches() && constraint.equals(PostgresDiffRules.objectName(table, column, "not_null" + m.group(1)));
+        return madeUp ? null : constraint;
     }
 
     private static Index index(ResultSet rs) throws SQLException {

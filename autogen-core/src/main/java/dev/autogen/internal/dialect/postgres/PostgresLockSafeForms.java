@@ -2,6 +2,7 @@ package dev.autogen.internal.dialect.postgres;
 
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddNotNullNotValid;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CreateIndex;
@@ -24,14 +25,20 @@ import java.util.Objects;
  * The forms of PostgreSQL DDL that let an application go on reading and writing a table that has rows:
  * indexes built and dropped concurrently, a unique constraint taking over an index built so, foreign keys
  * and checks added not valid and validated in a transaction of their own, and NOT NULL proven by such a
- * check first, so that {@code set not null} skips its scan (PostgreSQL 12 and later). A table the migration
- * creates, or rewrites anyway, keeps the plain forms.
+ * check first, so that {@code set not null} skips its scan (PostgreSQL 12 to 17), or, from 18, added as a
+ * NOT NULL constraint not valid and validated so. A table the migration creates, or rewrites anyway, keeps the
+ * plain forms.
  */
 final class PostgresLockSafeForms {
 
-    private PostgresLockSafeForms() {}
+    /** Whether NOT NULL can be added not valid (PostgreSQL 18 and later). */
+    private final boolean notNullNotValid;
 
-    static List<List<Operation>> of(List<Operation> operations) {
+    PostgresLockSafeForms(boolean notNullNotValid) {
+        this.notNullNotValid = notNullNotValid;
+    }
+
+    List<List<Operation>> of(List<Operation> operations) {
         ExistingTables existing = new ExistingTables();
         // Where the migration holds a table for a rewrite anyway, the plain forms keep it all or nothing.
         HeldTables held = HeldTables.of(operations);
@@ -43,7 +50,7 @@ final class PostgresLockSafeForms {
         return safe;
     }
 
-    private static List<Operation> lockSafe(Operation operation) {
+    private List<Operation> lockSafe(Operation operation) {
         if (operation instanceof CreateIndex create) {
             return List.of(new CreateIndex(create.table(), create.index(), true));
         } else if (operation instanceof DropIndex drop) {
@@ -59,7 +66,7 @@ final class PostgresLockSafeForms {
                     new AddCheckConstraint(check.table(), check.check(), true),
                     new ValidateConstraint(check.table(), check.check().name()));
         } else if (operation instanceof AlterColumn alter && provableNotNull(alter)) {
-            return notNullThroughCheck(alter);
+            return notNullNotValid ? notNullNotValid(alter) : notNullThroughCheck(alter);
         }
         return List.of(operation);
     }
@@ -78,6 +85,26 @@ final class PostgresLockSafeForms {
                 && !alter.fillsNulls()
                 && Objects.equals(from.generatedAs(), to.generatedAs())
                 && from.virtual() == to.virtual();
+    }
+
+    /**
+     * The NOT NULL constraint added not valid, then validated: under the name the column's target gives it,
+     * else the one PostgreSQL gives (the catalog is then the one a plain {@code set not null} leaves).
+     */
+    private static List<Operation> notNullNotValid(AlterColumn alter) {
+        QualifiedName table = alter.table();
+        Column to = alter.to();
+        String constraint = to.notNullConstraint() != null
+                ? to.notNullConstraint()
+                : PostgresDiffRules.objectName(table.name(), to.name(), "not_null");
+        Column stillNullable = to.withNullable(true);
+        List<Operation> steps = new ArrayList<>();
+        if (!alter.from().equals(stillNullable)) {
+            steps.add(new AlterColumn(table, alter.from(), stillNullable, null));
+        }
+        steps.add(new AddNotNullNotValid(table, stillNullable, constraint));
+        steps.add(new ValidateConstraint(table, constraint));
+        return steps;
     }
 
     private static List<Operation> notNullThroughCheck(AlterColumn alter) {

@@ -5,17 +5,12 @@ import static dev.autogen.internal.dialect.postgres.PostgresNames.quote;
 import dev.autogen.api.Settings;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Printed;
-import dev.autogen.internal.schema.EnumType;
-import dev.autogen.internal.schema.ForeignKey;
-import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.internal.dialect.StandInSchemas;
 import dev.autogen.internal.schema.Schema;
-import dev.autogen.internal.schema.Sequence;
-import dev.autogen.internal.schema.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +55,7 @@ final class PostgresPrinter {
                             connection,
                             new IntrospectionScope(standIn, others, List.of(), Settings.DEFAULT_VERSION_TABLE))
                     .schema();
-            return new Printed(renamed(printed, reverse(schemas)), null);
+            return new Printed(StandInSchemas.named(printed, schemas), null);
         } catch (SQLException e) {
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             return new Printed(null, oneLine(cause.getMessage()));
@@ -76,58 +71,5 @@ final class PostgresPrinter {
 
     private static String oneLine(String message) {
         return message == null ? "" : message.replaceAll("\\s+", " ").strip();
-    }
-
-    private static Map<String, String> reverse(Map<String, String> schemas) {
-        Map<String, String> reverse = new HashMap<>();
-        schemas.forEach((real, standIn) -> reverse.put(standIn, real));
-        return reverse;
-    }
-
-    /** The model with each stand-in schema named as the real one. */
-    private static Schema renamed(Schema schema, Map<String, String> real) {
-        return new Schema(
-                schema.namespaces().stream().map(n -> real.getOrDefault(n, n)).toList(),
-                schema.tables().stream().map(t -> table(t, real)).toList(),
-                schema.sequences().stream()
-                        .map(s -> new Sequence(
-                                name(s.name(), real),
-                                s.dataType(),
-                                s.start(),
-                                s.increment(),
-                                s.min(),
-                                s.max(),
-                                s.cache(),
-                                s.cycle()))
-                        .toList(),
-                schema.enumTypes().stream()
-                        .map(e -> new EnumType(name(e.name(), real), e.labels(), e.varcharCasts()))
-                        .toList());
-    }
-
-    private static Table table(Table table, Map<String, String> real) {
-        return new Table(
-                name(table.name(), real),
-                table.columns(),
-                table.primaryKey(),
-                table.uniqueConstraints(),
-                table.foreignKeys().stream()
-                        .map(k -> new ForeignKey(
-                                k.name(),
-                                k.columns(),
-                                name(k.target(), real),
-                                k.targetColumns(),
-                                k.onDelete(),
-                                k.onUpdate(),
-                                k.deferrable(),
-                                k.initiallyDeferred()))
-                        .toList(),
-                table.checks(),
-                table.indexes(),
-                table.comment());
-    }
-
-    private static QualifiedName name(QualifiedName name, Map<String, String> real) {
-        return new QualifiedName(real.getOrDefault(name.schema(), name.schema()), name.name());
     }
 }

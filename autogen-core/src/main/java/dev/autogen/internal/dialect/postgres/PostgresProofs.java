@@ -4,6 +4,7 @@ import static dev.autogen.internal.dialect.postgres.PostgresSql.name;
 
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddNotNullNotValid;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.DropIndex;
@@ -58,6 +59,10 @@ final class PostgresProofs {
                     && check.table().equals(validate.table())
                     && validate.name().equals(check.check().name())) {
                 return Optional.of(op);
+            } else if (op instanceof AddNotNullNotValid notNull
+                    && notNull.table().equals(validate.table())
+                    && validate.name().equals(notNull.constraint())) {
+                return Optional.of(op);
             } else if (op instanceof AddForeignKey key
                     && key.table().equals(validate.table())
                     && validate.name().equals(key.key().name())) {
@@ -73,6 +78,10 @@ final class PostgresProofs {
             // A check refuses a row only when it is false: null passes, as in the constraint itself.
             return Optional.of(
                     refused("select r from " + name(add.table()) + " as r where not (" + check.expression() + ")"));
+        }
+        if (addition instanceof AddNotNullNotValid notNull) {
+            return Optional.of(refused("select r from " + name(notNull.table()) + " as r where "
+                    + PostgresNames.quote(notNull.column().name()) + " is null"));
         }
         AddForeignKey add = (AddForeignKey) addition;
         ForeignKey key = add.key();

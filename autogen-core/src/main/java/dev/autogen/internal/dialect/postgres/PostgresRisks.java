@@ -4,6 +4,7 @@ import dev.autogen.internal.dialect.Risk;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddNotNullNotValid;
 import dev.autogen.internal.operations.AddPrimaryKey;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
@@ -278,6 +279,11 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
 
     @Override
     public Optional<Risk> dropConstraint(DropConstraint op) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Risk> addNotNullNotValid(AddNotNullNotValid op) {
         return Optional.empty();
     }
 

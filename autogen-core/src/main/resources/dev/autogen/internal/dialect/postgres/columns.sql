@@ -5,6 +5,7 @@ select n.nspname as table_schema, c.relname as table_name, a.attname as column_n
        a.attidentity::text as identity,
        a.attgenerated::text as generated,
        dsc.description as comment,
+       nn.conname as not_null_constraint,
        -- A serial column: its default takes the next value of a sequence it owns (how that sequence
        -- differs from the one serial makes is for not_reproduced.sql to say).
        (o.seqrelid is not null
@@ -17,6 +18,8 @@ left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
 -- Joined, not col_description() called once a column: one pass over the comments instead of 10,000 lookups.
 left join pg_description dsc
        on dsc.objoid = a.attrelid and dsc.classoid = 'pg_class'::regclass and dsc.objsubid = a.attnum
+-- PostgreSQL 18 keeps NOT NULL as a named constraint; before 18 there are none of this kind.
+left join pg_constraint nn on nn.conrelid = a.attrelid and nn.contype = 'n' and nn.conkey[1] = a.attnum
 left join (select dep.refobjid, dep.refobjsubid, s.seqrelid
            from pg_depend dep
            join pg_sequence s on s.seqrelid = dep.objid

@@ -9,6 +9,7 @@ import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.diff.SchemaDiffer;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CreateTable;
+import dev.autogen.internal.operations.DropColumn;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.QualifiedName;
@@ -44,7 +45,7 @@ class PostgresVersionsTest {
     void theServerIsTheVersionTheBuildAsksFor() {
         try (TestDatabase db = TestDatabase.create()) {
             String asked = System.getProperty(TestDatabase.VERSION_PROPERTY, "");
-            String major = asked.isBlank() ? "17" : asked.substring(0, asked.indexOf('.'));
+            String major = asked.isBlank() ? "18" : asked.substring(0, asked.indexOf('.'));
             assertThat(db.query("select current_setting('server_version_num')::int / 10000"))
                     .containsExactly(major);
         }
@@ -114,6 +115,94 @@ class PostgresVersionsTest {
                     assertThat(rs.getInt(1)).isEqualTo(14);
                 }
             }
+        }
+    }
+
+    @Test
+    void onEighteenANotNullConstraintKeepsAGivenNameAndAMadeUpOneIsNoDifference() {
+        try (TestDatabase db = TestDatabase.create()) {
+            assumeTrue(major(db) >= 18, "NOT NULL constraints have names from PostgreSQL 18");
+            db.execute("create table line (id integer primary key, qty integer constraint line_qty_given not null,"
+                    + " price integer not null, note text)");
+            Table read = db.introspect(PUBLIC).table(LINE).orElseThrow();
+            Column qty = read.column("qty").orElseThrow();
+            assertThat(qty.notNullConstraint()).isEqualTo("line_qty_given");
+            assertThat(read.column("price").orElseThrow().notNullConstraint())
+                    .as("line_price_not_null, made up by PostgreSQL")
+                    .isNull();
+
+            Table asEntitiesSayIt = read.withColumns(read.columns().stream()
+                    .map(c -> c.nullable() ? c : c.withNotNullConstraint(null))
+                    .toList());
+            assertThat(SchemaDiffer.diff(
+                            db.introspect(PUBLIC),
+                            db.introspect(PUBLIC).withTables(List.of(asEntitiesSayIt)),
+                            PostgresDialect.INSTANCE.diffRules()))
+                    .as("a name the entities do not give is no difference")
+                    .isEmpty();
+
+            DropColumn drop = new DropColumn(LINE, qty);
+            db.execute(PostgresDialect.INSTANCE.render(drop));
+            db.execute(PostgresDialect.INSTANCE.render(drop.reverse()));
+            Column note = read.column("note").orElseThrow();
+            db.execute(PostgresDialect.INSTANCE.render(
+                    new AlterColumn(LINE, note, note.withNotNullConstraint("line_note_given"))));
+            assertThat(db.query("select conname from pg_constraint where conrelid = 'line'::regclass"
+                            + " and contype = 'n' order by 1"))
+                    .as("given back its name when added again, and given one when made not null")
+                    .containsExactly("line_id_not_null", "line_note_given", "line_price_not_null", "line_qty_given");
+        }
+    }
+
+    @Test
+    void aNotNullNameMadeUpOnAClashIsStillMadeUp() {
+        // Tables a_b (c) and a (b_c) both make a_b_c_not_null: the second gets a number.
+        assertThat(PostgresIntrospector.givenNotNullName("a", "b_c", "a_b_c_not_null1"))
+                .isNull();
+        assertThat(PostgresIntrospector.givenNotNullName("a", "b_c", "a_b_c_not_null"))
+                .isNull();
+        assertThat(PostgresIntrospector.givenNotNullName("a", "b_c", "a_c_not_null"))
+                .isEqualTo("a_c_not_null");
+        String longTable = "t".repeat(60);
+        assertThat(PostgresIntrospector.givenNotNullName(
+                        longTable, "column", PostgresDiffRules.objectName(longTable, "column", "not_null")))
+                .as("shortened to fit 63 bytes")
+                .isNull();
+    }
+
+    @Test
+    void onEighteenAColumnDroppedWithANamedNotNullComesBackWithItsName() throws Exception {
+        Map<String, String> v1 = Map.of("Shop.java", SHOP.formatted("@Column(nullable = false) Integer stock;"));
+        Map<String, String> v2 = Map.of("Shop.java", SHOP.formatted(""));
+        try (EntityChange change = new EntityChange(work, v1, v2)) {
+            assumeTrue(major(change.database()) >= 18, "NOT NULL constraints have names from PostgreSQL 18");
+            // No rows: a NOT NULL column without a default comes back only to an empty table.
+            change.atVersion1();
+            change.execute("alter table shop rename constraint shop_stock_not_null to shop_stock_given");
+            change.generate();
+            assertThat(change.source()).contains(".notNullConstraint(\"shop_stock_given\")");
+            change.apply();
+            change.autogen().downgrade("-1");
+            assertThat(change.rows("select conname from pg_constraint where conrelid = 'shop'::regclass"
+                            + " and contype = 'n' and conname like '%stock%'"))
+                    .containsExactly("shop_stock_given");
+        }
+    }
+
+    @Test
+    void onEighteenALockSafeRevisionAddsNotNullNotValidAndValidatesIt() throws Exception {
+        Map<String, String> v1 = Map.of("Shop.java", SHOP.formatted("Integer stock;"));
+        Map<String, String> v2 = Map.of("Shop.java", SHOP.formatted("@Column(nullable = false) Integer stock;"));
+        try (EntityChange change = new EntityChange(work, v1, v2)) {
+            assumeTrue(major(change.database()) >= 18, "NOT NULL not valid came with PostgreSQL 18");
+            change.atVersion1("insert into shop (id, name, stock) values (1, 'one', 5)");
+            change.generate(request -> request.withLockSafe(true));
+            assertThat(change.source())
+                    .contains(
+                            "op.addNotNullNotValid(name(\"shop\"), column(\"stock\", \"integer\"), \"shop_stock_not_null\")")
+                    .contains("op.validateConstraint(name(\"shop\"), \"shop_stock_not_null\")")
+                    .doesNotContain("_not_null_proof");
+            change.apply().downgrade();
         }
     }
 
