@@ -47,12 +47,22 @@ class ArchitectureTest {
             Map.entry("revision", Set.of()),
             Map.entry("dialect", Set.of("schema", "operations", "diff", "revision", "text")),
             Map.entry("dialect.postgres", Set.of("schema", "operations", "diff", "revision", "dialect", "sql")),
+            Map.entry("dialect.mariadb", Set.of("schema", "operations", "diff", "revision", "dialect")),
             Map.entry("entities", Set.of("schema", "dialect")),
             Map.entry("codegen", Set.of("schema", "operations", "text")),
             Map.entry("discovery", Set.of("revision")),
             Map.entry("history", Set.of("schema", "operations", "revision")),
             Map.entry("runner", Set.of("operations", "revision", "dialect", "text")),
-            Map.entry("workspace", Set.of("dialect", "dialect.postgres", "diff", "discovery", "revision", "runner")),
+            Map.entry(
+                    "workspace",
+                    Set.of(
+                            "dialect",
+                            "dialect.postgres",
+                            "dialect.mariadb",
+                            "diff",
+                            "discovery",
+                            "revision",
+                            "runner")),
             Map.entry(
                     "autogenerate",
                     Set.of(
@@ -129,6 +139,7 @@ class ArchitectureTest {
                     "io.github.classgraph..",
                     "com.palantir.javapoet..",
                     "org.postgresql..",
+                    "org.mariadb.jdbc..",
                     "org.slf4j..",
                     "org.objectweb.asm.."));
             entry.getValue().forEach(p -> allowed.add("dev.autogen.internal." + p));
@@ -151,7 +162,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void hibernateStaysInTheEntityReaderJavaPoetInCodegenAndTheDriverInTheDialect() {
+    void hibernateStaysInTheEntityReaderJavaPoetInCodegenAndEachDriverInItsDialect() {
         noClasses()
                 .that()
                 .resideOutsideOfPackages("dev.autogen.internal.entities", "dev.autogen.sample..")
@@ -172,6 +183,13 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("org.postgresql..")
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.autogen.internal.dialect.mariadb")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.mariadb.jdbc..")
                 .check(CLASSES);
     }
 

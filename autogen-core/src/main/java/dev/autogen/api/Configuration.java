@@ -173,16 +173,20 @@ public record Configuration(
         } catch (IllegalArgumentException e) {
             throw new AutogenException(ErrorCode.CONFIG_INVALID, e.getMessage(), "fix naming in " + where);
         }
+        String url = first(overrides.url(), environment.get("AUTOGEN_URL"), values.get("url"));
         return new Configuration(
                 file,
-                first(overrides.url(), environment.get("AUTOGEN_URL"), values.get("url")),
+                url,
                 first(overrides.user(), environment.get("AUTOGEN_USER"), values.get("user")),
                 first(
                         overrides.password(),
                         environment.get("AUTOGEN_PASSWORD"),
                         values.get("password"),
                         passwordFile(file, values.get("password.file"))),
-                first(overrides.schema(), environment.get("AUTOGEN_SCHEMA"), values.getOrDefault("schema", "public")),
+                first(
+                        overrides.schema(),
+                        environment.get("AUTOGEN_SCHEMA"),
+                        values.getOrDefault("schema", Settings.defaultSchemaFor(url))),
                 list(values.get("entities.classpath"), ":").stream()
                         .map(entry -> resolve(base, entry))
                         .toList(),

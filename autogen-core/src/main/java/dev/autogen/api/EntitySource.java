@@ -40,4 +40,9 @@ public record EntitySource(
     public EntitySource withNaming(Naming newNaming) {
         return new EntitySource(classpath, packages, newNaming, defaultSchema, settings);
     }
+
+    /** The schema an entity's table is in when it names none (on MariaDB, the database). */
+    public EntitySource withDefaultSchema(String schema) {
+        return new EntitySource(classpath, packages, naming, schema, settings);
+    }
 }

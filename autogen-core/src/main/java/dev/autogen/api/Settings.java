@@ -56,16 +56,36 @@ public record Settings(
         this(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, null);
     }
 
-    /** The defaults: schema {@code public}, version table {@code autogen_version}, nothing excluded. */
+    /**
+     * The defaults: schema {@link #defaultSchemaFor the database's own}, version table {@code autogen_version},
+     * nothing excluded.
+     */
     public static Settings of(ConnectionSettings connection) {
         return new Settings(
                 () -> connection,
-                DEFAULT_SCHEMA,
+                defaultSchemaFor(connection.url()),
                 DEFAULT_VERSION_TABLE,
                 List.of(),
                 List.of(),
                 RunOptions.DEFAULT,
                 RunListener.NONE);
+    }
+
+    /**
+     * Where a database keeps the names a statement does not qualify: PostgreSQL's {@code public}; on MariaDB,
+     * where a schema is a database, the database the url names ({@code jdbc:mariadb://host/shop} -> {@code
+     * shop}).
+     */
+    public static String defaultSchemaFor(String url) {
+        if (url != null) {
+            java.util.regex.Matcher mariaDb = java.util.regex.Pattern.compile(
+                            "jdbc:mariadb:[a-z:]*//[^/]*/([^/?;&]+).*")
+                    .matcher(url);
+            if (mariaDb.matches()) {
+                return mariaDb.group(1);
+            }
+        }
+        return DEFAULT_SCHEMA;
     }
 
     public Settings withListener(RunListener newListener) {

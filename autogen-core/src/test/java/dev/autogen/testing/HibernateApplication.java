@@ -1,5 +1,6 @@
 package dev.autogen.testing;
 
+import dev.autogen.api.ConnectionSettings;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
 import io.github.classgraph.ClassGraph;
@@ -29,11 +30,21 @@ public final class HibernateApplication {
 
     /** Boots the entities of {@code source}'s packages (on the test classpath) against {@code db}, creating their schema. */
     public static void create(TestDatabase db, EntitySource source) {
-        create(db, source, HibernateApplication.class.getClassLoader(), entityClasses(source));
+        create(db.settings(), source);
+    }
+
+    /** The same, on the database {@code database} reaches (MariaDB too). */
+    public static void create(ConnectionSettings database, EntitySource source) {
+        create(database, source, HibernateApplication.class.getClassLoader(), entityClasses(source));
     }
 
     /** Boots the entities compiled into {@code classes} against {@code db}, creating their schema. */
     public static void createFrom(TestDatabase db, EntitySource source, Path classes) {
+        createFrom(db.settings(), source, classes);
+    }
+
+    /** The same, on the database {@code db} reaches (MariaDB too). */
+    public static void createFrom(ConnectionSettings db, EntitySource source, Path classes) {
         try {
             URLClassLoader loader = new URLClassLoader(
                     new URL[] {classes.toUri().toURL()}, HibernateApplication.class.getClassLoader());
@@ -56,25 +67,23 @@ public final class HibernateApplication {
         }
     }
 
-    private static void create(TestDatabase db, EntitySource source, ClassLoader loader, List<Class<?>> types) {
+    private static void create(ConnectionSettings db, EntitySource source, ClassLoader loader, List<Class<?>> types) {
         StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder(
                         new BootstrapServiceRegistryBuilder()
                                 .applyClassLoader(loader)
                                 .build())
-                .applySetting(AvailableSettings.JAKARTA_JDBC_URL, db.settings().url())
+                .applySetting(AvailableSettings.JAKARTA_JDBC_URL, db.url())
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create")
                 // Tables in schemas of their own need the schemas: an application says so, or creates them first.
                 .applySetting(AvailableSettings.JAKARTA_HBM2DDL_CREATE_SCHEMAS, "true")
                 // A statement Hibernate cannot run is an error here, not a log line.
                 .applySetting(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true")
                 .applySetting("hibernate.connection.pool_size", "1");
-        if (db.settings().user() != null) {
-            settings.applySetting(
-                    AvailableSettings.JAKARTA_JDBC_USER, db.settings().user());
+        if (db.user() != null) {
+            settings.applySetting(AvailableSettings.JAKARTA_JDBC_USER, db.user());
         }
-        if (db.settings().password() != null) {
-            settings.applySetting(
-                    AvailableSettings.JAKARTA_JDBC_PASSWORD, db.settings().password());
+        if (db.password() != null) {
+            settings.applySetting(AvailableSettings.JAKARTA_JDBC_PASSWORD, db.password());
         }
         source.settings().forEach(settings::applySetting);
         StandardServiceRegistry registry = settings.build();

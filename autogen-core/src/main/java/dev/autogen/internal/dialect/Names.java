@@ -14,4 +14,12 @@ public interface Names {
 
     /** A string literal, with whatever escaping the database needs. */
     String stringLiteral(String value);
+
+    /**
+     * The name the database gives an unnamed check written with a column's definition, when it names it
+     * after the column (MariaDB); {@code null} when its name is the differ's to work out.
+     */
+    default String columnCheckName(String table, String column) {
+        return null;
+    }
 }

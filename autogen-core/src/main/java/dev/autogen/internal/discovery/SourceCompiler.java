@@ -55,8 +55,9 @@ final class SourceCompiler {
         }
         try {
             sweepAbandoned(Files.createDirectories(cacheRoot));
+            // The pid says whose it is (see sweepAbandoned); the count keeps two builds of one process apart.
             Path staging = cacheRoot.resolve(
-                    output.getFileName() + STAGING + ProcessHandle.current().pid());
+                    output.getFileName() + STAGING + ProcessHandle.current().pid() + "-" + STAGINGS.incrementAndGet());
             Files.createDirectories(staging);
             Optional<Path> earlier = earlierBuild(cacheRoot, manifest);
             boolean compiled = false;
@@ -100,12 +101,14 @@ final class SourceCompiler {
     /** Between a build's digest and the pid of the process that stages it. */
     private static final String STAGING = ".tmp";
 
+    private static final java.util.concurrent.atomic.AtomicLong STAGINGS = new java.util.concurrent.atomic.AtomicLong();
+
     /**
      * Removes what a process that died while compiling (killed, or cancelled with Ctrl-C) left staged: a
      * staging directory whose process no longer runs.
      */
     private static void sweepAbandoned(Path cacheRoot) throws IOException {
-        java.util.regex.Pattern staged = java.util.regex.Pattern.compile(".*\\" + STAGING + "(\\d+)");
+        java.util.regex.Pattern staged = java.util.regex.Pattern.compile(".*\\" + STAGING + "(\\d+)(?:-\\d+)?");
         try (java.util.stream.Stream<Path> entries = Files.list(cacheRoot)) {
             for (Path entry : entries.toList()) {
                 java.util.regex.Matcher name =

@@ -48,12 +48,18 @@ final class HibernateDdl {
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (Table table : namespace.getTables()) {
                 if (table.isPhysicalTable() && !table.isView() && tables.contains(names.nameOf(namespace, table))) {
+                    boolean commentsOn = false;
                     for (String sql : dialect.getTableExporter().getSqlCreateStrings(table, metadata, context)) {
-                        if (!COMMENT.matcher(sql).lookingAt()) {
+                        if (COMMENT.matcher(sql).lookingAt()) {
+                            commentsOn = true;
+                        } else {
                             statements.add(sql);
                         }
                     }
-                    statements.addAll(comments(table, dialect, context));
+                    // Only where Hibernate wrote "comment on" (MariaDB's comments are inside "create table").
+                    if (commentsOn) {
+                        statements.addAll(comments(table, dialect, context));
+                    }
                     table.getIndexes()
                             .values()
                             .forEach(index -> Collections.addAll(
@@ -75,9 +81,6 @@ final class HibernateDdl {
      * breaks it: its statements are left out and written again here, the text as a proper literal.
      */
     private static List<String> comments(Table table, Dialect dialect, SqlStringGenerationContext context) {
-        if (!dialect.supportsCommentOn()) {
-            return List.of();
-        }
         String name = context.format(table.getQualifiedTableName());
         List<String> comments = new ArrayList<>();
         if (table.getComment() != null) {

@@ -113,6 +113,8 @@ final class MetadataTranslator {
         requireKnownColumns(table);
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
+        // Added by "alter table", a unique column's key comes after the table's own, as Hibernate adds them.
+        List<UniqueConstraint> uniqueColumns = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         java.util.Map<String, String> stored = new java.util.HashMap<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
@@ -125,17 +127,29 @@ final class MetadataTranslator {
             }
             columns.add(column(table, column));
             if (column.isUnique() && !table.isPrimaryKey(column)) {
-                // Rendered inline as "unique": any name Hibernate has for it never reaches the database.
-                uniques.add(new UniqueConstraint(null, List.of(columnName(column))));
+                // Inline as "unique", any name Hibernate has for it never reaches the database; added by
+                // "alter table", under the name Hibernate makes for it.
+                (uniqueKeysByAlterTable() ? uniqueColumns : uniques)
+                        .add(new UniqueConstraint(
+                                uniqueKeysByAlterTable() ? alterTableUniqueName(table, List.of(column), null) : null,
+                                List.of(columnName(column))));
             }
-            checks.addAll(columnChecks(column));
+            checks.addAll(columnChecks(table, column));
         }
         for (UniqueKey key : table.getUniqueKeys().values()) {
-            if (!isSingleUniqueColumn(table, key)) {
+            if (uniqueKeysByAlterTable()) {
+                // "alter table ... add constraint UK... unique": the name Hibernate made up reaches the database.
+                if (!isPrimaryKeyColumns(table, key) && !isSingleUniqueColumn(table, key)) {
+                    uniques.add(new UniqueConstraint(
+                            alterTableUniqueName(table, key.getColumns(), key.getName()),
+                            columnNames(key.getColumns())));
+                }
+            } else if (!isSingleUniqueColumn(table, key)) {
                 uniques.add(new UniqueConstraint(
                         key.isNameExplicit() ? fold(key.getName()) : null, columnNames(key.getColumns())));
             }
         }
+        uniques.addAll(uniqueColumns);
         for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
             checks.add(check(check.isNamed() ? check.getName() : null, check.getConstraint()));
         }
@@ -236,7 +250,7 @@ final class MetadataTranslator {
     }
 
     /** Anonymous column checks go out as one inline {@code check (a and b)}; named ones keep their names. */
-    private List<CheckConstraint> columnChecks(org.hibernate.mapping.Column column) {
+    private List<CheckConstraint> columnChecks(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column) {
         List<CheckConstraint> checks = new ArrayList<>();
         List<String> anonymous = new ArrayList<>();
         for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
@@ -250,13 +264,46 @@ final class MetadataTranslator {
             // Hibernate adds them in no fixed order (Bean Validation's @Min and @Max either way round from
             // one run to the next); in one order, a migration is generated the same each time.
             Collections.sort(anonymous);
-            checks.add(0, check(null, String.join(" and ", anonymous)));
+            // Written with the column: some databases name such a check after it (MariaDB).
+            checks.add(
+                    0,
+                    check(names.columnCheckName(table.getName(), columnName(column)), String.join(" and ", anonymous)));
         }
         return checks;
     }
 
     private CheckConstraint check(String name, String expression) {
         return new CheckConstraint(name == null ? null : fold(name), expression);
+    }
+
+    /**
+     * Whether Hibernate's dialect adds unique keys by {@code alter table} under their names (MariaDB and
+     * most others), rather than inside {@code create table}, unnamed (PostgreSQL).
+     */
+    private boolean uniqueKeysByAlterTable() {
+        // CreateTableUniqueDelegate extends the alter-table one: only the latter itself adds them by alter table.
+        return dialect.getUniqueDelegate() instanceof org.hibernate.dialect.unique.AlterTableUniqueDelegate
+                && !(dialect.getUniqueDelegate() instanceof org.hibernate.dialect.unique.CreateTableUniqueDelegate);
+    }
+
+    /** The name Hibernate's {@code AlterTableUniqueDelegate} writes: the key's own, or {@code UK} and a hash. */
+    private String alterTableUniqueName(
+            org.hibernate.mapping.Table table, List<org.hibernate.mapping.Column> columns, String given) {
+        if (given != null && !given.isEmpty()) {
+            return fold(given);
+        }
+        List<Identifier> names = columns.stream()
+                .map(c -> c.getNameIdentifier(metadata.getDatabase()))
+                .toList();
+        return fold(org.hibernate.boot.model.naming.NamingHelper.INSTANCE.generateHashedConstraintName(
+                "UK", table.getNameIdentifier(), names));
+    }
+
+    /** A unique key over the primary key's columns only orders them; it is no constraint of its own. */
+    private static boolean isPrimaryKeyColumns(org.hibernate.mapping.Table table, UniqueKey key) {
+        return table.hasPrimaryKey()
+                && key.getColumns().size() == table.getPrimaryKey().getColumns().size()
+                && table.getPrimaryKey().getColumns().containsAll(key.getColumns());
     }
 
     /** Hibernate's create-table unique delegate skips a one-column key whose column is already unique. */
@@ -360,8 +407,16 @@ final class MetadataTranslator {
     }
 
     /** The name the model gives a schema: the default one when Hibernate names none. */
+    /**
+     * The schema a table is in: the default one when it names none, or when the database has no schemas
+     * (MariaDB's schema is its database), where Hibernate leaves the name out and the table goes to the
+     * current database.
+     */
     String schemaName(Identifier schema) {
-        return schema == null ? defaultSchema : fold(schema);
+        // Hibernate asks the JDBC driver when the dialect does not say (null): PostgreSQL has schemas.
+        org.hibernate.engine.jdbc.env.spi.NameQualifierSupport qualifiers = dialect.getNameQualifierSupport();
+        boolean noSchemas = qualifiers != null && !qualifiers.supportsSchemas();
+        return schema == null || noSchemas ? defaultSchema : fold(schema);
     }
 
     /** The database folds unquoted names (PostgreSQL to lower case), keeps quoted ones as written, and cuts both to its length. */

@@ -318,8 +318,23 @@ public final class Runner {
                     resume = run.resumePoint();
                     continue;
                 }
-                throw stopped.cursor.partial() ? undoAfter(connection, step, stopped, heads) : stopped.failure;
+                if (stopped.cursor.partial()) {
+                    throw undoAfter(connection, step, stopped, heads);
+                }
+                if (stopped.cursor.mark() != null) {
+                    // The first statement that runs on its own failed: nothing committed, so no mark stays.
+                    clearMarkQuietly(connection, stopped.cursor.mark());
+                }
+                throw stopped.failure;
             }
+        }
+    }
+
+    private void clearMarkQuietly(Connection connection, long mark) {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(tables.clearPartial(mark));
+        } catch (SQLException e) {
+            // The connection is gone: the mark says where the migration stopped, and the next run reads it.
         }
     }
 

@@ -3,6 +3,7 @@ package dev.autogen.internal.workspace;
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.dialect.mariadb.MariaDbDialect;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 
 /** The dialect for a JDBC URL. */
@@ -15,10 +16,13 @@ public final class Dialects {
         if (url.startsWith("jdbc:postgresql:")) {
             return PostgresDialect.INSTANCE;
         }
+        if (url.startsWith("jdbc:mariadb:")) {
+            return MariaDbDialect.INSTANCE;
+        }
         throw new AutogenException(
                 ErrorCode.DATABASE_UNREACHABLE,
-                "url '" + safeUrl + "' is not a PostgreSQL JDBC URL",
-                "use jdbc:postgresql://HOST:PORT/DATABASE; PostgreSQL is the one database autogen supports so far");
+                "url '" + safeUrl + "' is not a PostgreSQL or MariaDB JDBC URL",
+                "use jdbc:postgresql://HOST:PORT/DATABASE or jdbc:mariadb://HOST:PORT/DATABASE");
     }
 
     /** The dialect used where no database is named: for generating from entities alone. */

@@ -1,0 +1,396 @@
+package dev.autogen.internal.dialect.mariadb;
+
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ConnectionSettings;
+import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.dialect.Introspection;
+import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.dialect.Names;
+import dev.autogen.internal.dialect.Printed;
+import dev.autogen.internal.dialect.Risk;
+import dev.autogen.internal.dialect.ValueConversion;
+import dev.autogen.internal.dialect.VersionTableSql;
+import dev.autogen.internal.diff.DiffRules;
+import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.TypeChanges;
+import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.schema.ValueDomain;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * MariaDB (10.6 and later; tested on 10.11). Every DDL statement commits on its own there, so each runs as
+ * a step of its own, and a migration that fails part way is undone step by step by the runner. The session
+ * runs strict (a value that does not fit fails instead of being cut), in UTC.
+ */
+public final class MariaDbDialect implements Dialect {
+
+    /** For a server of a version not known yet: Hibernate generates for 10.11. */
+    public static final MariaDbDialect INSTANCE = new MariaDbDialect("10.11");
+
+    /** A statement that commits what came before it and itself: DDL. */
+    private static final Pattern IMPLICIT_COMMIT = Pattern.compile("(?is)\\s*(create|alter|drop|rename|truncate)\\s.*");
+
+    private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
+            "(?i)(^|;)\\s*(begin|commit|rollback|start\\s+transaction|savepoint|release|xa|set\\s+autocommit)\\b");
+
+    /** The longest wait {@code lock_wait_timeout} takes, a year: what "for ever" is. */
+    private static final long FOR_EVER_SECONDS = 31_536_000;
+
+    private final MariaDbDiffRules diffRules = new MariaDbDiffRules();
+    private final MariaDbTypeChanges typeChanges = new MariaDbTypeChanges();
+    private final String hibernateVersion;
+
+    private MariaDbDialect(String hibernateVersion) {
+        this.hibernateVersion = hibernateVersion;
+    }
+
+    @Override
+    public String name() {
+        return "MariaDB";
+    }
+
+    @Override
+    public Dialect atServerVersion(String majorVersion) {
+        return majorVersion.equals(hibernateVersion) ? this : new MariaDbDialect(majorVersion);
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    /** {@code 10.11} of {@code 10.11.18-MariaDB-0+deb12u1}. */
+    @Override
+    public String serverVersion(Connection connection) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select version()")) {
+            rs.next();
+            String[] parts = rs.getString(1).split("[.-]");
+            return parts[0] + "." + parts[1];
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the server's version failed", e);
+        }
+    }
+
+    @Override
+    public Connection connect(ConnectionSettings settings) {
+        try {
+            if (settings.dataSource() != null) {
+                return settings.dataSource().getConnection();
+            }
+            Properties properties = new Properties();
+            if (settings.user() != null) {
+                properties.setProperty("user", settings.user());
+            }
+            if (settings.password() != null) {
+                properties.setProperty("password", settings.password());
+            }
+            properties.setProperty("connectTimeout", "10000");
+            Connection connection = DriverManager.getConnection(settings.url(), properties);
+            if (connection == null) {
+                throw new SQLException("the driver does not take this URL", "08001");
+            }
+            return connection;
+        } catch (SQLException e) {
+            String message = settings.mask(String.valueOf(e.getMessage()))
+                    .replaceAll("\\s+", " ")
+                    .strip();
+            SQLException cause = new SQLException(message, e.getSQLState(), e.getErrorCode());
+            throw switch (e.getErrorCode()) {
+                case 1045 ->
+                    new AutogenException(
+                            ErrorCode.AUTHENTICATION_FAILED,
+                            "the database at " + settings.safeUrl() + " refused user '" + settings.user() + "'",
+                            "check user and password (AUTOGEN_USER, AUTOGEN_PASSWORD)",
+                            cause);
+                case 1049 ->
+                    new AutogenException(
+                            ErrorCode.DATABASE_MISSING,
+                            "the database named in " + settings.safeUrl() + " does not exist",
+                            "create it, or fix the database name in url",
+                            cause);
+                default ->
+                    new AutogenException(
+                            ErrorCode.DATABASE_UNREACHABLE,
+                            "cannot reach the database at " + settings.safeUrl() + ": " + message,
+                            "check that MariaDB is running and that host and port in url are right",
+                            cause);
+            };
+        }
+    }
+
+    @Override
+    public boolean tryLock(Connection connection, String name) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select get_lock(?, 0)")) {
+            lock.setString(1, name);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Override
+    public String lockHolder(Connection connection, String name) throws SQLException {
+        try (PreparedStatement who = connection.prepareStatement(
+                "select p.id, p.user, p.host, p.time, p.state from information_schema.processlist p"
+                        + " where p.id = is_used_lock(?)")) {
+            who.setString(1, name);
+            try (ResultSet rs = who.executeQuery()) {
+                if (!rs.next()) {
+                    return "a session that has since gone";
+                }
+                return "connection " + rs.getLong("id") + ", user " + rs.getString("user") + " from "
+                        + rs.getString("host") + ", for " + rs.getLong("time") + " s";
+            }
+        }
+    }
+
+    @Override
+    public void unlock(Connection connection, String name) {
+        try {
+            if (!connection.isClosed()) {
+                try (PreparedStatement unlock = connection.prepareStatement("do release_lock(?)")) {
+                    unlock.setString(1, name);
+                    unlock.execute();
+                }
+            }
+        } catch (SQLException ignored) {
+            // The session is gone or broken; MariaDB released its named locks with it.
+        }
+    }
+
+    /** UTC, and strict: a value that does not fit a column fails the statement instead of being cut. */
+    @Override
+    public void prepareSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set session time_zone = '+00:00'");
+            statement.execute("set session sql_mode = concat_ws(',', nullif(@@session.sql_mode, ''),"
+                    + " 'STRICT_ALL_TABLES', 'NO_ZERO_DATE', 'NO_ZERO_IN_DATE', 'ERROR_FOR_DIVISION_BY_ZERO')");
+        }
+    }
+
+    @Override
+    public List<String> sessionRestore(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select @@session.time_zone, @@session.sql_mode,"
+                        + " @@session.lock_wait_timeout, @@session.innodb_lock_wait_timeout,"
+                        + " @@session.max_statement_time")) {
+            rs.next();
+            return List.of(
+                    "set session time_zone = " + MariaDbNames.literal(rs.getString(1)),
+                    "set session sql_mode = " + MariaDbNames.literal(rs.getString(2)),
+                    "set session lock_wait_timeout = " + rs.getLong(3),
+                    "set session innodb_lock_wait_timeout = " + rs.getLong(4),
+                    "set session max_statement_time = " + rs.getString(5));
+        }
+    }
+
+    @Override
+    public void setLockTimeout(Connection connection, Duration timeout) throws SQLException {
+        // Whole seconds, at least one: MariaDB takes no less.
+        long seconds = timeout.isZero() ? FOR_EVER_SECONDS : Math.max(1, (timeout.toMillis() + 999) / 1000);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set session lock_wait_timeout = " + seconds);
+            statement.execute("set session innodb_lock_wait_timeout = " + Math.min(seconds, 1_073_741_824));
+        }
+    }
+
+    @Override
+    public void setStatementTimeout(Connection connection, Duration timeout) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set session max_statement_time = " + timeout.toMillis() / 1000.0);
+        }
+    }
+
+    @Override
+    public void cancel(Connection connection) {
+        try {
+            connection.unwrap(org.mariadb.jdbc.Connection.class).cancelCurrentQuery();
+        } catch (SQLException ignored) {
+            // Nothing runs, or the connection is gone: either way nothing is left to cancel.
+        }
+    }
+
+    @Override
+    public Failure classify(SQLException error) {
+        String state = error.getSQLState() == null ? "" : error.getSQLState();
+        return switch (error.getErrorCode()) {
+            case 1205, 1213 -> Failure.LOCK_TIMEOUT;
+            case 1317, 1969, 3024 -> Failure.CANCELLED;
+            case 1044, 1045, 1142, 1143, 1227 -> Failure.PERMISSION_DENIED;
+            case 1290, 1792, 1836 -> Failure.READ_ONLY;
+            default -> state.startsWith("08") ? Failure.CONNECTION_LOST : Failure.OTHER;
+        };
+    }
+
+    // ---------------------------------------------------------------- catalog
+
+    @Override
+    public Introspection introspect(Connection connection, IntrospectionScope scope) {
+        return MariaDbIntrospector.introspect(connection, scope);
+    }
+
+    @Override
+    public List<String> notReproduced(Connection connection, IntrospectionScope scope) {
+        String in =
+                "(" + String.join(", ", scope.schemas().stream().map(s -> "?").toList()) + ")";
+        String sql = "select concat('view `', table_schema, '`.`', table_name, '`') from information_schema.views"
+                + " where table_schema in " + in
+                + " union all select concat('trigger `', trigger_schema, '`.`', trigger_name, '`')"
+                + " from information_schema.triggers where trigger_schema in " + in
+                + " union all select concat(lower(routine_type), ' `', routine_schema, '`.', routine_name)"
+                + " from information_schema.routines where routine_schema in " + in + " order by 1";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (int pass = 0; pass < 3; pass++) {
+                for (String schema : scope.schemas()) {
+                    statement.setString(i++, schema);
+                }
+            }
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw new AutogenException(
+                    ErrorCode.DATABASE_ERROR,
+                    "reading what the database holds beyond tables failed: " + e.getMessage(),
+                    "check that the user may read information_schema",
+                    e);
+        }
+    }
+
+    @Override
+    public Printed print(Connection connection, List<String> ddl, Map<String, String> schemas, String defaultSchema) {
+        return MariaDbPrinter.print(connection, ddl, schemas, defaultSchema);
+    }
+
+    /** MariaDB converts between any two types, and the strict session fails where a value does not fit. */
+    @Override
+    public boolean converts(Connection connection, String from, String to) {
+        return true;
+    }
+
+    @Override
+    public Schema canonical(Schema schema) {
+        return MariaDbCanonical.of(schema);
+    }
+
+    // ---------------------------------------------------------------- spelling
+
+    @Override
+    public Names names() {
+        return MariaDbNames.INSTANCE;
+    }
+
+    @Override
+    public DiffRules diffRules() {
+        return diffRules;
+    }
+
+    @Override
+    public TypeChanges typeChanges() {
+        return typeChanges;
+    }
+
+    @Override
+    public String hibernateDatabaseName() {
+        return "MariaDB";
+    }
+
+    @Override
+    public String hibernateDatabaseVersion() {
+        return hibernateVersion;
+    }
+
+    // ---------------------------------------------------------------- review: not written for MariaDB yet
+
+    @Override
+    public Optional<Risk> risk(Operation operation, List<Operation> before) {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<List<Operation>> lockSafe(List<Operation> operations) {
+        return operations.stream().map(List::of).toList();
+    }
+
+    @Override
+    public Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations) {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<ValueConversion> keepMeaning(AlterColumn alter, ValueDomain domain) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Operation inTransaction(Operation operation) {
+        return operation;
+    }
+
+    // ---------------------------------------------------------------- SQL
+
+    @Override
+    public List<String> render(Operation operation) {
+        return MariaDbSql.INSTANCE.render(operation);
+    }
+
+    @Override
+    public boolean runsOutsideTransaction(String statement) {
+        return IMPLICIT_COMMIT.matcher(statement).matches();
+    }
+
+    @Override
+    public boolean runsAlone(String statement) {
+        return runsOutsideTransaction(statement);
+    }
+
+    @Override
+    public Optional<String> cleanupAfterFailed(String statement) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> refusals(Operation operation, List<Operation> before) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String refusalGuard(String refusals, String what, String then) {
+        return "begin not atomic if exists (" + refusals + ") then signal sqlstate '45000' set message_text = "
+                + MariaDbNames.literal("autogen: " + what + " would fail; " + then) + "; end if; end";
+    }
+
+    @Override
+    public Optional<List<String>> undoUncertain(Operation operation) {
+        return Optional.empty();
+    }
+
+    @Override
+    public VersionTableSql versionTables(String schema, String versionTable) {
+        return new MariaDbVersionTables(schema, versionTable);
+    }
+
+    @Override
+    public boolean controlsTransaction(String sql) {
+        String bare = sql.replaceAll("(?s)'(?:[^'\\\\]|''|\\\\.)*'|`(?:[^`]|``)*`|--[^\\n]*|#[^\\n]*|/\\*.*?\\*/", " ");
+        return TRANSACTION_CONTROL.matcher(bare).find();
+    }
+}

@@ -1,0 +1,346 @@
+package dev.autogen.internal.dialect.mariadb;
+
+import static dev.autogen.internal.dialect.mariadb.MariaDbNames.literal;
+import static dev.autogen.internal.dialect.mariadb.MariaDbNames.quote;
+
+import dev.autogen.internal.operations.AddCheckConstraint;
+import dev.autogen.internal.operations.AddColumn;
+import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddNotNullNotValid;
+import dev.autogen.internal.operations.AddPrimaryKey;
+import dev.autogen.internal.operations.AddUniqueConstraint;
+import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.AlterEnumType;
+import dev.autogen.internal.operations.AlterSequence;
+import dev.autogen.internal.operations.CreateEnumType;
+import dev.autogen.internal.operations.CreateIndex;
+import dev.autogen.internal.operations.CreateSchema;
+import dev.autogen.internal.operations.CreateSequence;
+import dev.autogen.internal.operations.CreateTable;
+import dev.autogen.internal.operations.DropColumn;
+import dev.autogen.internal.operations.DropConstraint;
+import dev.autogen.internal.operations.DropEnumType;
+import dev.autogen.internal.operations.DropIndex;
+import dev.autogen.internal.operations.DropSchema;
+import dev.autogen.internal.operations.DropSequence;
+import dev.autogen.internal.operations.DropTable;
+import dev.autogen.internal.operations.Execute;
+import dev.autogen.internal.operations.ExecuteJava;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.OperationVisitor;
+import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.RenameConstraint;
+import dev.autogen.internal.operations.RenameIndex;
+import dev.autogen.internal.operations.RenameTable;
+import dev.autogen.internal.operations.SetTableComment;
+import dev.autogen.internal.operations.SetTableSchema;
+import dev.autogen.internal.operations.ValidateConstraint;
+import dev.autogen.internal.schema.CheckConstraint;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.Constraint;
+import dev.autogen.internal.schema.ForeignKey;
+import dev.autogen.internal.schema.Identity;
+import dev.autogen.internal.schema.Index;
+import dev.autogen.internal.schema.IndexKey;
+import dev.autogen.internal.schema.PrimaryKey;
+import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.internal.schema.ReferentialAction;
+import dev.autogen.internal.schema.Sequence;
+import dev.autogen.internal.schema.Table;
+import dev.autogen.internal.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * MariaDB's SQL for every operation it has: each statement commits on its own (MariaDB has no
+ * transactional DDL), so each is one step of the runner's all-or-nothing model. A column changes by
+ * {@code modify column} with its whole new definition; the session is strict, so a value that does not fit
+ * the new type fails the statement instead of being cut.
+ */
+final class MariaDbSql implements OperationVisitor<List<String>> {
+
+    static final MariaDbSql INSTANCE = new MariaDbSql();
+
+    private MariaDbSql() {}
+
+    List<String> render(Operation operation) {
+        return operation.accept(this);
+    }
+
+    static String name(QualifiedName name) {
+        return quote(name.schema()) + "." + quote(name.name());
+    }
+
+    @Override
+    public List<String> createSchema(CreateSchema op) {
+        return List.of("create database " + quote(op.name()));
+    }
+
+    @Override
+    public List<String> dropSchema(DropSchema op) {
+        return List.of("drop database " + quote(op.name()));
+    }
+
+    @Override
+    public List<String> createTable(CreateTable op) {
+        Table table = op.table();
+        List<String> parts = new ArrayList<>();
+        for (Column column : table.columns()) {
+            // A check MariaDB named after the one column it tests was written with that column, as Hibernate
+            // writes a column's checks: written so again, it reads back the same.
+            String inline = table.checks().stream()
+                    .filter(check -> inline(table, check) && column.name().equals(check.name()))
+                    .map(check -> " check (" + check.expression() + ")")
+                    .findFirst()
+                    .orElse("");
+            parts.add(column(column) + inline);
+        }
+        table.constraints().stream()
+                .filter(c -> !(c instanceof CheckConstraint check && inline(table, check)))
+                .forEach(c -> parts.add(constraint(c)));
+        List<String> sql = new ArrayList<>();
+        sql.add("create table " + name(table.name()) + " (" + String.join(", ", parts) + ") engine = InnoDB"
+                + (table.comment() == null ? "" : " comment = " + literal(table.comment())));
+        table.indexes().forEach(i -> sql.add(createIndex(table.name(), i)));
+        return sql;
+    }
+
+    private static boolean inline(Table table, CheckConstraint check) {
+        return check.name() != null && check.name().equals(MariaDbDiffRules.singleColumn(table, check));
+    }
+
+    @Override
+    public List<String> dropTable(DropTable op) {
+        return List.of("drop table " + name(op.table().name()));
+    }
+
+    @Override
+    public List<String> addColumn(AddColumn op) {
+        return List.of("alter table " + name(op.table()) + " add column " + column(op.column()));
+    }
+
+    @Override
+    public List<String> dropColumn(DropColumn op) {
+        return List.of("alter table " + name(op.table()) + " drop column "
+                + quote(op.column().name()));
+    }
+
+    @Override
+    public List<String> alterColumn(AlterColumn op) {
+        Column to = op.to();
+        List<String> sql = new ArrayList<>();
+        if (op.from().nullable() && !to.nullable() && to.defaultValue() != null) {
+            // What the default would have given the rows had it stood when they were written.
+            sql.add("update " + name(op.table()) + " set " + quote(to.name()) + " = " + to.defaultValue() + " where "
+                    + quote(to.name()) + " is null");
+        }
+        if (op.using() != null && op.typeChanged()) {
+            throw new UnsupportedOperationException(
+                    "a conversion of one's own (alterColumn with an SQL expression) is not written for MariaDB yet:"
+                            + " add a column, update it, drop the old one and rename it");
+        }
+        sql.add("alter table " + name(op.table()) + " modify column " + column(to));
+        return sql;
+    }
+
+    @Override
+    public List<String> addNotNullNotValid(AddNotNullNotValid op) {
+        throw new UnsupportedOperationException("MariaDB has no NOT NULL added not valid");
+    }
+
+    @Override
+    public List<String> renameColumn(RenameColumn op) {
+        return List.of(
+                "alter table " + name(op.table()) + " rename column " + quote(op.from()) + " to " + quote(op.to()));
+    }
+
+    @Override
+    public List<String> renameTable(RenameTable op) {
+        return List.of("rename table " + name(op.table()) + " to " + name(op.renamed()));
+    }
+
+    /** MariaDB renames a unique key as the index it is; other constraints have no rename. */
+    @Override
+    public List<String> renameConstraint(RenameConstraint op) {
+        return List.of(
+                "alter table " + name(op.table()) + " rename index " + quote(op.from()) + " to " + quote(op.to()));
+    }
+
+    @Override
+    public List<String> renameIndex(RenameIndex op) {
+        return List.of(
+                "alter table " + name(op.table()) + " rename index " + quote(op.from()) + " to " + quote(op.to()));
+    }
+
+    @Override
+    public List<String> setTableSchema(SetTableSchema op) {
+        return List.of("rename table " + name(op.table()) + " to "
+                + name(new QualifiedName(op.schema(), op.table().name())));
+    }
+
+    @Override
+    public List<String> addPrimaryKey(AddPrimaryKey op) {
+        return List.of("alter table " + name(op.table()) + " add " + constraint(op.key()));
+    }
+
+    @Override
+    public List<String> addUniqueConstraint(AddUniqueConstraint op) {
+        return List.of("alter table " + name(op.table()) + " add " + constraint(op.constraint()));
+    }
+
+    @Override
+    public List<String> addForeignKey(AddForeignKey op) {
+        return List.of("alter table " + name(op.table()) + " add " + constraint(op.key()));
+    }
+
+    @Override
+    public List<String> addCheckConstraint(AddCheckConstraint op) {
+        return List.of("alter table " + name(op.table()) + " add " + constraint(op.check()));
+    }
+
+    @Override
+    public List<String> validateConstraint(ValidateConstraint op) {
+        // MariaDB checks every row when a constraint is added: there is nothing left to validate.
+        return List.of();
+    }
+
+    @Override
+    public List<String> dropConstraint(DropConstraint op) {
+        String alter = "alter table " + name(op.table());
+        Constraint constraint = op.constraint();
+        if (constraint instanceof PrimaryKey) {
+            return List.of(alter + " drop primary key");
+        } else if (constraint instanceof UniqueConstraint) {
+            return List.of(alter + " drop index " + quote(constraint.name()));
+        } else if (constraint instanceof ForeignKey) {
+            // The index MariaDB made for the key, named after it, stays unless dropped too.
+            return List.of(
+                    alter + " drop foreign key " + quote(constraint.name()),
+                    alter + " drop index if exists " + quote(constraint.name()));
+        }
+        return List.of(alter + " drop constraint " + quote(constraint.name()));
+    }
+
+    @Override
+    public List<String> createIndex(CreateIndex op) {
+        return List.of(createIndex(op.table(), op.index()));
+    }
+
+    @Override
+    public List<String> dropIndex(DropIndex op) {
+        return List.of("drop index " + quote(op.index().name()) + " on " + name(op.table()));
+    }
+
+    @Override
+    public List<String> createSequence(CreateSequence op) {
+        Sequence s = op.sequence();
+        List<String> sql = new ArrayList<>();
+        sql.add("create sequence " + name(s.name()) + sequenceOptions(s));
+        op.pastValuesOf()
+                .forEach(ref ->
+                        sql.add("select setval(" + name(s.name()) + ", (select coalesce(max(" + quote(ref.column())
+                                + "), " + (s.start() - s.increment()) + ") from " + name(ref.table()) + "))"));
+        return sql;
+    }
+
+    @Override
+    public List<String> alterSequence(AlterSequence op) {
+        return List.of("alter sequence " + name(op.to().name()) + sequenceOptions(op.to()));
+    }
+
+    @Override
+    public List<String> dropSequence(DropSequence op) {
+        return List.of("drop sequence " + name(op.sequence().name()));
+    }
+
+    private static String sequenceOptions(Sequence s) {
+        return " start with " + s.start() + " increment by " + s.increment() + " minvalue " + s.min() + " maxvalue "
+                + s.max() + " cache " + s.cache() + (s.cycle() ? " cycle" : " nocycle");
+    }
+
+    @Override
+    public List<String> createEnumType(CreateEnumType op) {
+        throw new UnsupportedOperationException("MariaDB has no named enum types: an enum is a column's type");
+    }
+
+    @Override
+    public List<String> alterEnumType(AlterEnumType op) {
+        throw new UnsupportedOperationException("MariaDB has no named enum types: an enum is a column's type");
+    }
+
+    @Override
+    public List<String> dropEnumType(DropEnumType op) {
+        throw new UnsupportedOperationException("MariaDB has no named enum types: an enum is a column's type");
+    }
+
+    @Override
+    public List<String> setTableComment(SetTableComment op) {
+        return List.of("alter table " + name(op.table()) + " comment = " + literal(op.to() == null ? "" : op.to()));
+    }
+
+    @Override
+    public List<String> execute(Execute op) {
+        return op.sql() == null ? List.of() : List.of(op.sql());
+    }
+
+    @Override
+    public List<String> executeJava(ExecuteJava op) {
+        return List.of();
+    }
+
+    /** A column's whole definition, as {@code create table} and {@code modify column} take it. */
+    static String column(Column column) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
+        if (column.generatedAs() != null) {
+            sql.append(" as (").append(column.generatedAs()).append(column.virtual() ? ") virtual" : ") stored");
+        } else {
+            sql.append(column.nullable() ? " null" : " not null");
+        }
+        if (column.defaultValue() != null) {
+            sql.append(" default ").append(column.defaultValue());
+        }
+        if (column.identity() != Identity.NONE) {
+            sql.append(" auto_increment");
+        }
+        if (column.comment() != null) {
+            sql.append(" comment ").append(literal(column.comment()));
+        }
+        return sql.toString();
+    }
+
+    private static String constraint(Constraint constraint) {
+        String named = constraint.name() == null ? "" : "constraint " + quote(constraint.name()) + " ";
+        if (constraint instanceof PrimaryKey key) {
+            return "primary key (" + columns(key.columns()) + ")";
+        } else if (constraint instanceof UniqueConstraint unique) {
+            return named + "unique (" + columns(unique.columns()) + ")";
+        } else if (constraint instanceof CheckConstraint check) {
+            return named + "check (" + check.expression() + ")";
+        }
+        ForeignKey key = (ForeignKey) constraint;
+        return named + "foreign key (" + columns(key.columns()) + ") references " + name(key.target()) + " ("
+                + columns(key.targetColumns()) + ")" + action(" on delete ", key.onDelete())
+                + action(" on update ", key.onUpdate());
+    }
+
+    private static String action(String clause, ReferentialAction action) {
+        return action == ReferentialAction.NO_ACTION ? "" : clause + action.sql();
+    }
+
+    private static String columns(List<String> names) {
+        return names.stream().map(MariaDbNames::quote).collect(Collectors.joining(", "));
+    }
+
+    static String createIndex(QualifiedName table, Index index) {
+        String keys = index.keys().stream()
+                .map(k -> (k.expression() ? "(" + k.text() + ")" : quote(k.text())) + (k.descending() ? " desc" : ""))
+                .collect(Collectors.joining(", "));
+        return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on " + name(table)
+                + " (" + keys + ")";
+    }
+
+    static String keyText(IndexKey key) {
+        return key.expression() ? key.text() : quote(key.text());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.autogen.internal.dialect.mariadb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.autogen.Autogen;
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.EntitySource;
+import dev.autogen.api.Project;
+import dev.autogen.api.RevisionRequest;
+import dev.autogen.api.RunResult;
+import dev.autogen.api.Settings;
+import dev.autogen.testing.EntityChange;
+import dev.autogen.testing.HibernateApplication;
+import dev.autogen.testing.MariaDbCatalog;
+import dev.autogen.testing.TestMariaDb;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Entity edits migrated on a real MariaDB with rows in the tables, both ways; a migration the rows refuse
+ * part way (MariaDB commits each DDL statement on its own) undone to where it started; and several runs
+ * starting together, as replicas do, applying each migration once.
+ */
+@Tag("database")
+@EnabledIf("dev.autogen.testing.TestMariaDb#available")
+class MariaDbChangesTest {
+
+    @TempDir
+    Path work;
+
+    private static final String SHOP = """
+            @Entity
+            @jakarta.persistence.Table(indexes = @jakarta.persistence.Index(name = "ix_shop_name", columnList = "name"))
+            public class Shop {
+                public enum Kind { SMALL, LARGE }
+                @Id Long id;
+                @Column(nullable = false, length = 80) String name;
+                @Column(length = %d) String code;
+                @Enumerated(EnumType.STRING) Kind kind;
+                @Column(precision = 10, scale = 2) BigDecimal price;
+                @ManyToOne Shop parent;
+                %s
+            }
+            """;
+
+    private static final Map<String, String> V1 = Map.of("Shop.java", SHOP.formatted(20, ""));
+    private static final Map<String, String> V2 = Map.of("Shop.java", SHOP.formatted(40, """
+                    @Column(nullable = false) @ColumnDefault("0") Integer stock;
+                    @Column(length = 200) String note;
+                    """));
+
+    @Test
+    void editsMigrateBothWaysWithTheRowsKept() {
+        try (TestMariaDb db = TestMariaDb.create();
+                TestMariaDb hibernates1 = TestMariaDb.create();
+                TestMariaDb hibernates2 = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), V1);
+            Path v2 = EntityChange.compile(work.resolve("v2"), V2);
+            HibernateApplication.createFrom(hibernates1.settings(), EntityChange.source(v1), v1);
+            HibernateApplication.createFrom(hibernates2.settings(), EntityChange.source(v2), v2);
+
+            autogen(db, v1).revision(RevisionRequest.autogenerate("version 1"));
+            autogen(db, v1).upgrade("head");
+            assertThat(MariaDbCatalog.of(db)).containsExactlyElementsOf(MariaDbCatalog.of(hibernates1));
+            db.execute(
+                    "insert into shop (id, name, code, kind, price) values (1, 'one', 'A-1', 'SMALL', 2.50)",
+                    "insert into shop (id, name, code, kind, price, parent_id) values (2, 'two', 'B-2', 'LARGE', 9.99, 1)");
+
+            Autogen two = autogen(db, v2);
+            assertThat(two.revision(RevisionRequest.autogenerate("version 2")).written())
+                    .isPresent();
+            two.upgrade("head");
+            assertThat(MariaDbCatalog.withColumnsByName(db))
+                    .containsExactlyElementsOf(MariaDbCatalog.withColumnsByName(hibernates2));
+            assertThat(two.check()).isEmpty();
+            assertThat(db.query("select id, name, code, kind, price, parent_id, stock from shop order by id"))
+                    .containsExactly("1|one|A-1|SMALL|2.50|null|0", "2|two|B-2|LARGE|9.99|1|0");
+
+            two.downgrade("-1");
+            assertThat(MariaDbCatalog.withColumnsByName(db))
+                    .containsExactlyElementsOf(MariaDbCatalog.withColumnsByName(hibernates1));
+            assertThat(db.query("select id, name, code, kind, price, parent_id from shop order by id"))
+                    .containsExactly("1|one|A-1|SMALL|2.50|null", "2|two|B-2|LARGE|9.99|1");
+        }
+    }
+
+    @Test
+    void aMigrationTheRowsRefusePartWayIsUndoneAndTheVersionStays() {
+        // A new column first, which commits on its own, then a unique key the rows refuse.
+        Map<String, String> refused = Map.of(
+                "Shop.java",
+                SHOP.formatted(20, "@Column(length = 200) String note;")
+                        .replace("length = 80) String name", "length = 80, unique = true) String name"));
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), V1);
+            Path v2 = EntityChange.compile(work.resolve("v2"), refused);
+            autogen(db, v1).revision(RevisionRequest.autogenerate("version 1"));
+            autogen(db, v1).upgrade("head");
+            db.execute("insert into shop (id, name) values (1, 'same'), (2, 'same')");
+            Autogen two = autogen(db, v2);
+            two.revision(RevisionRequest.autogenerate("version 2"));
+            List<String> before = MariaDbCatalog.of(db);
+            List<String> version = db.query("select version_num from autogen_version");
+
+            AutogenException failure = catchThrowableOfType(AutogenException.class, () -> two.upgrade("head"));
+
+            assertThat(failure).as("the upgrade fails").isNotNull();
+            assertThat(failure.getMessage())
+                    .contains("Duplicate entry 'same'")
+                    .as("the column added before it committed, and is taken away again")
+                    .contains("which had committed on their own, were undone");
+            assertThat(MariaDbCatalog.of(db)).as("nothing of it is left").isEqualTo(before);
+            assertThat(db.query("select version_num from autogen_version")).isEqualTo(version);
+            assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                    .containsExactly("0");
+            assertThat(db.query("select name from shop")).containsExactly("same", "same");
+        }
+    }
+
+    @Test
+    void runsStartingTogetherApplyEachMigrationOnce() throws Exception {
+        try (TestMariaDb db = TestMariaDb.create();
+                TestMariaDb authors = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), V1);
+            Path v2 = EntityChange.compile(work.resolve("v2"), V2);
+            autogen(authors, v1).revision(RevisionRequest.autogenerate("version 1"));
+            autogen(authors, v1).upgrade("head");
+            autogen(authors, v2).revision(RevisionRequest.autogenerate("version 2"));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<RunResult>> runs = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    Callable<RunResult> run = () -> autogen(db, v2).upgrade("head");
+                    runs.add(pool.submit(run));
+                }
+                for (Future<RunResult> run : runs) {
+                    run.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(db.query("select revision, count(*) from autogen_version_history where direction = 'upgrade'"
+                            + " group by revision order by min(id)"))
+                    .hasSize(2)
+                    .allMatch(row -> row.endsWith("|1"));
+            assertThat(autogen(db, v2).check()).isEmpty();
+        }
+    }
+
+    private Autogen autogen(TestMariaDb db, Path classes) {
+        EntitySource entities = EntityChange.source(classes).withDefaultSchema(db.name());
+        Project project = new Project(work.resolve("migrations"), "migrations", work.resolve("cache"), entities);
+        return Autogen.forProject(Settings.of(db.settings()), project);
+    }
+}
