@@ -171,16 +171,17 @@ public final class Autogen {
         RevisionInfo info = new RevisionInfo(
                 id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
         Dialect standard = Dialects.standard();
-        // The forms follow the server compared with; a revision from the history alone is for any version.
+        // The forms, risks and remarks follow the server compared with; a revision from the history alone is
+        // for any version of the standard dialect.
         Dialect forms = entities == null || request.fromHistory() ? standard : entities.readFor();
         Scaffold scaffold = Scaffold.of(found, forms, request.lockSafe());
         MigrationSource source =
-                stages.time("codegen", () -> writer(standard).write(info, scaffold.upgrade(), scaffold.said()));
+                stages.time("codegen", () -> writer(forms).write(info, scaffold.upgrade(), scaffold.said()));
         // Not compiled here: the next command compiles it once and keeps the classes (see MigrationLoader).
         Path file = NewRevisions.write(project, source);
         workspace.forgetGraph();
         return new RevisionResult(
-                file, id, parents, scaffold.changes(standard), stages.list(), comparedWith, comparedWhy, List.of());
+                file, id, parents, scaffold.changes(forms), stages.list(), comparedWith, comparedWhy, List.of());
     }
 
     /** The comparison of the entities with this project's database or history, timed in {@code stages}. */

@@ -491,13 +491,21 @@ class ErrorsIT {
     }
 
     @Test
-    void aUrlThatIsNotPostgres() {
+    void aUrlOfADatabaseAutogenDoesNotSupport() {
         expect(
                 1,
-                "error: url 'jdbc:mysql://db/app' is not a PostgreSQL JDBC URL (use jdbc:postgresql://HOST:PORT/DATABASE",
+                "error: url 'jdbc:mysql://db/app' is a MySQL URL, and MySQL is not supported (nothing is tested on it)"
+                        + " (for MariaDB use jdbc:mariadb://HOST:PORT/DATABASE)",
                 "current",
                 "--url",
                 "jdbc:mysql://db/app");
+        expect(
+                1,
+                "error: url 'jdbc:oracle:thin:@db:1521/app' is not a PostgreSQL or MariaDB JDBC URL (use"
+                        + " jdbc:postgresql://HOST:PORT/DATABASE or jdbc:mariadb://HOST:PORT/DATABASE)",
+                "current",
+                "--url",
+                "jdbc:oracle:thin:@db:1521/app");
     }
 
     @Test

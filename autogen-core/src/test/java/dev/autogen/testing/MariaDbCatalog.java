@@ -33,8 +33,8 @@ public final class MariaDbCatalog {
     }
 
     /**
-     * The same with each table's columns in name order: a column added by a migration comes last, where
-     * Hibernate's create puts it among the others.
+     * The same with each table's columns and indexes in name order: one added by a migration comes last,
+     * where Hibernate's create puts it among the others.
      */
     public static List<String> withColumnsByName(TestMariaDb db) {
         return of(db).stream().map(MariaDbCatalog::columnsByName).toList();
@@ -42,17 +42,23 @@ public final class MariaDbCatalog {
 
     private static String columnsByName(String definition) {
         List<String> lines = new ArrayList<>(definition.lines().toList());
-        List<Integer> columns = new ArrayList<>();
+        sortAmong(lines, "  `");
+        sortAmong(lines, "  KEY `");
+        return String.join("\n", lines);
+    }
+
+    /** The lines that start with {@code start}, sorted among the places they hold. */
+    private static void sortAmong(List<String> lines, String start) {
+        List<Integer> places = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("  `")) {
-                columns.add(i);
+            if (lines.get(i).startsWith(start)) {
+                places.add(i);
             }
         }
-        List<String> sorted = columns.stream().map(lines::get).sorted().toList();
-        for (int i = 0; i < columns.size(); i++) {
-            lines.set(columns.get(i), sorted.get(i));
+        List<String> sorted = places.stream().map(lines::get).sorted().toList();
+        for (int i = 0; i < places.size(); i++) {
+            lines.set(places.get(i), sorted.get(i));
         }
-        return String.join("\n", lines);
     }
 
     public static List<String> of(TestMariaDb db) {

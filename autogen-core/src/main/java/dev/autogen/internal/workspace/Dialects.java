@@ -19,6 +19,12 @@ public final class Dialects {
         if (url.startsWith("jdbc:mariadb:")) {
             return MariaDbDialect.INSTANCE;
         }
+        if (url.startsWith("jdbc:mysql:")) {
+            throw new AutogenException(
+                    ErrorCode.DATABASE_UNREACHABLE,
+                    "url '" + safeUrl + "' is a MySQL URL, and MySQL is not supported (nothing is tested on it)",
+                    "for MariaDB use jdbc:mariadb://HOST:PORT/DATABASE");
+        }
         throw new AutogenException(
                 ErrorCode.DATABASE_UNREACHABLE,
                 "url '" + safeUrl + "' is not a PostgreSQL or MariaDB JDBC URL",

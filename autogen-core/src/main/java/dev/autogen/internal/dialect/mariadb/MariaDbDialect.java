@@ -6,13 +6,17 @@ import dev.autogen.api.ErrorCode;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
+import dev.autogen.internal.dialect.LockSafeForms;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.Risk;
 import dev.autogen.internal.dialect.ValueConversion;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.diff.DiffRules;
+import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.CreateIndex;
+import dev.autogen.internal.operations.DropIndex;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
 import dev.autogen.internal.schema.Schema;
@@ -318,16 +322,30 @@ public final class MariaDbDialect implements Dialect {
         return hibernateVersion;
     }
 
-    // ---------------------------------------------------------------- review: not written for MariaDB yet
+    // ---------------------------------------------------------------- review
 
     @Override
     public Optional<Risk> risk(Operation operation, List<Operation> before) {
-        return Optional.empty();
+        return MariaDbRisks.of(operation);
     }
 
+    /**
+     * Indexes and unique keys built and dropped online, saying so ({@code algorithm=inplace, lock=none}):
+     * should MariaDB need to block writes for one after all, the statement fails at once instead of
+     * blocking them.
+     */
     @Override
     public List<List<Operation>> lockSafe(List<Operation> operations) {
-        return operations.stream().map(List::of).toList();
+        return LockSafeForms.ofEachStatement(operations, operation -> {
+            if (operation instanceof CreateIndex create) {
+                return List.of(new CreateIndex(create.table(), create.index(), true));
+            } else if (operation instanceof DropIndex drop) {
+                return List.of(new DropIndex(drop.table(), drop.index(), true));
+            } else if (operation instanceof AddUniqueConstraint unique) {
+                return List.of(new AddUniqueConstraint(unique.table(), unique.constraint(), true));
+            }
+            return List.of(operation);
+        });
     }
 
     @Override

@@ -62,6 +62,9 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
 
     static final MariaDbSql INSTANCE = new MariaDbSql();
 
+    /** Reads and writes go on, or the statement fails at once: what the lock-safe ("concurrent") forms ask. */
+    private static final String ONLINE = "algorithm=inplace lock=none";
+
     private MariaDbSql() {}
 
     List<String> render(Operation operation) {
@@ -186,7 +189,8 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> addUniqueConstraint(AddUniqueConstraint op) {
-        return List.of("alter table " + name(op.table()) + " add " + constraint(op.constraint()));
+        return List.of("alter table " + name(op.table()) + " add " + constraint(op.constraint())
+                + (op.concurrently() ? ", " + ONLINE.replace(" ", ", ") : ""));
     }
 
     @Override
@@ -224,12 +228,17 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createIndex(CreateIndex op) {
-        return List.of(createIndex(op.table(), op.index()));
+        return List.of(createIndex(op.table(), op.index()) + (op.concurrently() ? " " + ONLINE : ""));
     }
 
     @Override
     public List<String> dropIndex(DropIndex op) {
-        return List.of("drop index " + quote(op.index().name()) + " on " + name(op.table()));
+        // drop index takes no algorithm: alter table does.
+        return List.of(
+                op.concurrently()
+                        ? "alter table " + name(op.table()) + " drop index "
+                                + quote(op.index().name()) + ", " + ONLINE.replace(" ", ", ")
+                        : "drop index " + quote(op.index().name()) + " on " + name(op.table()));
     }
 
     @Override

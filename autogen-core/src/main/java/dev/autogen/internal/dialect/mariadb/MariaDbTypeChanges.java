@@ -12,12 +12,23 @@ import java.util.regex.Pattern;
  */
 final class MariaDbTypeChanges implements TypeChanges {
 
+    /**
+     * Whether {@code to} is the enum {@code from} with labels added at its end: every value keeps its label
+     * and its place, and MariaDB changes it in place (INSTANT).
+     */
+    static boolean labelsAppended(String from, String to) {
+        return from.startsWith("enum(")
+                && to.startsWith("enum(")
+                && from.endsWith(")")
+                && to.startsWith(from.substring(0, from.length() - 1) + ",");
+    }
+
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "mediumint", "int", "bigint");
     private static final Pattern SIZED = Pattern.compile("(\\w+)\\((\\d+)(?:,(\\d+))?\\)");
 
     @Override
     public boolean keepsEveryValue(String from, String to) {
-        if (from.equals(to)) {
+        if (from.equals(to) || labelsAppended(from, to)) {
             return true;
         }
         Matcher a = SIZED.matcher(from);

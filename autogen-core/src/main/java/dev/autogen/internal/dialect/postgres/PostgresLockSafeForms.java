@@ -1,5 +1,6 @@
 package dev.autogen.internal.dialect.postgres;
 
+import dev.autogen.internal.dialect.LockSafeForms;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddForeignKey;
 import dev.autogen.internal.operations.AddNotNullNotValid;
@@ -8,8 +9,6 @@ import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.DropConstraint;
 import dev.autogen.internal.operations.DropIndex;
-import dev.autogen.internal.operations.ExistingTables;
-import dev.autogen.internal.operations.HeldTables;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.ValidateConstraint;
 import dev.autogen.internal.schema.CheckConstraint;
@@ -39,15 +38,7 @@ final class PostgresLockSafeForms {
     }
 
     List<List<Operation>> of(List<Operation> operations) {
-        ExistingTables existing = new ExistingTables();
-        // Where the migration holds a table for a rewrite anyway, the plain forms keep it all or nothing.
-        HeldTables held = HeldTables.of(operations);
-        List<List<Operation>> safe = new ArrayList<>();
-        for (Operation operation : operations) {
-            boolean existed = existing.next(operation);
-            safe.add(existed && !held.holds(operation) ? lockSafe(operation) : List.of(operation));
-        }
-        return safe;
+        return LockSafeForms.of(operations, this::lockSafe);
     }
 
     private List<Operation> lockSafe(Operation operation) {

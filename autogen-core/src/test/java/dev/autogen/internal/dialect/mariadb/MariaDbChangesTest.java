@@ -8,12 +8,14 @@ import dev.autogen.api.AutogenException;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.Project;
 import dev.autogen.api.RevisionRequest;
+import dev.autogen.api.RevisionResult;
 import dev.autogen.api.RunResult;
 import dev.autogen.api.Settings;
 import dev.autogen.testing.EntityChange;
 import dev.autogen.testing.HibernateApplication;
 import dev.autogen.testing.MariaDbCatalog;
 import dev.autogen.testing.TestMariaDb;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,8 @@ class MariaDbChangesTest {
 
     private static final String SHOP = """
             @Entity
-            @jakarta.persistence.Table(indexes = @jakarta.persistence.Index(name = "ix_shop_name", columnList = "name"))
+            @jakarta.persistence.Table(indexes = {
+                    @jakarta.persistence.Index(name = "ix_shop_name", columnList = "name"), %s})
             public class Shop {
                 public enum Kind { SMALL, LARGE }
                 @Id Long id;
@@ -54,14 +57,17 @@ class MariaDbChangesTest {
             }
             """;
 
-    private static final Map<String, String> V1 = Map.of("Shop.java", SHOP.formatted(20, ""));
-    private static final Map<String, String> V2 = Map.of("Shop.java", SHOP.formatted(40, """
+    private static final Map<String, String> V1 = Map.of("Shop.java", SHOP.formatted("", 20, ""));
+    // An index on an existing table: built online (algorithm=inplace, lock=none), as lock.safe asks.
+    private static final Map<String, String> V2 = Map.of(
+            "Shop.java",
+            SHOP.formatted("@jakarta.persistence.Index(name = \"ix_shop_code\", columnList = \"code\")", 40, """
                     @Column(nullable = false) @ColumnDefault("0") Integer stock;
                     @Column(length = 200) String note;
                     """));
 
     @Test
-    void editsMigrateBothWaysWithTheRowsKept() {
+    void editsMigrateBothWaysWithTheRowsKept() throws Exception {
         try (TestMariaDb db = TestMariaDb.create();
                 TestMariaDb hibernates1 = TestMariaDb.create();
                 TestMariaDb hibernates2 = TestMariaDb.create()) {
@@ -78,8 +84,16 @@ class MariaDbChangesTest {
                     "insert into shop (id, name, code, kind, price, parent_id) values (2, 'two', 'B-2', 'LARGE', 9.99, 1)");
 
             Autogen two = autogen(db, v2);
-            assertThat(two.revision(RevisionRequest.autogenerate("version 2")).written())
-                    .isPresent();
+            RevisionResult written =
+                    two.revision(RevisionRequest.autogenerate("version 2").withLockSafe(true));
+            assertThat(written.written()).isPresent();
+            String source = Files.readString(written.written().get());
+            assertThat(source.substring(0, source.indexOf("void downgrade")))
+                    .as("the new index on a table with rows, built online")
+                    .contains("op.createIndexConcurrently(name(\"shop\"), index(\"ix_shop_code\").column(\"code\"))")
+                    .as("a longer varchar, in place: no data loss, no risk")
+                    .doesNotContain("Data loss: changes")
+                    .doesNotContain("Risk (");
             two.upgrade("head");
             assertThat(MariaDbCatalog.withColumnsByName(db))
                     .containsExactlyElementsOf(MariaDbCatalog.withColumnsByName(hibernates2));
@@ -100,7 +114,7 @@ class MariaDbChangesTest {
         // A new column first, which commits on its own, then a unique key the rows refuse.
         Map<String, String> refused = Map.of(
                 "Shop.java",
-                SHOP.formatted(20, "@Column(length = 200) String note;")
+                SHOP.formatted("", 20, "@Column(length = 200) String note;")
                         .replace("length = 80) String name", "length = 80, unique = true) String name"));
         try (TestMariaDb db = TestMariaDb.create()) {
             Path v1 = EntityChange.compile(work.resolve("v1"), V1);
