@@ -112,7 +112,7 @@ public final class Autogen {
         if (!request.autogenerate()) {
             return revision(project, request, null, null);
         }
-        Dialect dialect = request.fromHistory() ? Dialects.standard() : workspace.dialect();
+        Dialect dialect = request.fromHistory() ? workspace.offlineDialect() : workspace.dialect();
         try (PendingEntityModel entities = readEntities(project, dialect, !request.fromHistory())) {
             return revision(project, request, dialect, entities);
         }
@@ -170,7 +170,7 @@ public final class Autogen {
         }
         RevisionInfo info = new RevisionInfo(
                 id, parents, request.branchLabels(), request.dependsOn(), request.message(), request.created());
-        Dialect standard = Dialects.standard();
+        Dialect standard = workspace.offlineDialect();
         // The forms, risks and remarks follow the server compared with; a revision from the history alone is
         // for any version of the standard dialect.
         Dialect forms = entities == null || request.fromHistory() ? standard : entities.readFor();
@@ -208,7 +208,8 @@ public final class Autogen {
         String id = NewRevisions.newId(graph, revisionId);
         RevisionInfo info =
                 RevisionInfo.of(id, parents.stream().distinct().sorted().toList(), message, created);
-        Path file = NewRevisions.write(project, writer(Dialects.standard()).write(info, List.of()));
+        Path file =
+                NewRevisions.write(project, writer(workspace.offlineDialect()).write(info, List.of()));
         workspace.forgetGraph();
         return new RevisionResult(file, id, info.revises(), List.of(), List.of());
     }
@@ -243,7 +244,7 @@ public final class Autogen {
         Project project = workspace.requireProject();
         NewRevisions.requireMessage(message);
         RevisionGraph graph = workspace.graph();
-        Dialect dialect = Dialects.standard();
+        Dialect dialect = workspace.offlineDialect();
         Squash squash = Squash.of(graph, from, to, dialect, settings.schema());
         String id = NewRevisions.newId(graph, revisionId);
         RevisionInfo info = squash.info(id, message, created);
@@ -361,7 +362,7 @@ public final class Autogen {
      * reason; and a finding when the settings let DDL wait for ever behind a long reader. Touches no database.
      */
     public List<LintFinding> lint(String range) {
-        return Lint.of(workspace.graph(), range, Dialects.standard(), settings);
+        return Lint.of(workspace.graph(), range, workspace.offlineDialect(), settings);
     }
 
     /** The SQL one revision runs ({@code revision}: an id, prefix or label), touching no database. */
@@ -377,12 +378,16 @@ public final class Autogen {
     }
 
     private OfflineScript offlineScript() {
+        Dialect dialect = workspace.offlineDialect();
+        if (!dialect.name().equals(Dialects.standard().name())) {
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET,
+                    "SQL scripts are written for PostgreSQL only so far, and this project's url is " + dialect.name()
+                            + "'s",
+                    "run the migrations with 'autogen upgrade' against the database");
+        }
         return new OfflineScript(
-                workspace.graph(),
-                Dialects.standard(),
-                settings.schema(),
-                settings.versionTable(),
-                settings.runOptions());
+                workspace.graph(), dialect, settings.schema(), settings.versionTable(), settings.runOptions());
     }
 
     private RunResult whileRunning(Runner runner, java.util.function.Supplier<RunResult> work) {

@@ -46,6 +46,15 @@ class MariaDbWorkflowIT {
             Cli.Result current = cli.run("current");
             WorkflowIT.assertSuccess(current);
             assertThat(current.out()).contains("0002");
+            Cli.Result fromHistory =
+                    cli.run("revision", "--autogenerate", "--from-history", "-m", "nothing", "--rev-id", "0003");
+            WorkflowIT.assertSuccess(fromHistory);
+            assertThat(fromHistory.out())
+                    .as("the history replayed in MariaDB's spellings: nothing to write")
+                    .contains("No changes");
+            Cli.Result script = cli.run("upgrade", "0001:0002", "--sql");
+            assertThat(script.exitCode()).as(script.toString()).isEqualTo(1);
+            assertThat(script.err()).startsWith("error: SQL scripts are written for PostgreSQL only so far");
             Cli.Result history = cli.run("history");
             WorkflowIT.assertSuccess(history);
             assertThat(history.out()).contains("0001").contains("0002");

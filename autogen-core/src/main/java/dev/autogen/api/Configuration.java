@@ -215,7 +215,9 @@ public record Configuration(
      */
     public Settings settings(
             Supplier<ConnectionSettings> connection, RunListener listener, Supplier<ConnectionSettings> scratch) {
-        return new Settings(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, scratch);
+        String known = url != null && url.startsWith("jdbc:") ? url : null;
+        return new Settings(
+                connection, schema, versionTable, excludeTables, ignore, runOptions, listener, scratch, known);
     }
 
     /** The project: its migrations, where they compile to ({@code .autogen/classes}), and its entities if any. */

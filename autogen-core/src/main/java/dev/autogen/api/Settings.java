@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  * @param listener hears each migration start and end while a run goes
  * @param scratch an empty database autogen may fill and leave to be thrown away, to build the history's
  *     schema when its migrations run SQL or Java that cannot be replayed in memory; {@code null} for none
+ * @param url the database's JDBC url when it is known without connecting ({@code null} for an embedded
+ *     server or a DataSource): which database the commands that connect to none write and compare for
+ *     ({@code lint}, {@code squash}, {@code revision --from-history}); PostgreSQL when it is not known
  */
 public record Settings(
         Supplier<ConnectionSettings> connection,
@@ -29,7 +32,8 @@ public record Settings(
         List<String> ignore,
         RunOptions runOptions,
         RunListener listener,
-        Supplier<ConnectionSettings> scratch) {
+        Supplier<ConnectionSettings> scratch,
+        String url) {
 
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_VERSION_TABLE = "autogen_version";
@@ -44,6 +48,19 @@ public record Settings(
         Objects.requireNonNull(listener, "listener");
     }
 
+    /** Settings whose url is not known before connecting. */
+    public Settings(
+            Supplier<ConnectionSettings> connection,
+            String schema,
+            String versionTable,
+            List<String> excludeTables,
+            List<String> ignore,
+            RunOptions runOptions,
+            RunListener listener,
+            Supplier<ConnectionSettings> scratch) {
+        this(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, scratch, null);
+    }
+
     /** Settings with no scratch database. */
     public Settings(
             Supplier<ConnectionSettings> connection,
@@ -53,7 +70,7 @@ public record Settings(
             List<String> ignore,
             RunOptions runOptions,
             RunListener listener) {
-        this(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, null);
+        this(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, null, null);
     }
 
     /**
@@ -68,7 +85,9 @@ public record Settings(
                 List.of(),
                 List.of(),
                 RunOptions.DEFAULT,
-                RunListener.NONE);
+                RunListener.NONE,
+                null,
+                connection.url());
     }
 
     /**
@@ -89,18 +108,21 @@ public record Settings(
     }
 
     public Settings withListener(RunListener newListener) {
-        return new Settings(connection, schema, versionTable, excludeTables, ignore, runOptions, newListener, scratch);
+        return new Settings(
+                connection, schema, versionTable, excludeTables, ignore, runOptions, newListener, scratch, url);
     }
 
     public Settings withIgnore(List<String> rules) {
-        return new Settings(connection, schema, versionTable, excludeTables, rules, runOptions, listener, scratch);
+        return new Settings(connection, schema, versionTable, excludeTables, rules, runOptions, listener, scratch, url);
     }
 
     public Settings withScratch(Supplier<ConnectionSettings> database) {
-        return new Settings(connection, schema, versionTable, excludeTables, ignore, runOptions, listener, database);
+        return new Settings(
+                connection, schema, versionTable, excludeTables, ignore, runOptions, listener, database, url);
     }
 
+    /** On another database, whose url is not known before connecting. */
     public Settings withConnection(Supplier<ConnectionSettings> database) {
-        return new Settings(database, schema, versionTable, excludeTables, ignore, runOptions, listener, scratch);
+        return new Settings(database, schema, versionTable, excludeTables, ignore, runOptions, listener, scratch, null);
     }
 }

@@ -122,6 +122,17 @@ public final class Workspace {
     }
 
     /** The dialect of the configured database, by its URL. */
+    /**
+     * The dialect of the commands that connect to no database: the url's when the settings know it
+     * without connecting, else PostgreSQL's.
+     */
+    public Dialect offlineDialect() {
+        String url = settings.url();
+        return url == null
+                ? Dialects.standard()
+                : Dialects.forUrl(url, new ConnectionSettings(url, null, null).safeUrl());
+    }
+
     public Dialect dialect() {
         ConnectionSettings connection = connection();
         return Dialects.forUrl(connection.url(), connection.safeUrl());
