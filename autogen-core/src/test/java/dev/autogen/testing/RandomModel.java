@@ -35,6 +35,12 @@ public final class RandomModel {
     /** Comment text that would end a comment or a string in Java, written as Java source (a quote would end Hibernate's own SQL string: it does not escape one). */
     private static final String HOSTILE = "a \\\"quote\\\" */ -- /* \\\\n; drop table x; $$";
 
+    /**
+     * The same without its backslash: Hibernate writes a comment into MariaDB's DDL unescaped, where a
+     * backslash starts an escape, so the text it stores is not the entity's (autogen escapes it).
+     */
+    private static final String HOSTILE_ON_MARIADB = "a \\\"quote\\\" */ -- /* n; drop table x; $$";
+
     private static final List<String> TYPES = List.of(
             "String",
             "Integer",
@@ -63,17 +69,33 @@ public final class RandomModel {
             "String[]",
             "named_enum");
 
+    /** MariaDB's stand-ins for what only PostgreSQL has: arrays, named enum types. */
+    private static final Map<String, String> ON_MARIADB =
+            Map.of("int[]", "Integer", "String[]", "String", "named_enum", "Level");
+
     private final Random random;
+    private final boolean mariaDb;
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<Entity> entities = new ArrayList<>();
 
-    private RandomModel(long seed) {
+    private RandomModel(long seed, boolean mariaDb) {
         this.random = new Random(seed);
+        this.mariaDb = mariaDb;
     }
 
     /** File name to source (without package and imports). */
     public static Map<String, String> sources(long seed) {
-        RandomModel model = new RandomModel(seed);
+        RandomModel model = new RandomModel(seed, false);
+        model.draw();
+        return model.sources;
+    }
+
+    /**
+     * The same model, drawn alike, with what MariaDB has in place of PostgreSQL's own (arrays, named enum
+     * types, serial columns): a plain column of the nearest kind.
+     */
+    public static Map<String, String> mariaDbSources(long seed) {
+        RandomModel model = new RandomModel(seed, true);
         model.draw();
         return model.sources;
     }
@@ -134,7 +156,7 @@ public final class RandomModel {
             head.append("@IdClass(").append(name).append("Pk.class)\n");
         }
         if (random.nextInt(6) == 0) {
-            head.append("@Comment(\"").append(HOSTILE).append("\")\n");
+            head.append("@Comment(\"").append(hostile()).append("\")\n");
         }
         head.append(table(name, columns));
         if (strategy != null) {
@@ -214,7 +236,8 @@ public final class RandomModel {
     private void basic(String entity, int index, StringBuilder body, List<String> columns) {
         String field = "f" + index + "_" + lower(entity);
         String column = "c" + index + "_" + lower(entity);
-        String type = TYPES.get(random.nextInt(TYPES.size()));
+        String drawn = TYPES.get(random.nextInt(TYPES.size()));
+        String type = mariaDb ? ON_MARIADB.getOrDefault(drawn, drawn) : drawn;
         List<String> annotations = new ArrayList<>();
         List<String> attributes = new ArrayList<>();
         boolean named = random.nextBoolean();
@@ -239,7 +262,7 @@ public final class RandomModel {
                 }
             }
             case "Integer", "Long" -> {
-                definedHere = random.nextInt(8) == 0;
+                definedHere = random.nextInt(8) == 0 && !mariaDb;
                 if (definedHere) {
                     // A serial pseudo-type: the database makes the column not null, with a sequence it owns.
                     attributes.add("columnDefinition = \"" + (type.equals("Integer") ? "serial" : "bigserial") + "\"");
@@ -269,7 +292,7 @@ public final class RandomModel {
         if (comparable && random.nextInt(10) == 0) {
             attributes.add("unique = true");
         }
-        String value = defaultFor(type);
+        String value = mariaDb && type.equals("java.util.UUID") ? "uuid()" : defaultFor(type);
         if (value != null && !definedHere && random.nextInt(6) == 0) {
             annotations.add("@ColumnDefault(\"" + value + "\")");
         }
@@ -277,7 +300,7 @@ public final class RandomModel {
             annotations.add("@Check(constraints = \"" + column + " >= 0\")");
         }
         if (random.nextInt(8) == 0) {
-            annotations.add("@Comment(\"" + HOSTILE + "\")");
+            annotations.add("@Comment(\"" + hostile() + "\")");
         }
         if (!attributes.isEmpty()) {
             annotations.add("@Column(" + String.join(", ", attributes) + ")");
@@ -359,6 +382,10 @@ public final class RandomModel {
             default -> {}
         }
         return parts.isEmpty() ? "" : "@Table(" + String.join(", ", parts) + ")\n";
+    }
+
+    private String hostile() {
+        return mariaDb ? HOSTILE_ON_MARIADB : HOSTILE;
     }
 
     private static String defaultFor(String type) {

@@ -295,8 +295,16 @@ final class MetadataTranslator {
         List<Identifier> names = columns.stream()
                 .map(c -> c.getNameIdentifier(metadata.getDatabase()))
                 .toList();
+        // A table-per-class subclass's table takes its superclass's unique columns with their keys, named
+        // after the table that declares them.
+        org.hibernate.mapping.Table owner = table;
+        while (owner instanceof org.hibernate.mapping.DenormalizedTable denormalized
+                && columns.stream()
+                        .allMatch(c -> denormalized.getIncludedTable().getColumn(c) != null)) {
+            owner = denormalized.getIncludedTable();
+        }
         return fold(org.hibernate.boot.model.naming.NamingHelper.INSTANCE.generateHashedConstraintName(
-                "UK", table.getNameIdentifier(), names));
+                "UK", owner.getNameIdentifier(), names));
     }
 
     /** A unique key over the primary key's columns only orders them; it is no constraint of its own. */

@@ -159,7 +159,8 @@ final class MariaDbCanonical {
         String lower = trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         Matcher m = TYPE.matcher(lower);
         if (!m.matches()) {
-            return lower;
+            // A column definition of the entity's own ("varchar(26) default 'It''s'"): as written.
+            return trimmed;
         }
         String base = m.group(1).strip();
         String length = m.group(2);

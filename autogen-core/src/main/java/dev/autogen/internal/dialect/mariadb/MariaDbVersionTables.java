@@ -1,15 +1,8 @@
 package dev.autogen.internal.dialect.mariadb;
 
-import static dev.autogen.internal.dialect.mariadb.MariaDbNames.literal;
-import static dev.autogen.internal.dialect.mariadb.MariaDbNames.quote;
-
-import dev.autogen.api.Direction;
 import dev.autogen.api.RunOptions;
+import dev.autogen.internal.dialect.VersionTableRows;
 import dev.autogen.internal.dialect.VersionTableSql;
-import dev.autogen.internal.revision.VersionChange;
-import dev.autogen.internal.revision.VersionChange.Delete;
-import dev.autogen.internal.revision.VersionChange.Insert;
-import dev.autogen.internal.revision.VersionChange.Update;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,27 +14,20 @@ import java.util.stream.Collectors;
  * tables' format ({@code autogen tables 4}). A script's guards are {@code signal}s in anonymous blocks
  * ({@code begin not atomic ... end}), MariaDB's {@code do} block.
  */
-final class MariaDbVersionTables implements VersionTableSql {
-
-    private static final String PARTIAL = "partial";
-    private static final String FORMAT_MARK = "autogen tables ";
-
-    private final String schema;
-    private final String table;
+final class MariaDbVersionTables extends VersionTableRows {
 
     MariaDbVersionTables(String schema, String table) {
-        this.schema = schema;
-        this.table = table;
+        super(schema, table);
     }
 
     @Override
-    public String versionTable() {
-        return quote(schema) + "." + quote(table);
+    protected String quote(String name) {
+        return MariaDbNames.quote(name);
     }
 
     @Override
-    public String historyTable() {
-        return quote(schema) + "." + quote(VersionTableSql.historyTableName(table));
+    protected String literal(String value) {
+        return MariaDbNames.literal(value);
     }
 
     @Override
@@ -126,55 +112,8 @@ final class MariaDbVersionTables implements VersionTableSql {
     }
 
     @Override
-    public String historyHasRows() {
-        return "select exists (select 1 from " + historyTable() + ")";
-    }
-
-    @Override
     public String markFormat() {
         return "alter table " + historyTable() + " comment = " + literal(FORMAT_MARK + FORMAT);
-    }
-
-    @Override
-    public String selectHeads() {
-        return "select version_num from " + versionTable() + " order by version_num";
-    }
-
-    @Override
-    public String change(VersionChange change) {
-        if (change instanceof Insert insert) {
-            return "insert into " + versionTable() + " (version_num) values (" + literal(insert.to()) + ")";
-        } else if (change instanceof Delete delete) {
-            return "delete from " + versionTable() + " where version_num = " + literal(delete.from());
-        }
-        Update update = (Update) change;
-        return "update " + versionTable() + " set version_num = " + literal(update.to()) + " where version_num = "
-                + literal(update.from());
-    }
-
-    @Override
-    public String markPartial(String revision, Direction direction, String statement, int resumeAt, String checksum) {
-        return insertPartial(revision, direction, statement, resumeAt, checksum) + " returning id";
-    }
-
-    @Override
-    public String insertPartial(String revision, Direction direction, String statement, int resumeAt, String checksum) {
-        return "insert into " + historyTable() + " (revision, direction, note, resume_at, checksum) values ("
-                + literal(revision) + ", " + literal(PARTIAL) + ", "
-                + literal(direction.word() + " ran outside its transaction: " + statement) + ", " + resumeAt + ", "
-                + literal(checksum) + ")";
-    }
-
-    @Override
-    public String updatePartialOf(String revision, int resumeAt) {
-        return "update " + historyTable() + " set resume_at = " + resumeAt + " where direction = " + literal(PARTIAL)
-                + " and revision = " + literal(revision);
-    }
-
-    @Override
-    public String clearPartialOf(String revision) {
-        return "delete from " + historyTable() + " where direction = " + literal(PARTIAL) + " and revision = "
-                + literal(revision);
     }
 
     @Override
@@ -187,27 +126,6 @@ final class MariaDbVersionTables implements VersionTableSql {
     }
 
     @Override
-    public String updatePartial(long id, int resumeAt) {
-        return "update " + historyTable() + " set resume_at = " + resumeAt + " where id = " + id;
-    }
-
-    @Override
-    public String clearPartial(long id) {
-        return "delete from " + historyTable() + " where id = " + id;
-    }
-
-    @Override
-    public String clearAllPartial() {
-        return "delete from " + historyTable() + " where direction = " + literal(PARTIAL);
-    }
-
-    @Override
-    public String selectPartial() {
-        return "select id, revision, applied_at, note, resume_at, checksum from " + historyTable()
-                + " where direction = " + literal(PARTIAL) + " order by id";
-    }
-
-    @Override
     public String selectChecksums() {
         // The newest row of each revision: MariaDB has no "distinct on".
         return "select h.revision, h.checksum, h.applied_at from " + historyTable()
@@ -215,20 +133,5 @@ final class MariaDbVersionTables implements VersionTableSql {
                 + " from " + historyTable()
                 + " l where l.revision = h.revision and l.direction in ('upgrade', 'stamp'))"
                 + " order by h.revision";
-    }
-
-    @Override
-    public String selectHistory() {
-        return "select revision, direction, applied_at, duration_ms, applied_by, note from " + historyTable()
-                + " order by id";
-    }
-
-    @Override
-    public String history(String revision, Direction direction, Long durationMillis, String checksum, String note) {
-        return "insert into " + historyTable() + " (revision, direction, duration_ms, checksum, note) values ("
-                + literal(revision) + ", " + literal(direction.word()) + ", "
-                + (durationMillis == null ? "null" : durationMillis) + ", "
-                + (checksum == null ? "null" : literal(checksum)) + ", "
-                + (note == null ? "null" : literal(note)) + ")";
     }
 }

@@ -1,15 +1,7 @@
 package dev.autogen.internal.dialect.postgres;
 
-import static dev.autogen.internal.dialect.postgres.PostgresNames.literal;
-import static dev.autogen.internal.dialect.postgres.PostgresNames.quote;
-
-import dev.autogen.api.Direction;
 import dev.autogen.api.RunOptions;
-import dev.autogen.internal.dialect.VersionTableSql;
-import dev.autogen.internal.revision.VersionChange;
-import dev.autogen.internal.revision.VersionChange.Delete;
-import dev.autogen.internal.revision.VersionChange.Insert;
-import dev.autogen.internal.revision.VersionChange.Update;
+import dev.autogen.internal.dialect.VersionTableRows;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,27 +11,20 @@ import java.util.stream.Collectors;
  * autogen's two tables on PostgreSQL. The history table's comment carries the tables' format
  * ({@code autogen tables 2}); tables made before formats were marked have none, which reads as format 1.
  */
-final class PostgresVersionTables implements VersionTableSql {
-
-    private static final String PARTIAL = "partial";
-    private static final String FORMAT_MARK = "autogen tables ";
-
-    private final String schema;
-    private final String table;
+final class PostgresVersionTables extends VersionTableRows {
 
     PostgresVersionTables(String schema, String table) {
-        this.schema = schema;
-        this.table = table;
+        super(schema, table);
     }
 
     @Override
-    public String versionTable() {
-        return quote(schema) + "." + quote(table);
+    protected String quote(String name) {
+        return PostgresNames.quote(name);
     }
 
     @Override
-    public String historyTable() {
-        return quote(schema) + "." + quote(VersionTableSql.historyTableName(table));
+    protected String literal(String value) {
+        return PostgresNames.literal(value);
     }
 
     @Override
@@ -116,55 +101,8 @@ final class PostgresVersionTables implements VersionTableSql {
     }
 
     @Override
-    public String historyHasRows() {
-        return "select exists (select 1 from " + historyTable() + ")";
-    }
-
-    @Override
     public String markFormat() {
         return "comment on table " + historyTable() + " is " + literal(FORMAT_MARK + FORMAT);
-    }
-
-    @Override
-    public String selectHeads() {
-        return "select version_num from " + versionTable() + " order by version_num";
-    }
-
-    @Override
-    public String change(VersionChange change) {
-        if (change instanceof Insert insert) {
-            return "insert into " + versionTable() + " (version_num) values (" + literal(insert.to()) + ")";
-        } else if (change instanceof Delete delete) {
-            return "delete from " + versionTable() + " where version_num = " + literal(delete.from());
-        }
-        Update update = (Update) change;
-        return "update " + versionTable() + " set version_num = " + literal(update.to()) + " where version_num = "
-                + literal(update.from());
-    }
-
-    @Override
-    public String markPartial(String revision, Direction direction, String statement, int resumeAt, String checksum) {
-        return insertPartial(revision, direction, statement, resumeAt, checksum) + " returning id";
-    }
-
-    @Override
-    public String insertPartial(String revision, Direction direction, String statement, int resumeAt, String checksum) {
-        return "insert into " + historyTable() + " (revision, direction, note, resume_at, checksum) values ("
-                + literal(revision) + ", " + literal(PARTIAL) + ", "
-                + literal(direction.word() + " ran outside its transaction: " + statement) + ", " + resumeAt + ", "
-                + literal(checksum) + ")";
-    }
-
-    @Override
-    public String updatePartialOf(String revision, int resumeAt) {
-        return "update " + historyTable() + " set resume_at = " + resumeAt + " where direction = " + literal(PARTIAL)
-                + " and revision = " + literal(revision);
-    }
-
-    @Override
-    public String clearPartialOf(String revision) {
-        return "delete from " + historyTable() + " where direction = " + literal(PARTIAL) + " and revision = "
-                + literal(revision);
     }
 
     @Override
@@ -178,45 +116,8 @@ final class PostgresVersionTables implements VersionTableSql {
     }
 
     @Override
-    public String updatePartial(long id, int resumeAt) {
-        return "update " + historyTable() + " set resume_at = " + resumeAt + " where id = " + id;
-    }
-
-    @Override
-    public String clearPartial(long id) {
-        return "delete from " + historyTable() + " where id = " + id;
-    }
-
-    @Override
-    public String clearAllPartial() {
-        return "delete from " + historyTable() + " where direction = " + literal(PARTIAL);
-    }
-
-    @Override
-    public String selectPartial() {
-        return "select id, revision, applied_at, note, resume_at, checksum from " + historyTable()
-                + " where direction = " + literal(PARTIAL)
-                + " order by id";
-    }
-
-    @Override
     public String selectChecksums() {
         return "select distinct on (revision) revision, checksum, applied_at from " + historyTable()
                 + " where direction in ('upgrade', 'stamp') order by revision, id desc";
-    }
-
-    @Override
-    public String selectHistory() {
-        return "select revision, direction, applied_at, duration_ms, applied_by, note from " + historyTable()
-                + " order by id";
-    }
-
-    @Override
-    public String history(String revision, Direction direction, Long durationMillis, String checksum, String note) {
-        return "insert into " + historyTable() + " (revision, direction, duration_ms, checksum, note) values ("
-                + literal(revision) + ", " + literal(direction.word()) + ", "
-                + (durationMillis == null ? "null" : durationMillis) + ", "
-                + (checksum == null ? "null" : literal(checksum)) + ", "
-                + (note == null ? "null" : literal(note)) + ")";
     }
 }

@@ -193,11 +193,33 @@ class PostgresIntrospectorTest {
             }
             db.execute(String.join(";\n", ddl));
             try (Connection connection = db.connect()) {
-                long before = committedTransactions(connection);
+                long before = settledTransactions(connection);
                 Introspection result = PostgresIntrospector.introspect(connection, IntrospectionScope.of("public"));
                 long after = committedTransactions(connection);
                 return new Count(result.schema().tables().size(), result.catalogQueries(), after - before);
             }
+        }
+    }
+
+    /**
+     * The count once the sessions that built the tables have reported theirs: a session that has ended
+     * sends its counts a moment later, which would otherwise land inside the measurement.
+     */
+    private static long settledTransactions(Connection connection) throws SQLException {
+        long seen = committedTransactions(connection);
+        while (true) {
+            try {
+                Thread.sleep(1_200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            // Reading the count is a transaction of its own: one more is no news.
+            long now = committedTransactions(connection);
+            if (now <= seen + 2) {
+                return now;
+            }
+            seen = now;
         }
     }
 
