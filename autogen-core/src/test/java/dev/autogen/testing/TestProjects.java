@@ -16,4 +16,14 @@ public final class TestProjects {
                 new Project(directory.resolve("migrations"), "migrations", directory.resolve("cache"), entities);
         return Autogen.forProject(Settings.of(db.settings()), project);
     }
+
+    /** The same on MariaDB, where the entities' tables are in the test's database. */
+    public static Autogen autogen(Path directory, TestMariaDb db, EntitySource entities) {
+        Project project = new Project(
+                directory.resolve("migrations"),
+                "migrations",
+                directory.resolve("cache"),
+                entities.withDefaultSchema(db.name()));
+        return Autogen.forProject(Settings.of(db.settings()), project);
+    }
 }

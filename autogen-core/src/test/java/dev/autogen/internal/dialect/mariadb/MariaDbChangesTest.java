@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.autogen.Autogen;
 import dev.autogen.api.AutogenException;
-import dev.autogen.api.EntitySource;
-import dev.autogen.api.Project;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
 import dev.autogen.api.RunResult;
-import dev.autogen.api.Settings;
 import dev.autogen.testing.EntityChange;
 import dev.autogen.testing.HibernateApplication;
 import dev.autogen.testing.MariaDbCatalog;
 import dev.autogen.testing.TestMariaDb;
+import dev.autogen.testing.TestProjects;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,8 +171,6 @@ class MariaDbChangesTest {
     }
 
     private Autogen autogen(TestMariaDb db, Path classes) {
-        EntitySource entities = EntityChange.source(classes).withDefaultSchema(db.name());
-        Project project = new Project(work.resolve("migrations"), "migrations", work.resolve("cache"), entities);
-        return Autogen.forProject(Settings.of(db.settings()), project);
+        return TestProjects.autogen(work, db, EntityChange.source(classes));
     }
 }
