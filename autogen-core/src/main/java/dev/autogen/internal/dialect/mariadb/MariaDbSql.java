@@ -3,6 +3,8 @@ package dev.autogen.internal.dialect.mariadb;
 import static dev.autogen.internal.dialect.mariadb.MariaDbNames.literal;
 import static dev.autogen.internal.dialect.mariadb.MariaDbNames.quote;
 
+import dev.autogen.api.AutogenException;
+import dev.autogen.api.ErrorCode;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddForeignKey;
@@ -41,7 +43,6 @@ import dev.autogen.internal.schema.Constraint;
 import dev.autogen.internal.schema.ForeignKey;
 import dev.autogen.internal.schema.Identity;
 import dev.autogen.internal.schema.Index;
-import dev.autogen.internal.schema.IndexKey;
 import dev.autogen.internal.schema.PrimaryKey;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.ReferentialAction;
@@ -139,9 +140,9 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
                     + quote(to.name()) + " is null");
         }
         if (op.using() != null && op.typeChanged()) {
-            throw new UnsupportedOperationException(
-                    "a conversion of one's own (alterColumn with an SQL expression) is not written for MariaDB yet:"
-                            + " add a column, update it, drop the old one and rename it");
+            throw notOnMariaDb(
+                    "a conversion of one's own (alterColumn with an SQL expression) is not written for MariaDB yet",
+                    "add a column, update it from the old one, drop the old one and rename the new one");
         }
         sql.add("alter table " + name(op.table()) + " modify column " + column(to));
         return sql;
@@ -149,7 +150,9 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> addNotNullNotValid(AddNotNullNotValid op) {
-        throw new UnsupportedOperationException("MariaDB has no NOT NULL added not valid");
+        throw notOnMariaDb(
+                "MariaDB has no NOT NULL added not valid (addNotNullNotValid is PostgreSQL 18's)",
+                "make the column not null with alterColumn");
     }
 
     @Override
@@ -270,17 +273,17 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createEnumType(CreateEnumType op) {
-        throw new UnsupportedOperationException("MariaDB has no named enum types: an enum is a column's type");
+        throw notOnMariaDb("MariaDB has no named enum types", "give the column an enum('A','B') type with alterColumn");
     }
 
     @Override
     public List<String> alterEnumType(AlterEnumType op) {
-        throw new UnsupportedOperationException("MariaDB has no named enum types: an enum is a column's type");
+        throw notOnMariaDb("MariaDB has no named enum types", "give the column an enum('A','B') type with alterColumn");
     }
 
     @Override
     public List<String> dropEnumType(DropEnumType op) {
-        throw new UnsupportedOperationException("MariaDB has no named enum types: an enum is a column's type");
+        throw notOnMariaDb("MariaDB has no named enum types", "give the column an enum('A','B') type with alterColumn");
     }
 
     @Override
@@ -333,6 +336,11 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
                 + action(" on update ", key.onUpdate());
     }
 
+    /** A migration asks for what MariaDB does not have: refused before any of it runs. */
+    private static AutogenException notOnMariaDb(String what, String fix) {
+        return new AutogenException(ErrorCode.MIGRATION_INVALID, what, fix);
+    }
+
     private static String action(String clause, ReferentialAction action) {
         return action == ReferentialAction.NO_ACTION ? "" : clause + action.sql();
     }
@@ -347,9 +355,5 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
                 .collect(Collectors.joining(", "));
         return "create " + (index.unique() ? "unique " : "") + "index " + quote(index.name()) + " on " + name(table)
                 + " (" + keys + ")";
-    }
-
-    static String keyText(IndexKey key) {
-        return key.expression() ? key.text() : quote(key.text());
     }
 }
