@@ -38,6 +38,10 @@ public record Settings(
     public static final String DEFAULT_SCHEMA = "public";
     public static final String DEFAULT_VERSION_TABLE = "autogen_version";
 
+    /** The database a MariaDB url names: {@code shop} of {@code jdbc:mariadb://host:3306/shop?user=app}. */
+    private static final java.util.regex.Pattern MARIADB_DATABASE =
+            java.util.regex.Pattern.compile("jdbc:mariadb:[a-z:]*//[^/]*/([^/?;&]+).*");
+
     public Settings {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(schema, "schema");
@@ -97,9 +101,7 @@ public record Settings(
      */
     public static String defaultSchemaFor(String url) {
         if (url != null) {
-            java.util.regex.Matcher mariaDb = java.util.regex.Pattern.compile(
-                            "jdbc:mariadb:[a-z:]*//[^/]*/([^/?;&]+).*")
-                    .matcher(url);
+            java.util.regex.Matcher mariaDb = MARIADB_DATABASE.matcher(url);
             if (mariaDb.matches()) {
                 return mariaDb.group(1);
             }

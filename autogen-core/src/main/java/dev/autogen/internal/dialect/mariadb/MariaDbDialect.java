@@ -28,7 +28,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -248,35 +247,7 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public List<String> notReproduced(Connection connection, IntrospectionScope scope) {
-        String in =
-                "(" + String.join(", ", scope.schemas().stream().map(s -> "?").toList()) + ")";
-        String sql = "select concat('view `', table_schema, '`.`', table_name, '`') from information_schema.views"
-                + " where table_schema in " + in
-                + " union all select concat('trigger `', trigger_schema, '`.`', trigger_name, '`')"
-                + " from information_schema.triggers where trigger_schema in " + in
-                + " union all select concat(lower(routine_type), ' `', routine_schema, '`.', routine_name)"
-                + " from information_schema.routines where routine_schema in " + in + " order by 1";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int i = 1;
-            for (int pass = 0; pass < 3; pass++) {
-                for (String schema : scope.schemas()) {
-                    statement.setString(i++, schema);
-                }
-            }
-            List<String> lines = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
-            return lines;
-        } catch (SQLException e) {
-            throw new AutogenException(
-                    ErrorCode.DATABASE_ERROR,
-                    "reading what the database holds beyond tables failed: " + e.getMessage(),
-                    "check that the user may read information_schema",
-                    e);
-        }
+        return MariaDbIntrospector.notReproduced(connection, scope);
     }
 
     @Override

@@ -140,6 +140,23 @@ final class MariaDbIntrospector {
                 namespaces, tables.values().stream().map(Builder::build).toList(), sequences, List.of());
     }
 
+    /**
+     * What the schemas in {@code scope} hold that {@link #introspect} leaves out (views, triggers, routines),
+     * one line each, in one query.
+     */
+    static List<String> notReproduced(Connection connection, IntrospectionScope scope) {
+        MariaDbIntrospector introspector = new MariaDbIntrospector(connection, scope);
+        String in = introspector.in;
+        return introspector.query(
+                "select concat('view `', table_schema, '`.`', table_name, '`') from information_schema.views"
+                        + " where table_schema in " + in
+                        + " union all select concat('trigger `', trigger_schema, '`.`', trigger_name, '`')"
+                        + " from information_schema.triggers where trigger_schema in " + in
+                        + " union all select concat(lower(routine_type), ' `', routine_schema, '`.', routine_name)"
+                        + " from information_schema.routines where routine_schema in " + in + " order by 1",
+                rs -> rs.getString(1));
+    }
+
     /** MariaDB describes a sequence only in its own one-row table: all of them read in one query. */
     private List<Sequence> sequences(List<QualifiedName> names) {
         if (names.isEmpty()) {
@@ -221,24 +238,33 @@ final class MariaDbIntrospector {
             this.comment = comment;
         }
 
-        record KeyRows(String type, List<String> columns, List<String> targetColumns, String[] target) {}
+        /** A key's rows so far; {@code target} and the rules are a foreign key's, null for another key. */
+        record KeyRows(
+                String type,
+                QualifiedName target,
+                String deleteRule,
+                String updateRule,
+                List<String> columns,
+                List<String> targetColumns) {}
 
         record IndexRows(boolean unique, List<IndexKey> keys) {}
 
         void keyColumn(ResultSet rs) throws SQLException {
-            KeyRows key = keys.computeIfAbsent(rs.getString("constraint_name"), n -> {
-                try {
-                    return new KeyRows(
-                            rs.getString("constraint_type"), new ArrayList<>(), new ArrayList<>(), new String[] {
-                                rs.getString("referenced_table_schema"),
-                                rs.getString("referenced_table_name"),
-                                rs.getString("delete_rule"),
-                                rs.getString("update_rule")
-                            });
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            String constraint = rs.getString("constraint_name");
+            KeyRows key = keys.get(constraint);
+            if (key == null) {
+                String targetTable = rs.getString("referenced_table_name");
+                key = new KeyRows(
+                        rs.getString("constraint_type"),
+                        targetTable == null
+                                ? null
+                                : new QualifiedName(rs.getString("referenced_table_schema"), targetTable),
+                        rs.getString("delete_rule"),
+                        rs.getString("update_rule"),
+                        new ArrayList<>(),
+                        new ArrayList<>());
+                keys.put(constraint, key);
+            }
             key.columns().add(rs.getString("column_name"));
             if (rs.getString("referenced_column_name") != null) {
                 key.targetColumns().add(rs.getString("referenced_column_name"));
@@ -246,11 +272,11 @@ final class MariaDbIntrospector {
         }
 
         void indexColumn(ResultSet rs) throws SQLException {
-            IndexRows index =
-                    indexes.computeIfAbsent(rs.getString("index_name"), n -> new IndexRows(false, new ArrayList<>()));
-            if (index.keys().isEmpty() && !rs.getBoolean("non_unique")) {
-                index = new IndexRows(true, index.keys());
-                indexes.put(rs.getString("index_name"), index);
+            String indexName = rs.getString("index_name");
+            IndexRows index = indexes.get(indexName);
+            if (index == null) {
+                index = new IndexRows(!rs.getBoolean("non_unique"), new ArrayList<>());
+                indexes.put(indexName, index);
             }
             index.keys().add(new IndexKey(rs.getString("column_name"), false, "D".equals(rs.getString("collation"))));
         }
@@ -268,10 +294,10 @@ final class MariaDbIntrospector {
                         foreignKeys.add(new ForeignKey(
                                 entry.getKey(),
                                 key.columns(),
-                                new QualifiedName(key.target()[0], key.target()[1]),
+                                key.target(),
                                 key.targetColumns(),
-                                action(key.target()[2]),
-                                action(key.target()[3]),
+                                action(key.deleteRule()),
+                                action(key.updateRule()),
                                 false,
                                 false));
                 }
@@ -297,9 +323,14 @@ final class MariaDbIntrospector {
     private <T> List<T> query(String sql, RowReader<T> reader) {
         queries++;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            // The schemas once for each "in" list the query has.
             List<String> schemas = scope.schemas();
-            for (int i = 0; i < schemas.size(); i++) {
-                statement.setString(i + 1, schemas.get(i));
+            long lists = sql.chars().filter(c -> c == '?').count() / schemas.size();
+            int parameter = 1;
+            for (long list = 0; list < lists; list++) {
+                for (String schema : schemas) {
+                    statement.setString(parameter++, schema);
+                }
             }
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {

@@ -8,6 +8,7 @@ import dev.autogen.api.AutogenException;
 import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
 import dev.autogen.api.RunResult;
+import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.testing.EntityChange;
 import dev.autogen.testing.HibernateApplication;
 import dev.autogen.testing.MariaDbCatalog;
@@ -15,6 +16,7 @@ import dev.autogen.testing.TestMariaDb;
 import dev.autogen.testing.TestProjects;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +169,23 @@ class MariaDbChangesTest {
                     .hasSize(2)
                     .allMatch(row -> row.endsWith("|1"));
             assertThat(autogen(db, v2).check()).isEmpty();
+        }
+    }
+
+    @Test
+    void whatABaselineCannotReproduceIsNamedOneALine() throws Exception {
+        try (TestMariaDb db = TestMariaDb.create();
+                Connection connection = db.connect()) {
+            db.execute(
+                    "create table item (id int primary key, qty int)",
+                    "create view big_items as select id from item where qty > 10",
+                    "create trigger item_touch before update on item for each row set new.qty = new.qty",
+                    "create function twice(x int) returns int deterministic return x * 2");
+            assertThat(MariaDbDialect.INSTANCE.notReproduced(connection, IntrospectionScope.of(db.name())))
+                    .containsExactly(
+                            "function `" + db.name() + "`.twice",
+                            "trigger `" + db.name() + "`.`item_touch`",
+                            "view `" + db.name() + "`.`big_items`");
         }
     }
 
