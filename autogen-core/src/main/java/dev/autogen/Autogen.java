@@ -9,6 +9,9 @@ import dev.autogen.api.Current;
 import dev.autogen.api.Direction;
 import dev.autogen.api.EntitySource;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.api.FleetListener;
+import dev.autogen.api.FleetOptions;
+import dev.autogen.api.FleetTargets;
 import dev.autogen.api.HistoryEntry;
 import dev.autogen.api.LintFinding;
 import dev.autogen.api.Migrations;
@@ -18,6 +21,7 @@ import dev.autogen.api.RevisionRequest;
 import dev.autogen.api.RevisionResult;
 import dev.autogen.api.RunResult;
 import dev.autogen.api.Settings;
+import dev.autogen.api.Target;
 import dev.autogen.internal.autogenerate.Baseline;
 import dev.autogen.internal.autogenerate.Comparison;
 import dev.autogen.internal.autogenerate.Differences;
@@ -33,6 +37,7 @@ import dev.autogen.internal.codegen.MigrationWriter;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.entities.EntityModel;
 import dev.autogen.internal.entities.EntityReader;
+import dev.autogen.internal.fleet.TargetList;
 import dev.autogen.internal.history.HistorySchema;
 import dev.autogen.internal.operations.DataLoss;
 import dev.autogen.internal.operations.Operation;
@@ -79,7 +84,7 @@ public final class Autogen {
         this(new Workspace(settings, migrations, project));
     }
 
-    private Autogen(Workspace workspace) {
+    Autogen(Workspace workspace) {
         this.settings = workspace.settings();
         this.workspace = workspace;
     }
@@ -397,6 +402,25 @@ public final class Autogen {
         } finally {
             running = null;
         }
+    }
+
+    // ---------------------------------------------------------------- fleets
+
+    /**
+     * The targets {@code spec} names, in the order a fleet runs them: the schemas of the configured
+     * database (or of each listed one) that the pattern picks, the databases of the file, then the query's.
+     * Fails when there are none.
+     */
+    public List<Target> targets(FleetTargets spec) {
+        return TargetList.resolve(spec, settings.connection().get(), settings.schema());
+    }
+
+    /**
+     * These verbs over {@code targets}: the same migrations (loaded once) and settings, each target in its
+     * own schema with its own version table.
+     */
+    public Fleet fleet(List<Target> targets, FleetOptions options, FleetListener listener) {
+        return new Fleet(workspace, targets, options, listener);
     }
 
     // ---------------------------------------------------------------- telling

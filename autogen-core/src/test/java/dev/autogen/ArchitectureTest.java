@@ -53,6 +53,7 @@ class ArchitectureTest {
             Map.entry("discovery", Set.of("revision")),
             Map.entry("history", Set.of("schema", "operations", "revision")),
             Map.entry("runner", Set.of("operations", "revision", "dialect", "text")),
+            Map.entry("fleet", Set.of("dialect", "text", "workspace")),
             Map.entry(
                     "workspace",
                     Set.of(

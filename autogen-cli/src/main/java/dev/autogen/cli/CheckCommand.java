@@ -1,12 +1,14 @@
 package dev.autogen.cli;
 
+import dev.autogen.Fleet;
 import dev.autogen.api.Change;
+import dev.autogen.api.FleetTargets;
 import dev.autogen.api.Reports;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -15,26 +17,22 @@ import picocli.CommandLine.ParentCommand;
         description = "Exit 0 when the database matches the entities; otherwise list the differences and exit 3.")
 final class CheckCommand implements Callable<Integer> {
 
-    enum Output {
-        text,
-        json
-    }
-
     @ParentCommand
     Main main;
 
-    @Option(
-            names = "--format",
-            defaultValue = "text",
-            description = "text, or json for CI tools and review bots: {\"differences\": [{\"description\": ...,"
-                    + " \"dataLoss\": ... or null, \"risk\": ... or null}]}.")
-    Output format;
+    /** Its --format json on one database: {"differences": [{"description": ..., "dataLoss": ..., "risk": ...}]}. */
+    @Mixin
+    FleetFlags fleet;
 
     @Override
     public Integer call() {
         try (Session session = main.session()) {
+            FleetTargets targets = FleetRunning.targets(session, fleet);
+            if (!targets.isEmpty()) {
+                return FleetRunning.run(main, session, fleet, targets, Fleet::check);
+            }
             List<Change> differences = session.autogen().check();
-            if (format == Output.json) {
+            if (fleet.format == FleetFlags.Format.json) {
                 main.out.println(json(differences));
                 return differences.isEmpty() ? Main.OK : Main.DIFFERENCES;
             }

@@ -1,9 +1,12 @@
 package dev.autogen.cli;
 
+import dev.autogen.Fleet;
 import dev.autogen.api.Current;
+import dev.autogen.api.FleetTargets;
 import dev.autogen.api.Reports;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,9 +21,16 @@ final class CurrentCommand implements Callable<Integer> {
             description = "Show each revision in full.")
     boolean verbose;
 
+    @Mixin
+    FleetFlags fleet;
+
     @Override
     public Integer call() {
         try (Session session = main.session()) {
+            FleetTargets targets = FleetRunning.targets(session, fleet);
+            if (!targets.isEmpty()) {
+                return FleetRunning.run(main, session, fleet, targets, Fleet::current);
+            }
             Current current = session.autogen().current();
             Reports.current(current, verbose).forEach(main.out::println);
             return Main.OK;

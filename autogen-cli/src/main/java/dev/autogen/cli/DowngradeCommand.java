@@ -1,6 +1,8 @@
 package dev.autogen.cli;
 
 import dev.autogen.Autogen;
+import dev.autogen.Fleet;
+import dev.autogen.api.FleetReport;
 import dev.autogen.api.RunResult;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,11 @@ final class DowngradeCommand extends MoveCommand {
     @Override
     RunResult move(Autogen autogen, String target) {
         return autogen.downgrade(target);
+    }
+
+    @Override
+    FleetReport move(Fleet fleet, String target) {
+        return fleet.downgrade(target);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.autogen.cli;
 
-import dev.autogen.Autogen;
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.Configuration;
 import dev.autogen.api.TerminalText;
@@ -221,10 +220,10 @@ public final class Main implements Callable<Integer> {
      * its migration rolled back and the lock released, and the error saying where the database stays is
      * printed before the process ends.
      */
-    <T> T interruptibly(Autogen autogen, Supplier<T> work) {
+    <T> T interruptibly(Runnable cancel, Supplier<T> work) {
         Thread onSignal = new Thread(
                 () -> {
-                    autogen.cancel();
+                    cancel.run();
                     try {
                         finished.await(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {

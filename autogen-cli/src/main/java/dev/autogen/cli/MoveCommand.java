@@ -27,14 +27,22 @@ abstract class MoveCommand implements Callable<Integer> {
 
     abstract String script(Autogen autogen, String range);
 
+    abstract dev.autogen.api.FleetReport move(dev.autogen.Fleet fleet, String target);
+
+    @picocli.CommandLine.Mixin
+    FleetFlags fleet;
+
     @Override
     public Integer call() {
         try (Session session = main.session()) {
             Autogen autogen = session.autogen();
+            dev.autogen.api.FleetTargets targets = FleetRunning.targets(session, fleet);
             if (sql) {
                 main.out.print(script(autogen, target));
+            } else if (!targets.isEmpty()) {
+                return FleetRunning.run(main, session, fleet, targets, f -> move(f, target));
             } else {
-                Reports.run(main.interruptibly(autogen, () -> move(autogen, target)))
+                Reports.run(main.interruptibly(autogen::cancel, () -> move(autogen, target)))
                         .forEach(main.out::println);
             }
             return Main.OK;

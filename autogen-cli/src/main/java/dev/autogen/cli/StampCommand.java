@@ -24,7 +24,7 @@ final class StampCommand implements Callable<Integer> {
         try (Session session = main.session()) {
             Autogen autogen = session.autogen();
             main.out.println("Stamped: "
-                    + Reports.revisions(main.interruptibly(autogen, () -> autogen.stamp(target))
+                    + Reports.revisions(main.interruptibly(autogen::cancel, () -> autogen.stamp(target))
                             .after()));
             return Main.OK;
         }

@@ -1,6 +1,8 @@
 package dev.autogen.cli;
 
 import dev.autogen.Autogen;
+import dev.autogen.Fleet;
+import dev.autogen.api.FleetReport;
 import dev.autogen.api.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +18,11 @@ final class UpgradeCommand extends MoveCommand {
     @Override
     RunResult move(Autogen autogen, String target) {
         return autogen.upgrade(target);
+    }
+
+    @Override
+    FleetReport move(Fleet fleet, String target) {
+        return fleet.upgrade(target);
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  * @param entitiesClasspath where the entity classes are, absolute
  * @param embeddedVersion the PostgreSQL version of {@code url = embedded} ({@code 14} to {@code 18}, or a build
  *     of the binaries); {@code null} for the one autogen ships with
+ * @param targets the fleet the commands work on, {@link FleetTargets#NONE} for the configured database alone
  * @param hibernateSettings the {@code hibernate.*} and {@code jakarta.persistence.*} keys, for Hibernate
  */
 public record Configuration(
@@ -46,6 +47,7 @@ public record Configuration(
         RunOptions runOptions,
         boolean lockSafe,
         String embeddedVersion,
+        FleetTargets targets,
         Map<String, String> hibernateSettings) {
 
     public static final String FILE_NAME = "autogen.properties";
@@ -71,7 +73,10 @@ public record Configuration(
             "lock.retries",
             "lock.safe",
             "statement.timeout",
-            "embedded.version");
+            "embedded.version",
+            "targets.schemas",
+            "targets.file",
+            "targets.query");
     private static final List<String> PASSED_TO_HIBERNATE = List.of("hibernate.", "jakarta.persistence.");
 
     /** Values given on the command line; {@code null} where not given. */
@@ -206,6 +211,12 @@ public record Configuration(
                         duration(where, "statement.timeout", values.getOrDefault("statement.timeout", "0"))),
                 bool(where, "lock.safe", values.getOrDefault("lock.safe", "true")),
                 first(values.get("embedded.version")),
+                new FleetTargets(
+                        values.get("targets.schemas"),
+                        values.getOrDefault("targets.file", "").isBlank()
+                                ? null
+                                : base.resolve(values.get("targets.file")).normalize(),
+                        values.get("targets.query")),
                 hibernate);
     }
 

@@ -185,6 +185,57 @@ public final class Reports {
         return lines;
     }
 
+    /**
+     * A fleet run's table, a row a target (its revisions before and after, its time, and what happened), then
+     * the summary line.
+     */
+    public static List<String> fleet(FleetReport report) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"TARGET", "BEFORE", "AFTER", "TIME", "RESULT"});
+        for (TargetOutcome o : report.outcomes()) {
+            String result = o.status().word()
+                    + (o.error() != null ? ": " + o.error() : o.detail().isEmpty() ? "" : " (" + o.detail() + ")");
+            rows.add(new String[] {
+                o.target(),
+                o.status() == TargetOutcome.Status.SKIPPED ? "-" : revisions(o.before()),
+                o.status() == TargetOutcome.Status.SKIPPED ? "-" : revisions(o.after()),
+                o.status() == TargetOutcome.Status.SKIPPED ? "-" : o.took().toMillis() + " ms",
+                result
+            });
+        }
+        int[] widths = new int[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+            }
+            lines.add(TerminalText.of(line.append(row[4]).toString()));
+        }
+        lines.add(summary(report));
+        return lines;
+    }
+
+    /** {@code 200 targets: 198 ok, 1 failed, 1 skipped in 4.2 s, at most 4 connections open}. */
+    public static String summary(FleetReport report) {
+        List<String> counts = new ArrayList<>();
+        for (TargetOutcome.Status status : TargetOutcome.Status.values()) {
+            long n = report.count(status);
+            if (n > 0) {
+                counts.add(n + " " + status.word());
+            }
+        }
+        return count(report.outcomes().size(), "target") + ": "
+                + (counts.isEmpty() ? "none run" : String.join(", ", counts)) + " in "
+                + String.format(java.util.Locale.ROOT, "%.1f s", report.took().toMillis() / 1000.0)
+                + ", at most " + count(report.peakConnections(), "connection") + " open";
+    }
+
     /** One line for a migration applied or undone. */
     public static String step(StepResult step) {
         return TerminalText.of("Done: " + step.direction().word() + " " + step.revision() + ", "

@@ -40,6 +40,19 @@ public interface Sessions {
     void prepareSession(Connection connection) throws SQLException;
 
     /**
+     * Makes {@code schema} the one this session's unqualified names are looked up in first (PostgreSQL's
+     * search path, MariaDB's current database): a fleet target's migrations find its own tables by the names
+     * their SQL writes.
+     */
+    void useSchema(Connection connection, String schema) throws SQLException;
+
+    /**
+     * The schemas (MariaDB: databases) this session can see, the database's own ones left out, sorted: the
+     * candidates of a fleet's schema pattern.
+     */
+    List<String> schemaNames(Connection connection) throws SQLException;
+
+    /**
      * The statements that put back the session settings autogen changes (time zone, lock timeout) as they
      * are now: a connection borrowed from a pool goes back as it came.
      */

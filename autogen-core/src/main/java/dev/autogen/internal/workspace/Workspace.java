@@ -7,6 +7,7 @@ import dev.autogen.api.Migrations;
 import dev.autogen.api.Project;
 import dev.autogen.api.RunListener;
 import dev.autogen.api.Settings;
+import dev.autogen.api.Target;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.diff.IgnoreRules;
@@ -31,12 +32,47 @@ public final class Workspace {
     private final Settings settings;
     private final Migrations migrations;
     private final Project project;
+    private final ConnectionGauge gauge;
+    private final boolean onTargetSchema;
     private RevisionGraph graph;
 
     public Workspace(Settings settings, Migrations migrations, Project project) {
+        this(settings, migrations, project, ConnectionGauge.NONE, false);
+    }
+
+    private Workspace(
+            Settings settings, Migrations migrations, Project project, ConnectionGauge gauge, boolean onTargetSchema) {
         this.settings = settings;
         this.migrations = migrations;
         this.project = project;
+        this.gauge = gauge;
+        this.onTargetSchema = onTargetSchema;
+    }
+
+    /**
+     * This workspace on one target of a fleet, with the same graph: its schema is the target's (the
+     * entities' too, so that Hibernate maps them there), its sessions work in that schema (a migration's own
+     * SQL finds the target's tables unqualified), {@code listener} hears its runs, and {@code gauge} counts
+     * its connections.
+     */
+    public Workspace onTarget(Target target, RunListener listener, ConnectionGauge gauge) {
+        ConnectionSettings connection = target.connection();
+        Settings onTarget = new Settings(
+                () -> connection,
+                target.schema(),
+                settings.versionTable(),
+                settings.excludeTables(),
+                settings.ignore(),
+                settings.runOptions(),
+                listener,
+                settings.scratch(),
+                connection.dataSource() == null ? connection.url() : null);
+        Project targetProject = project == null || project.entities() == null
+                ? project
+                : project.withEntities(project.entities().withDefaultSchema(target.schema()));
+        Workspace workspace = new Workspace(onTarget, migrations, targetProject, gauge, true);
+        workspace.graph = graph();
+        return workspace;
     }
 
     public Settings settings() {
@@ -141,14 +177,17 @@ public final class Workspace {
     /** Runs {@code work} on a connection of its own, given back (to a pool, as it came) when done. */
     public <T> T withConnection(Dialect dialect, Function<Connection, T> work) {
         ConnectionSettings settings = connection();
-        try (Connection connection = dialect.connect(settings)) {
+        try (ConnectionGauge.Open counted = gauge.open();
+                Connection connection = dialect.connect(settings)) {
             if (settings.dataSource() == null) {
+                useTargetSchema(dialect, connection);
                 return work.apply(connection);
             }
             // A connection borrowed from the application's pool goes back as it came.
             boolean autoCommit = connection.getAutoCommit();
             List<String> restore = dialect.sessionRestore(connection);
             try {
+                useTargetSchema(dialect, connection);
                 return work.apply(connection);
             } finally {
                 if (!connection.isClosed()) {
@@ -165,6 +204,12 @@ public final class Workspace {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("closing the connection failed", e);
+        }
+    }
+
+    private void useTargetSchema(Dialect dialect, Connection connection) throws SQLException {
+        if (onTargetSchema) {
+            dialect.useSchema(connection, this.settings.schema());
         }
     }
 

@@ -174,6 +174,27 @@ public final class MariaDbDialect implements Dialect {
         }
     }
 
+    @Override
+    public void useSchema(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("use " + MariaDbNames.quote(schema));
+        }
+    }
+
+    @Override
+    public List<String> schemaNames(Connection connection) throws SQLException {
+        List<String> names = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select schema_name from information_schema.schemata where"
+                        + " schema_name not in ('mysql', 'information_schema', 'performance_schema', 'sys')"
+                        + " order by schema_name collate utf8mb4_bin")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
     /** UTC, and strict: a value that does not fit a column fails the statement instead of being cut. */
     @Override
     public void prepareSession(Connection connection) throws SQLException {
@@ -189,14 +210,18 @@ public final class MariaDbDialect implements Dialect {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select @@session.time_zone, @@session.sql_mode,"
                         + " @@session.lock_wait_timeout, @@session.innodb_lock_wait_timeout,"
-                        + " @@session.max_statement_time")) {
+                        + " @@session.max_statement_time, database()")) {
             rs.next();
-            return List.of(
+            List<String> restore = new java.util.ArrayList<>(List.of(
                     "set session time_zone = " + MariaDbNames.literal(rs.getString(1)),
                     "set session sql_mode = " + MariaDbNames.literal(rs.getString(2)),
                     "set session lock_wait_timeout = " + rs.getLong(3),
                     "set session innodb_lock_wait_timeout = " + rs.getLong(4),
-                    "set session max_statement_time = " + rs.getString(5));
+                    "set session max_statement_time = " + rs.getString(5)));
+            if (rs.getString(6) != null) {
+                restore.add("use " + MariaDbNames.quote(rs.getString(6)));
+            }
+            return restore;
         }
     }
 

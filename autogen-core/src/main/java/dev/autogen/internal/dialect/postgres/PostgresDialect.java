@@ -269,6 +269,29 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    /** Ahead of the path the session has, so that what the schema lacks (an extension's types) is still found. */
+    @Override
+    public void useSchema(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement path = connection.prepareStatement(
+                "select set_config('search_path', quote_ident(?) || ', ' || current_setting('search_path'), false)")) {
+            path.setString(1, schema);
+            path.execute();
+        }
+    }
+
+    @Override
+    public List<String> schemaNames(Connection connection) throws SQLException {
+        List<String> names = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select nspname from pg_namespace where nspname !~ '^pg_'"
+                        + " and nspname <> 'information_schema' order by nspname collate \"C\"")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
     @Override
     public void prepareSession(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -281,12 +304,13 @@ public final class PostgresDialect implements Dialect {
         try (Statement statement = connection.createStatement();
                 java.sql.ResultSet rs =
                         statement.executeQuery("select current_setting('TimeZone'), current_setting('lock_timeout'),"
-                                + " current_setting('statement_timeout')")) {
+                                + " current_setting('statement_timeout'), current_setting('search_path')")) {
             rs.next();
             return List.of(
                     "set time zone " + PostgresNames.literal(rs.getString(1)),
                     "set lock_timeout = " + PostgresNames.literal(rs.getString(2)),
-                    "set statement_timeout = " + PostgresNames.literal(rs.getString(3)));
+                    "set statement_timeout = " + PostgresNames.literal(rs.getString(3)),
+                    "select set_config('search_path', " + PostgresNames.literal(rs.getString(4)) + ", false)");
         }
     }
 
