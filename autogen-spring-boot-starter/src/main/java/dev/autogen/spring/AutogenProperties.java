@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param schema the default schema, {@code public} unless set
  * @param versionTable the version table, {@code autogen_version} unless set
  * @param checkOnStartup refuse to start when the entities and the database differ after migrating
+ * @param targets a fleet to migrate instead of the DataSource's schema alone: schema-per-tenant on the
+ *     DataSource ({@code autogen.targets.schemas=tenant_*}), or databases listed by a query or a file
  */
 @ConfigurationProperties("autogen")
 public record AutogenProperties(
@@ -20,7 +22,26 @@ public record AutogenProperties(
         String target,
         String schema,
         String versionTable,
-        Boolean checkOnStartup) {
+        Boolean checkOnStartup,
+        Targets targets) {
+
+    /**
+     * {@code autogen.targets.*}: which targets, and how the fleet runs (see {@code FleetTargets} and {@code
+     * FleetOptions}).
+     *
+     * @param parallel targets migrated at once, one connection each ({@code 1} unless set)
+     * @param canary the first targets, migrated before the others start; a failure among them stops all
+     * @param continueOnError migrate the other targets after one fails; the application still refuses to start
+     */
+    public record Targets(
+            String schemas, String file, String query, Integer parallel, Integer canary, Boolean continueOnError) {
+
+        public Targets {
+            parallel = parallel == null ? 1 : parallel;
+            canary = canary == null ? 0 : canary;
+            continueOnError = continueOnError != null && continueOnError;
+        }
+    }
 
     public AutogenProperties {
         enabled = enabled == null || enabled;
@@ -29,10 +50,22 @@ public record AutogenProperties(
         schema = schema == null ? "public" : schema;
         versionTable = versionTable == null ? "autogen_version" : versionTable;
         checkOnStartup = checkOnStartup != null && checkOnStartup;
+        targets = targets == null ? new Targets(null, null, null, null, null, null) : targets;
     }
 
     /** These settings as autogen.properties' keys, for the configuration every front end reads. */
     Map<String, String> keys() {
-        return Map.of("schema", schema, "version.table", versionTable, "migrations.package", migrationsPackage);
+        Map<String, String> keys = new java.util.HashMap<>(
+                Map.of("schema", schema, "version.table", versionTable, "migrations.package", migrationsPackage));
+        putIfSet(keys, "targets.schemas", targets.schemas());
+        putIfSet(keys, "targets.file", targets.file());
+        putIfSet(keys, "targets.query", targets.query());
+        return keys;
+    }
+
+    private static void putIfSet(Map<String, String> keys, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            keys.put(key, value);
+        }
     }
 }

@@ -123,6 +123,45 @@ class AutogenAutoConfigurationTest {
     }
 
     @Test
+    void everyTenantSchemaOfTheDataSourceIsMigratedAtStartUpAndARefusingOneStopsTheStart() {
+        try (TestDatabase db = TestDatabase.create()) {
+            db.execute(
+                    "create schema tenant_a",
+                    "create schema tenant_b",
+                    "create schema tenant_c",
+                    "create schema other");
+            try (ConfigurableApplicationContext context = start(
+                    ShopApplication.class,
+                    db,
+                    "autogen.migrations-package=dev.autogen.spring.app.migrations",
+                    "autogen.targets.schemas=tenant_*",
+                    "autogen.targets.parallel=2",
+                    "autogen.check-on-startup=true",
+                    "spring.jpa.hibernate.ddl-auto=none")) {
+                assertThat(db.query("select table_schema from information_schema.tables where table_name = 'customer'"
+                                + " order by 1"))
+                        .containsExactly("tenant_a", "tenant_b", "tenant_c");
+                assertThat(db.query("select version_num from tenant_b.autogen_version"))
+                        .containsExactly("a001");
+            }
+            db.execute("create schema tenant_d", "create table tenant_d.customer (id bigint)");
+            assertThatThrownBy(() -> start(
+                            ShopApplication.class,
+                            db,
+                            "autogen.migrations-package=dev.autogen.spring.app.migrations",
+                            "autogen.targets.schemas=tenant_*",
+                            "spring.jpa.hibernate.ddl-auto=none"))
+                    .rootCause()
+                    .hasMessageContaining("left 1 of 4 targets unfinished: tenant_d failed:");
+            assertThat(db.query("select column_name from information_schema.columns where table_schema = 'tenant_d'"
+                            + " and table_name = 'customer'"))
+                    .containsExactly("id");
+            assertThat(db.query("select count(*) from tenant_d.autogen_version"))
+                    .containsExactly("0");
+        }
+    }
+
+    @Test
     void autogenEnabledFalseLeavesTheDatabaseAlone() {
         try (TestDatabase db = TestDatabase.create();
                 ConfigurableApplicationContext context = start(
