@@ -187,7 +187,7 @@ public final class MariaDbDialect implements Dialect {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select schema_name from information_schema.schemata where"
                         + " schema_name not in ('mysql', 'information_schema', 'performance_schema', 'sys')"
-                        + " order by schema_name collate utf8mb4_bin")) {
+                        + " order by cast(schema_name as binary)")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
