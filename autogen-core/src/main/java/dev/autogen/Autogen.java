@@ -355,9 +355,18 @@ public final class Autogen {
 
     /**
      * One script that brings a database at any revision of {@code FROM:TO} (or base to {@code TO}) to its
-     * end, passing over the migrations applied already; touching no database.
+     * end, passing over the migrations applied already; touching no database. PostgreSQL only: each
+     * migration of it runs in one guarded transaction, which needs transactional DDL.
      */
     public String idempotentUpgradeSql(String range) {
+        Dialect dialect = workspace.offlineDialect();
+        if (!dialect.name().equals(Dialects.standard().name())) {
+            throw new AutogenException(
+                    ErrorCode.BAD_TARGET,
+                    "an idempotent script runs each migration as one guarded transaction, which " + dialect.name()
+                            + " cannot do (it commits each DDL statement on its own)",
+                    "write a script for a known starting point (upgrade --sql FROM:TO), or run 'autogen upgrade'");
+        }
         return offlineScript().idempotentUpgrade(range);
     }
 
@@ -383,16 +392,12 @@ public final class Autogen {
     }
 
     private OfflineScript offlineScript() {
-        Dialect dialect = workspace.offlineDialect();
-        if (!dialect.name().equals(Dialects.standard().name())) {
-            throw new AutogenException(
-                    ErrorCode.BAD_TARGET,
-                    "SQL scripts are written for PostgreSQL only so far, and this project's url is " + dialect.name()
-                            + "'s",
-                    "run the migrations with 'autogen upgrade' against the database");
-        }
         return new OfflineScript(
-                workspace.graph(), dialect, settings.schema(), settings.versionTable(), settings.runOptions());
+                workspace.graph(),
+                workspace.offlineDialect(),
+                settings.schema(),
+                settings.versionTable(),
+                settings.runOptions());
     }
 
     private RunResult whileRunning(Runner runner, java.util.function.Supplier<RunResult> work) {

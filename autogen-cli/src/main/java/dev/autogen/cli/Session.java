@@ -31,7 +31,9 @@ final class Session implements AutoCloseable {
     Autogen autogen() {
         return Autogen.forProject(
                 config.settings(
-                        databases::connection, Reports.progress(line -> println(out, line)), databases::scratch),
+                        databases::connection,
+                        Reports.progress(line -> println(out, line)),
+                        databases.scratchForProject()),
                 config.project());
     }
 

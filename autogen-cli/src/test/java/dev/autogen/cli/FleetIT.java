@@ -138,6 +138,29 @@ class FleetIT {
         assertThat(current.out()).contains("10 targets: 10 ok").contains("at head");
     }
 
+    @Test
+    void aFleetThatNamesNothingOrAReportThatIsNoneIsAOneLineError() throws IOException {
+        Cli.Result none = cli.run("upgrade", "head", "--schemas", "nobody_*");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err().strip())
+                .isEqualTo("error: the fleet has no targets: the schema pattern 'nobody_*' names none (check"
+                        + " targets.schemas, targets.file and targets.query)");
+
+        Files.writeString(project.resolve("not-a-report.json"), "{\"targets\": 3}");
+        Cli.Result notAReport = cli.run("upgrade", "head", "--only-failed", "not-a-report.json");
+        assertThat(notAReport.exitCode()).isEqualTo(1);
+        assertThat(notAReport.err().strip())
+                .startsWith("error: the report is not a fleet report: targets is")
+                .doesNotContain("\n");
+
+        Cli.Result badParallel = cli.run("upgrade", "head", "--parallel", "0");
+        assertThat(badParallel.exitCode()).isEqualTo(1);
+        assertThat(badParallel.err().strip())
+                .startsWith("error: parallel must be at least 1")
+                .doesNotContain("\n");
+        assertThat(atHead()).isZero();
+    }
+
     /** Its version table says a revision, and its tables are what that revision makes. */
     private static void assertWhole(String tenant) {
         boolean versioned = db.query("select to_regclass('" + tenant + ".autogen_version') is not null")

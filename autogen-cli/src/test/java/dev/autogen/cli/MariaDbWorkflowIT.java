@@ -52,9 +52,9 @@ class MariaDbWorkflowIT {
             assertThat(fromHistory.out())
                     .as("the history replayed in MariaDB's spellings: nothing to write")
                     .contains("No changes");
-            Cli.Result script = cli.run("upgrade", "0001:0002", "--sql");
-            assertThat(script.exitCode()).as(script.toString()).isEqualTo(1);
-            assertThat(script.err()).startsWith("error: SQL scripts are written for PostgreSQL only so far");
+            Cli.Result idempotent = cli.run("upgrade", "0001:0002", "--sql", "--idempotent");
+            assertThat(idempotent.exitCode()).as(idempotent.toString()).isEqualTo(1);
+            assertThat(idempotent.err()).startsWith("error: an idempotent script runs each migration as one guarded");
             Cli.Result history = cli.run("history");
             WorkflowIT.assertSuccess(history);
             assertThat(history.out()).contains("0001").contains("0002");
@@ -68,6 +68,60 @@ class MariaDbWorkflowIT {
             assertThat(db.query("select table_name from information_schema.tables where table_schema = '" + db.name()
                             + "' order by 1"))
                     .containsExactly("autogen_version", "autogen_version_history");
+
+            // The same history as scripts, run by the mariadb client: where autogen upgrade would have taken it.
+            Cli.Result up = cli.run("upgrade", "--sql", "base:head");
+            WorkflowIT.assertSuccess(up);
+            assertThat(up.out()).contains("delimiter //").doesNotContain("ON_ERROR_STOP");
+            assertThat(client(db, up.out()).exitCode()).isZero();
+            assertThat(cli.run("current").out()).contains("0002 (head)");
+            Cli.Result checked = cli.run("check");
+            assertThat(checked.exitCode()).as(checked.toString()).isZero();
+            Cli.Result drift = cli.run("drift");
+            assertThat(drift.exitCode()).as(drift.toString()).isZero();
+            Cli.Result again = client(db, up.out());
+            assertThat(again.exitCode()).isNotZero();
+            assertThat(again.err()).contains("expects").contains("at base");
+            assertThat(cli.run("current").out()).contains("0002 (head)");
+
+            Cli.Result down = cli.run("downgrade", "--sql", "head:base");
+            WorkflowIT.assertSuccess(down);
+            assertThat(client(db, down.out()).exitCode()).isZero();
+            assertThat(db.query("select table_name from information_schema.tables where table_schema = '" + db.name()
+                            + "' order by 1"))
+                    .containsExactly("autogen_version", "autogen_version_history");
+            assertThat(db.query("select revision, direction from autogen_version_history order by id desc limit 2"))
+                    .containsExactly("0001|downgrade", "0002|downgrade");
+        }
+    }
+
+    /** The script fed to the mariadb client, as a DBA runs it: {@code mariadb DATABASE < FILE}. */
+    private static Cli.Result client(TestMariaDb db, String script) {
+        java.util.regex.Matcher server = java.util.regex.Pattern.compile("jdbc:mariadb://([^:/]+):(\\d+)/.*")
+                .matcher(db.settings().url());
+        assertThat(server.matches()).isTrue();
+        try {
+            Path in = java.nio.file.Files.createTempFile("script", ".sql");
+            Path err = java.nio.file.Files.createTempFile("client", ".err");
+            java.nio.file.Files.writeString(in, script);
+            Process process = new ProcessBuilder(
+                            "mariadb",
+                            "--no-defaults",
+                            "--host=" + server.group(1),
+                            "--port=" + server.group(2),
+                            "--user=root",
+                            db.name())
+                    .redirectInput(in.toFile())
+                    .redirectError(err.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            int exit = process.waitFor();
+            return new Cli.Result(exit, "", java.nio.file.Files.readString(err));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

@@ -48,6 +48,17 @@ public final class ProjectDatabases implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * The throw-away server as the settings' scratch database, for a project on PostgreSQL (or none yet):
+     * the history must run on the database it was written for, so for another (MariaDB) there is none, and
+     * the history is replayed in memory instead.
+     */
+    public java.util.function.Supplier<ConnectionSettings> scratchForProject() {
+        String url = config.url();
+        boolean postgres = url == null || config.embedded() || url.startsWith("jdbc:postgresql:");
+        return postgres ? this::scratch : null;
+    }
+
     /** A throw-away embedded server: started on first use, gone at close. */
     public synchronized ConnectionSettings scratch() {
         if (scratch == null) {

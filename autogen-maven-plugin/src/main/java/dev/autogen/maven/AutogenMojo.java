@@ -112,7 +112,7 @@ abstract class AutogenMojo extends AbstractMojo {
         LIBRARY_LOGS.forEach(logger -> logger.setLevel(getLog().isDebugEnabled() ? Level.INFO : Level.OFF));
         try (ProjectDatabases databases = new ProjectDatabases(configuration, getLog()::warn, secrets::add)) {
             Autogen autogen = Autogen.forProject(
-                    configuration.settings(databases::connection, Reports.progress(log), databases::scratch),
+                    configuration.settings(databases::connection, Reports.progress(log), databases.scratchForProject()),
                     configuration.project());
             differences = run(autogen, configuration, log);
         } catch (AutogenException e) {

@@ -52,6 +52,9 @@ public interface SqlRendering {
      */
     Optional<List<String>> undoUncertain(Operation operation);
 
+    /** How an SQL script for this database's own client is framed: its first lines, and each statement's end. */
+    ScriptSyntax scriptSyntax();
+
     /** The statements of autogen's own version and history tables, for one schema and table name. */
     VersionTableSql versionTables(String schema, String versionTable);
 

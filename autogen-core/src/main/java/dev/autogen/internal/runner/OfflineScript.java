@@ -30,6 +30,8 @@ public final class OfflineScript {
     private final String defaultSchema;
     private final RunOptions options;
     private final HeadTransitions transitions;
+    /** What ends a statement in this database's client, then a new line. */
+    private final String end;
 
     public OfflineScript(
             RevisionGraph graph, Dialect dialect, String defaultSchema, String versionTable, RunOptions options) {
@@ -39,6 +41,7 @@ public final class OfflineScript {
         this.defaultSchema = defaultSchema;
         this.options = options;
         this.transitions = new HeadTransitions(graph);
+        this.end = dialect.scriptSyntax().end() + "\n";
     }
 
     /** {@code FROM:TO}, or {@code TO} from base. */
@@ -138,12 +141,11 @@ public final class OfflineScript {
                 .append(' ')
                 .append(Inert.lineComment(range))
                 .append('\n');
-        sql.append("-- Stops at the first error: run it with psql, which the next line tells to.\n");
-        sql.append("\\set ON_ERROR_STOP on\n");
-        tables.scriptPreamble(options).forEach(s -> sql.append(s).append(";\n"));
-        sql.append("\nbegin;\n");
-        tables.create().forEach(s -> sql.append(s).append(";\n"));
-        sql.append("commit;\n");
+        dialect.scriptSyntax().header().forEach(line -> sql.append(line).append('\n'));
+        tables.scriptPreamble(options).forEach(s -> sql.append(s).append(end));
+        sql.append("\nbegin").append(end);
+        tables.create().forEach(s -> sql.append(s).append(end));
+        sql.append("commit").append(end);
         Set<String> heads = from;
         for (RevisionNode node : plan) {
             Step step = Step.of(node, direction, dialect, defaultSchema);
@@ -154,14 +156,14 @@ public final class OfflineScript {
                     .append(": ")
                     .append(Inert.lineComment(node.info().title()))
                     .append('\n');
-            sql.append("begin;\n");
+            sql.append("begin").append(end);
             String expect = tables.expectHeads(heads, verb + " of revision " + node.id());
-            sql.append(expect).append(";\n");
-            sql.append(tables.expectNoPartial()).append(";\n");
+            sql.append(expect).append(end);
+            sql.append(tables.expectNoPartial()).append(end);
             for (Proof proof : step.proofs()) {
                 if (proof.first()) {
                     sql.append(guard(step, proof, "nothing of this migration was done"))
-                            .append(";\n");
+                            .append(end);
                 }
             }
             boolean marked = false;
@@ -170,7 +172,7 @@ public final class OfflineScript {
                 Statement statement = statements.get(index);
                 String text = statement instanceof Java java ? offline(node, java) : statement.text();
                 if (!statement.alone()) {
-                    sql.append(text).append(";\n");
+                    sql.append(text).append(end);
                     continue;
                 }
                 for (Proof proof : step.proofs()) {
@@ -182,7 +184,7 @@ public final class OfflineScript {
                                                 ? "the statements before it stay done, and the history marks how far it got: "
                                                         + Step.ways(direction)
                                                 : "nothing of this migration was done"))
-                                .append(";\n");
+                                .append(end);
                     }
                 }
                 // The mark commits with what came before, and moves past the statement once it is done, so
@@ -191,29 +193,33 @@ public final class OfflineScript {
                                 marked
                                         ? tables.updatePartialOf(node.id(), index)
                                         : tables.insertPartial(node.id(), direction, text, index, step.checksum()))
-                        .append(";\n");
+                        .append(end);
                 marked = true;
-                sql.append("commit;\n-- The next statement runs on its own, outside the migration's transaction.\n")
+                sql.append("commit")
+                        .append(end)
+                        .append("-- The next statement runs on its own, outside the migration's transaction.\n")
                         .append(expect)
-                        .append(";\n")
+                        .append(end)
                         .append(text)
-                        .append(";\n")
+                        .append(end)
                         .append(tables.updatePartialOf(node.id(), index + 1))
-                        .append(";\nbegin;\n");
+                        .append(end)
+                        .append("begin")
+                        .append(end);
             }
             List<VersionChange> changes = direction == Direction.UPGRADE
                     ? transitions.upgrade(node, heads)
                     : transitions.downgrade(node, heads);
             for (VersionChange change : changes) {
-                sql.append(tables.change(change)).append(";\n");
+                sql.append(tables.change(change)).append(end);
                 heads = change.applyTo(heads);
             }
             if (marked) {
-                sql.append(tables.clearPartialOf(node.id())).append(";\n");
+                sql.append(tables.clearPartialOf(node.id())).append(end);
             }
             sql.append(tables.history(node.id(), direction, null, step.checksum(), "offline script"))
-                    .append(";\n");
-            sql.append("commit;\n");
+                    .append(end);
+            sql.append("commit").append(end);
         }
         return sql.toString();
     }

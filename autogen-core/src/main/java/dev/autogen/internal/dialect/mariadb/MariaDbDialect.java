@@ -10,6 +10,7 @@ import dev.autogen.internal.dialect.LockSafeForms;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.Risk;
+import dev.autogen.internal.dialect.ScriptSyntax;
 import dev.autogen.internal.dialect.ValueConversion;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.diff.DiffRules;
@@ -395,6 +396,25 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public Optional<List<String>> undoUncertain(Operation operation) {
         return Optional.empty();
+    }
+
+    /**
+     * The guards are compound statements with semicolons of their own, so the script sets the client's
+     * delimiter; the client stops at the first error when it reads a script from its input.
+     */
+    private static final ScriptSyntax SCRIPT = new ScriptSyntax(
+            List.of(
+                    "-- Run it with the mariadb client (mariadb DATABASE < FILE), which stops at the first error.",
+                    "-- MariaDB commits each DDL statement on its own: if one fails, the history marks how far its"
+                            + " migration got,",
+                    "-- and 'autogen upgrade' completes it or 'autogen downgrade' undoes it.",
+                    "-- Statements end with // (the next line), as the guards hold semicolons of their own.",
+                    "delimiter //"),
+            "//");
+
+    @Override
+    public ScriptSyntax scriptSyntax() {
+        return SCRIPT;
     }
 
     @Override

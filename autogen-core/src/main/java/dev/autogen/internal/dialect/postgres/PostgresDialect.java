@@ -7,6 +7,7 @@ import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.Risk;
+import dev.autogen.internal.dialect.ScriptSyntax;
 import dev.autogen.internal.dialect.ValueConversion;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.diff.DiffRules;
@@ -217,6 +218,17 @@ public final class PostgresDialect implements Dialect {
     private static String withoutLiterals(String sql) {
         return sql.replaceAll("(\\$(?:[A-Za-z_][A-Za-z0-9_]*)?\\$)(?s:.*?)\\1", " ")
                 .replaceAll("(?s)'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\\n]*|/\\*.*?\\*/", " ");
+    }
+
+    private static final ScriptSyntax SCRIPT = new ScriptSyntax(
+            List.of(
+                    "-- Stops at the first error: run it with psql, which the next line tells to.",
+                    "\\set ON_ERROR_STOP on"),
+            ";");
+
+    @Override
+    public ScriptSyntax scriptSyntax() {
+        return SCRIPT;
     }
 
     @Override
