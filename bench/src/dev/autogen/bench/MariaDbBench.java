@@ -71,7 +71,7 @@ public final class MariaDbBench {
                     s.execute("create database empty" + n);
                     s.execute("create database model" + n);
                 }
-                run(List.of(java(), "-cp", System.getProperty("java.class.path"), HibernateSchemaTool.class.getName(),
+                run(List.of(java(), "-cp", classpath(), HibernateSchemaTool.class.getName(),
                         "create", model, "root", classes.toString()), root);
                 Path project = Files.createDirectories(root.resolve("project"));
                 Files.writeString(project.resolve("autogen.properties"), "entities.classpath = " + classes
@@ -87,7 +87,7 @@ public final class MariaDbBench {
                     return sample(List.of(launcher.toString(), "check"), project);
                 }));
                 rows.add(repeat(n, "Hibernate hbm2ddl validate", runs, () -> sample(List.of(java(), "-cp",
-                        System.getProperty("java.class.path"), HibernateSchemaTool.class.getName(), "validate", model, "root",
+                        classpath(), HibernateSchemaTool.class.getName(), "validate", model, "root",
                         classes.toString()), root)));
             }
             String md = report(rows, runs, version);
@@ -184,6 +184,13 @@ public final class MariaDbBench {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** This JVM's class path with absolute entries: the tools run in other directories. */
+    private static String classpath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static String java() {

@@ -173,6 +173,39 @@ class MariaDbChangesTest {
     }
 
     @Test
+    void theCatalogIsReadInAsManyQueriesForFortyTablesAsForOneAndKeysKeepTheirColumnsAndRules() throws Exception {
+        try (TestMariaDb db = TestMariaDb.create();
+                Connection connection = db.connect()) {
+            db.execute("create table t0 (id int primary key, code varchar(10), unique key uk_t0 (code, id))");
+            IntrospectionScope scope = IntrospectionScope.of(db.name());
+            int one = MariaDbDialect.INSTANCE.introspect(connection, scope).catalogQueries();
+            for (int i = 1; i < 40; i++) {
+                db.execute("create table t" + i + " (id int primary key, a int, b int, unique key uk_t" + i + " (b, a),"
+                        + " constraint fk_t" + i + " foreign key (a) references t" + (i - 1)
+                        + " (id) on delete cascade on update set null)");
+            }
+            var introspection = MariaDbDialect.INSTANCE.introspect(connection, scope);
+            assertThat(introspection.catalogQueries()).isEqualTo(one);
+            var t5 = introspection.schema().tables().stream()
+                    .filter(t -> t.name().name().equals("t5"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(t5.primaryKey().columns()).containsExactly("id");
+            assertThat(t5.uniqueConstraints())
+                    .singleElement()
+                    .satisfies(u -> assertThat(u.columns()).containsExactly("b", "a"));
+            assertThat(t5.foreignKeys()).singleElement().satisfies(fk -> {
+                assertThat(fk.name()).isEqualTo("fk_t5");
+                assertThat(fk.columns()).containsExactly("a");
+                assertThat(fk.target().name()).isEqualTo("t4");
+                assertThat(fk.targetColumns()).containsExactly("id");
+                assertThat(fk.onDelete().toString()).containsIgnoringCase("cascade");
+                assertThat(fk.onUpdate().toString()).containsIgnoringCase("set");
+            });
+        }
+    }
+
+    @Test
     void whatABaselineCannotReproduceIsNamedOneALine() throws Exception {
         try (TestMariaDb db = TestMariaDb.create();
                 Connection connection = db.connect()) {
