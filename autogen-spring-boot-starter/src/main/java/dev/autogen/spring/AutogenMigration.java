@@ -56,8 +56,10 @@ public class AutogenMigration implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        Configuration config = Configuration.of(properties.keys(), "the application's autogen.* properties");
-        Settings settings = config.settings(() -> ConnectionSettings.of(dataSource), RunListener.NONE, null);
+        ConnectionSettings database = ConnectionSettings.of(dataSource);
+        Configuration config =
+                Configuration.of(properties.keys(database.url()), "the application's autogen.* properties");
+        Settings settings = config.settings(() -> database, RunListener.NONE, null);
         Migrations migrations = Migrations.fromClassLoader(classLoader, config.migrationsPackage());
         if (!config.targets().isEmpty()) {
             migrateFleet(config, settings, migrations);

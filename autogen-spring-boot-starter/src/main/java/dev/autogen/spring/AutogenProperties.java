@@ -1,5 +1,6 @@
 package dev.autogen.spring;
 
+import dev.autogen.api.Settings;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled migrate at start-up ({@code true} unless set)
  * @param migrationsPackage the package the application's compiled migrations are in
  * @param target how far to migrate, {@code head} unless set
- * @param schema the default schema, {@code public} unless set
+ * @param schema the default schema; unless set, the database's own ({@code public} on PostgreSQL, the url's
+ *     database on MariaDB)
  * @param versionTable the version table, {@code autogen_version} unless set
  * @param checkOnStartup refuse to start when the entities and the database differ after migrating
  * @param targets a fleet to migrate instead of the DataSource's schema alone: schema-per-tenant on the
@@ -47,19 +49,25 @@ public record AutogenProperties(
         enabled = enabled == null || enabled;
         migrationsPackage = migrationsPackage == null ? "migrations" : migrationsPackage;
         target = target == null ? "head" : target;
-        schema = schema == null ? "public" : schema;
         versionTable = versionTable == null ? "autogen_version" : versionTable;
         checkOnStartup = checkOnStartup != null && checkOnStartup;
         targets = targets == null ? new Targets(null, null, null, null, null, null) : targets;
     }
 
-    /** These settings as autogen.properties' keys, for the configuration every front end reads. */
-    Map<String, String> keys() {
-        Map<String, String> keys = new java.util.HashMap<>(
-                Map.of("schema", schema, "version.table", versionTable, "migrations.package", migrationsPackage));
+    /**
+     * These settings as autogen.properties' keys, for the configuration every front end reads; {@code url} is
+     * the DataSource's, which decides the default schema.
+     */
+    Map<String, String> keys(String url) {
+        Map<String, String> keys =
+                new java.util.HashMap<>(Map.of("version.table", versionTable, "migrations.package", migrationsPackage));
+        putIfSet(keys, "schema", schema);
         putIfSet(keys, "targets.schemas", targets.schemas());
         putIfSet(keys, "targets.file", targets.file());
         putIfSet(keys, "targets.query", targets.query());
+        if (schema == null) {
+            keys.put("schema", Settings.defaultSchemaFor(url));
+        }
         return keys;
     }
 

@@ -8,6 +8,7 @@ import dev.autogen.spring.drifted.DriftedApplication;
 import dev.autogen.spring.naming.NamingApplication;
 import dev.autogen.spring.replicas.ReplicaApplication;
 import dev.autogen.testing.TestDatabase;
+import dev.autogen.testing.TestMariaDb;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,6 +159,30 @@ class AutogenAutoConfigurationTest {
                     .containsExactly("id");
             assertThat(db.query("select count(*) from tenant_d.autogen_version"))
                     .containsExactly("0");
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIf("dev.autogen.testing.TestMariaDb#available")
+    void anApplicationOnMariaDbIsMigratedInItsOwnDatabaseAndChecked() {
+        try (TestMariaDb db = TestMariaDb.create();
+                ConfigurableApplicationContext context = new SpringApplicationBuilder(ShopApplication.class)
+                        .properties(
+                                "spring.datasource.url=" + db.settings().url(),
+                                "spring.main.banner-mode=off",
+                                "logging.level.root=warn",
+                                "autogen.migrations-package=dev.autogen.spring.app.migrations",
+                                "autogen.check-on-startup=true",
+                                "spring.jpa.hibernate.ddl-auto=validate")
+                        .run()) {
+            assertThat(db.query("select version_num from autogen_version")).containsExactly("a001");
+            assertThat(db.query("select table_name from information_schema.tables where table_schema = '" + db.name()
+                            + "' order by 1"))
+                    .containsExactly("autogen_version", "autogen_version_history", "customer");
+            var em = context.getBean(EntityManagerFactory.class).createEntityManager();
+            assertThat(em.createQuery("select count(c) from Customer c").getSingleResult())
+                    .isEqualTo(0L);
+            em.close();
         }
     }
 
