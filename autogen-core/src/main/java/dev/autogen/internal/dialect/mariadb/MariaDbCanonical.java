@@ -2,9 +2,11 @@ package dev.autogen.internal.dialect.mariadb;
 
 import dev.autogen.internal.schema.CheckConstraint;
 import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.ForeignKey;
 import dev.autogen.internal.schema.Index;
 import dev.autogen.internal.schema.IndexKey;
 import dev.autogen.internal.schema.PrimaryKey;
+import dev.autogen.internal.schema.ReferentialAction;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Sequence;
 import dev.autogen.internal.schema.Table;
@@ -75,6 +77,26 @@ final class MariaDbCanonical {
                 s.cycle());
     }
 
+    /**
+     * InnoDB checks a key at once either way, so RESTRICT and NO ACTION are one rule; the catalog reports
+     * them alike and {@code show create table} prints neither.
+     */
+    private static ForeignKey foreignKey(ForeignKey key) {
+        return new ForeignKey(
+                key.name(),
+                key.columns(),
+                key.target(),
+                key.targetColumns(),
+                noRestrict(key.onDelete()),
+                noRestrict(key.onUpdate()),
+                key.deferrable(),
+                key.initiallyDeferred());
+    }
+
+    private static ReferentialAction noRestrict(ReferentialAction action) {
+        return action == ReferentialAction.RESTRICT ? ReferentialAction.NO_ACTION : action;
+    }
+
     private static Table table(Table table) {
         table = json(table);
         List<UniqueConstraint> uniques = new ArrayList<>(table.uniqueConstraints());
@@ -96,7 +118,7 @@ final class MariaDbCanonical {
                 table.columns().stream().map(MariaDbCanonical::column).toList(),
                 key,
                 uniques,
-                table.foreignKeys(),
+                table.foreignKeys().stream().map(MariaDbCanonical::foreignKey).toList(),
                 table.checks(),
                 indexes,
                 table.comment());

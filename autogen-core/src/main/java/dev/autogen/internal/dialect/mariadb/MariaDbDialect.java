@@ -46,7 +46,9 @@ public final class MariaDbDialect implements Dialect {
     public static final MariaDbDialect INSTANCE = new MariaDbDialect("10.11");
 
     /** A statement that commits what came before it and itself: DDL. */
-    private static final Pattern IMPLICIT_COMMIT = Pattern.compile("(?is)\\s*(create|alter|drop|rename|truncate)\\s.*");
+    /** DDL, and the blocks autogen writes around DDL whose form the catalog decides (a column's check). */
+    private static final Pattern IMPLICIT_COMMIT =
+            Pattern.compile("(?is)\\s*(create|alter|drop|rename|truncate|begin\\s+not\\s+atomic)\\s.*");
 
     private static final Pattern TRANSACTION_CONTROL = Pattern.compile(
             "(?i)(^|;)\\s*(begin|commit|rollback|start\\s+transaction|savepoint|release|xa|set\\s+autocommit)\\b");

@@ -201,9 +201,65 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
         return List.of("alter table " + name(op.table()) + " add " + constraint(op.key()));
     }
 
+    /**
+     * A check named after a column it tests goes with that column, as Hibernate writes a column's checks and
+     * as MariaDB names them; otherwise the table's.
+     */
     @Override
     public List<String> addCheckConstraint(AddCheckConstraint op) {
-        return List.of("alter table " + name(op.table()) + " add " + constraint(op.check()));
+        CheckConstraint check = op.check();
+        String plain = "alter table " + name(op.table()) + " add " + constraint(check);
+        if (check.name() == null || !mentions(check.expression(), check.name())) {
+            return List.of(plain);
+        }
+        return List.of("begin not atomic declare s longtext; if exists (select 1 from information_schema.columns where "
+                + columnIs(op.table(), check.name()) + ") then set s = ("
+                + redefinition(op.table(), check.name(), " check (" + check.expression() + ")")
+                + "); execute immediate s; else " + plain + "; end if; end");
+    }
+
+    /**
+     * A check MariaDB keeps with its column (one written in the column's definition, named after it) is not
+     * the table's to drop by name: the column is written again without it, as the catalog describes it.
+     */
+    private static String dropCheck(QualifiedName table, CheckConstraint check) {
+        String plain = "alter table " + name(table) + " drop constraint " + quote(check.name());
+        return "begin not atomic declare s longtext; if exists (select 1 from information_schema.check_constraints"
+                + " where constraint_schema = " + literal(table.schema()) + " and table_name = "
+                + literal(table.name()) + " and constraint_name = " + literal(check.name())
+                + " and level = 'Column') then set s = (" + redefinition(table, check.name(), "")
+                + "); execute immediate s; else " + plain + "; end if; end";
+    }
+
+    private static String columnIs(QualifiedName table, String column) {
+        return "table_schema = " + literal(table.schema()) + " and table_name = " + literal(table.name())
+                + " and column_name = " + literal(column);
+    }
+
+    /**
+     * A query giving the statement that writes {@code column} again as the catalog has it (type, character set,
+     * null, default, generation, comment), then {@code suffix}: a column check is part of the definition.
+     */
+    private static String redefinition(QualifiedName table, String column, String suffix) {
+        return "select concat(" + literal("alter table " + name(table) + " modify " + quote(column) + " ")
+                + ", column_type, if(collation_name is null, '', concat(' character set ', character_set_name,"
+                + " ' collate ', collation_name)), if(is_generated = 'ALWAYS', concat(' as (', generation_expression,"
+                + " ')', if(extra like '%STORED%', ' stored', ' virtual')), concat(if(is_nullable = 'NO',"
+                + " ' not null', ' null'), if(column_default is null or (column_default = 'NULL' and is_nullable"
+                + " = 'YES'), '', concat(' default ', column_default)), if(extra like '%auto_increment%',"
+                + " ' auto_increment', ''), if(extra like '%on update%', concat(' ', substring(extra,"
+                + " locate('on update', extra))), ''))), if(extra like '%INVISIBLE%', ' invisible', ''),"
+                + " if(column_comment = '', '', concat(' comment ', quote(column_comment))), " + literal(suffix)
+                + ") from information_schema.columns where " + columnIs(table, column);
+    }
+
+    /** Whether {@code expression} names the column {@code column}, quoted or not. */
+    private static boolean mentions(String expression, String column) {
+        return expression.contains(quote(column))
+                || java.util.regex.Pattern.compile(
+                                "(?<![\\w`$])" + java.util.regex.Pattern.quote(column) + "(?![\\w`$])")
+                        .matcher(expression)
+                        .find();
     }
 
     @Override
@@ -225,6 +281,9 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
             return List.of(
                     alter + " drop foreign key " + quote(constraint.name()),
                     alter + " drop index if exists " + quote(constraint.name()));
+        }
+        if (constraint instanceof CheckConstraint check && check.name() != null) {
+            return List.of(dropCheck(op.table(), check));
         }
         return List.of(alter + " drop constraint " + quote(constraint.name()));
     }
