@@ -12,6 +12,7 @@ import dev.autogen.api.Settings;
 import dev.autogen.api.Target;
 import dev.autogen.api.TargetOutcome;
 import dev.autogen.api.TargetOutcome.Status;
+import dev.autogen.testing.MigrationSources;
 import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -397,26 +398,7 @@ class FleetTest {
         }
     }
 
-    private static void write(String id, String revises, String body) throws IOException {
-        Path file = work.resolve("migrations/fleet/M_" + id + ".java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(
-                file, """
-                package fleet;
-
-                import static dev.autogen.migration.Definitions.*;
-
-                import dev.autogen.migration.Migration;
-                import dev.autogen.migration.Operations;
-                import dev.autogen.migration.Revision;
-
-                @Revision(id = "%s"%s, message = "%s", created = "2026-12-07T10:00:00Z")
-                public final class M_%s implements Migration {
-                    @Override
-                    public void upgrade(Operations op) {
-                        %s
-                    }
-                }
-                """.formatted(id, revises == null ? "" : ", revises = \"" + revises + "\"", id, id, body));
+    private static void write(String id, String revises, String body) {
+        MigrationSources.write(work.resolve("migrations"), "fleet", id, revises, body);
     }
 }

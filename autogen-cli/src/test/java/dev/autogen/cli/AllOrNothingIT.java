@@ -251,7 +251,7 @@ class AllOrNothingIT {
                     statement.execute("select pg_advisory_lock(77)");
                     Cli.Running run = cli.start("upgrade", "head");
                     int pid = awaitBlocked(db);
-                    killWithItsChildren(run.process());
+                    Cli.killWithItsChildren(run.process());
                     db.execute("select pg_terminate_backend(" + pid + ")", "update kill_at set n = 0");
                     statement.execute("select pg_advisory_unlock(77)");
                 }
@@ -324,15 +324,6 @@ class AllOrNothingIT {
             Thread.sleep(25);
         }
         throw new AssertionError("the migration never reached the chosen statement");
-    }
-
-    private static void killWithItsChildren(Process process) throws Exception {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : all) {
-            handle.onExit().get(30, TimeUnit.SECONDS);
-        }
     }
 
     @Test

@@ -78,6 +78,20 @@ final class Cli {
         }
     }
 
+    /**
+     * Kills {@code process} outright, and the JVMs it started: plain {@code java -jar} runs the command in a
+     * second JVM, and killing only the first would leave the second to notice and cancel, which is another
+     * test (CancelIT).
+     */
+    static void killWithItsChildren(Process process) throws Exception {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            handle.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     Running start(String... arguments) {
         try {
             Path out = Files.createTempFile("autogen-out", ".txt");

@@ -3,6 +3,7 @@ package dev.autogen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.api.Configuration;
+import dev.autogen.testing.MigrationSources;
 import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ class FleetIT {
                     .isLessThan(deadline);
             Thread.sleep(20);
         }
-        killWithItsChildren(run.process());
+        Cli.killWithItsChildren(run.process());
         int killedAt = atHead();
         assertThat(killedAt).as("tenants at head when killed").isLessThan(TENANTS);
         for (int i = 0; i < TENANTS; i++) {
@@ -185,39 +186,11 @@ class FleetIT {
                 .get(0));
     }
 
-    private static void killWithItsChildren(Process process) throws Exception {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : all) {
-            handle.onExit().get(30, TimeUnit.SECONDS);
-        }
-    }
-
     private static String tenant(int i) {
         return "tenant_%03d".formatted(i);
     }
 
-    private static void write(String id, String revises, String body) throws IOException {
-        Path file = project.resolve("migrations/fleet/M_" + id + ".java");
-        Files.createDirectories(file.getParent());
-        Files.writeString(
-                file, """
-                package fleet;
-
-                import static dev.autogen.migration.Definitions.*;
-
-                import dev.autogen.migration.Migration;
-                import dev.autogen.migration.Operations;
-                import dev.autogen.migration.Revision;
-
-                @Revision(id = "%s"%s, message = "%s", created = "2026-12-07T10:00:00Z")
-                public final class M_%s implements Migration {
-                    @Override
-                    public void upgrade(Operations op) {
-                        %s
-                    }
-                }
-                """.formatted(id, revises == null ? "" : ", revises = \"" + revises + "\"", id, id, body));
+    private static void write(String id, String revises, String body) {
+        MigrationSources.write(project.resolve("migrations"), "fleet", id, revises, body);
     }
 }

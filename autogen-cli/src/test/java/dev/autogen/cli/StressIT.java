@@ -125,7 +125,7 @@ class StressIT {
                 Path output = Files.createTempFile("killed", ".txt");
                 Process upgrade = process(db, output, "upgrade", "head");
                 Thread.sleep(300 + random.nextInt(1300));
-                killWithItsChildren(upgrade);
+                Cli.killWithItsChildren(upgrade);
 
                 Set<String> heads;
                 try (Connection c = db.connect()) {
@@ -149,19 +149,6 @@ class StressIT {
         }
         System.out.println("kill points (revision recorded when killed -> runs): " + killedAt);
         assertThat(killedAt.keySet()).as("kills landed at more than one point").hasSizeGreaterThan(2);
-    }
-
-    /**
-     * Killed outright: plain {@code java -jar} runs the command in a second JVM, and killing only the
-     * first would leave the second to notice and cancel, which is another test (CancelIT).
-     */
-    private static void killWithItsChildren(Process process) throws Exception {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : all) {
-            handle.onExit().get(30, TimeUnit.SECONDS);
-        }
     }
 
     /** The schema the migrations up to {@code heads} build, replayed in memory. */

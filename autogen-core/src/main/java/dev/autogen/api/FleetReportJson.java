@@ -118,24 +118,8 @@ final class FleetReportJson {
         return json.append(']').toString();
     }
 
-    /** A JSON string: quotes, backslashes, control characters and lone surrogates escaped. */
-    static String string(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                json.append(c).append(text.charAt(++i));
-            } else if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)) {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        return json.append('"').toString();
+    private static String string(String text) {
+        return JsonText.of(text);
     }
 
     /** JSON's grammar, enough for a report: objects, arrays, strings, numbers, true, false, null. */
