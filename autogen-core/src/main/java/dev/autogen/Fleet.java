@@ -120,6 +120,10 @@ public final class Fleet {
                 } catch (AutogenException e) {
                     List<String> now = revisionsOrNone(autogen);
                     result = new Result(TargetOutcome.Status.FAILED, now, now, "", e.getMessage());
+                } catch (RuntimeException e) {
+                    // One target's surprise is that target's failure: the others run on, or stop, as asked.
+                    List<String> now = revisionsOrNone(autogen);
+                    result = new Result(TargetOutcome.Status.FAILED, now, now, "", e + " (an autogen bug: report it)");
                 } finally {
                     running.remove(autogen);
                 }
@@ -167,7 +171,7 @@ public final class Fleet {
     private static List<String> revisionsOrNone(Autogen autogen) {
         try {
             return ids(autogen.current().revisions());
-        } catch (AutogenException e) {
+        } catch (RuntimeException e) {
             return List.of();
         }
     }

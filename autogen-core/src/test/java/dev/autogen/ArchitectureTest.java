@@ -62,6 +62,7 @@ class ArchitectureTest {
                             "dialect.mariadb",
                             "diff",
                             "discovery",
+                            "operations",
                             "revision",
                             "runner")),
             Map.entry(

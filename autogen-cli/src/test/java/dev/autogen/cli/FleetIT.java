@@ -137,6 +137,12 @@ class FleetIT {
         Cli.Result current = cli.run("current", "--schemas", "tenant_00*");
         assertThat(current.exitCode()).as(current.toString()).isZero();
         assertThat(current.out()).contains("10 targets: 10 ok").contains("at head");
+        db.execute("alter table " + tenant(3) + ".customer add column note text");
+        Cli.Result drift = cli.run("drift", "--schemas", "tenant_00*", "--parallel", "2", "--continue-on-error");
+        assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(3);
+        assertThat(drift.out())
+                .contains("10 targets: 9 ok, 1 differs")
+                .containsPattern(tenant(3) + " +r2 +r2 .*differs \\(1 difference\\)");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.diff.IgnoreRules;
 import dev.autogen.internal.discovery.MigrationLoader;
+import dev.autogen.internal.operations.CreateSchema;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.revision.RevisionNode;
 import dev.autogen.internal.runner.Runner;
@@ -90,6 +91,25 @@ public final class Workspace {
                 project);
         scratch.graph = graph();
         Dialect dialect = scratch.dialect();
+        // The throw-away database has only its own schemas: the history's default one (a tenant's, say) is
+        // made there first, as the real database had it before its first migration.
+        scratch.withConnection(dialect, c -> {
+            try {
+                if (!dialect.schemaNames(c).contains(settings.schema())) {
+                    try (java.sql.Statement statement = c.createStatement()) {
+                        for (String sql : dialect.render(new CreateSchema(settings.schema()))) {
+                            statement.execute(sql);
+                        }
+                    }
+                }
+                return null;
+            } catch (SQLException e) {
+                throw new AutogenException(
+                        ErrorCode.DATABASE_ERROR,
+                        "making schema " + settings.schema() + " on the throw-away database failed: " + e.getMessage(),
+                        "check the scratch database's permissions");
+            }
+        });
         Runner runner = scratch.runner(dialect);
         revisions.forEach(revision -> scratch.withConnection(dialect, c -> runner.upgrade(c, revision)));
         return scratch;

@@ -354,7 +354,7 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public Optional<ValueConversion> keepMeaning(AlterColumn alter, ValueDomain domain) {
-        return Optional.empty();
+        return MariaDbMeanings.of(alter, domain);
     }
 
     @Override

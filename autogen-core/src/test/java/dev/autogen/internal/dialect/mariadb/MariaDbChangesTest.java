@@ -66,6 +66,46 @@ class MariaDbChangesTest {
                     @Column(length = 200) String note;
                     """));
 
+    private static final String BOX = """
+            @Entity
+            public class Box {
+                public enum Size { SMALL, MEDIUM, LARGE }
+                @Id Long id;
+                @Enumerated(EnumType.%s) Size size;
+            }
+            """;
+
+    /**
+     * MariaDB alone would turn ordinal 1 into the enum's first label and 0 into nothing (it counts labels from
+     * one), and a label back into its position from one: every row a constant off.
+     */
+    @Test
+    void anEnumGoingFromOrdinalToNameKeepsEachRowsConstantBothWays() throws Exception {
+        try (TestMariaDb db = TestMariaDb.create();
+                TestMariaDb hibernates = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), Map.of("Box.java", BOX.formatted("ORDINAL")));
+            Path v2 = EntityChange.compile(work.resolve("v2"), Map.of("Box.java", BOX.formatted("STRING")));
+            HibernateApplication.createFrom(hibernates.settings(), EntityChange.source(v2), v2);
+            autogen(db, v1).revision(RevisionRequest.autogenerate("ordinal"));
+            autogen(db, v1).upgrade("head");
+            db.execute("insert into box (id, size) values (1, 0), (2, 1), (3, 2), (4, null)");
+
+            RevisionResult byName = autogen(db, v2).revision(RevisionRequest.autogenerate("by name"));
+            assertThat(Files.readString(byName.file())).contains("Values keep their meaning: SMALL: '0' -> 'SMALL'");
+            autogen(db, v2).upgrade("head");
+            assertThat(db.query("select coalesce(size, '-') from box order by id"))
+                    .containsExactly("SMALL", "MEDIUM", "LARGE", "-");
+            assertThat(MariaDbCatalog.withColumnsByName(db))
+                    .containsExactlyElementsOf(MariaDbCatalog.withColumnsByName(hibernates));
+            assertThat(autogen(db, v2).check()).isEmpty();
+
+            autogen(db, v1).downgrade("-1");
+            assertThat(db.query("select coalesce(size, '-') from box order by id"))
+                    .containsExactly("0", "1", "2", "-");
+            assertThat(autogen(db, v1).check()).isEmpty();
+        }
+    }
+
     @Test
     void editsMigrateBothWaysWithTheRowsKept() throws Exception {
         try (TestMariaDb db = TestMariaDb.create();
