@@ -8,6 +8,7 @@ import dev.autogen.api.FleetOptions;
 import dev.autogen.api.FleetProgress;
 import dev.autogen.api.FleetReport;
 import dev.autogen.api.HistoryEntry;
+import dev.autogen.api.LintFinding;
 import dev.autogen.api.RunListener;
 import dev.autogen.api.RunResult;
 import dev.autogen.api.Target;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * autogen's verbs over many databases or schemas at once, each target with its own version table and
@@ -83,6 +85,26 @@ public final class Fleet {
     /** Each target compared with what its own history builds. */
     public FleetReport drift() {
         return run("drift", autogen -> compared(autogen, autogen.drift()));
+    }
+
+    /**
+     * The risks the migrations each target has still to run would take there (the whole history for a
+     * target at base): it differs when there are some.
+     */
+    public FleetReport lint() {
+        return run("lint", autogen -> {
+            List<String> at = ids(autogen.current().revisions());
+            // From where it is to the heads; a target at a merge's several parents is linted whole.
+            String pending = at.isEmpty() ? ":" : at.size() == 1 ? at.get(0) + ":" : null;
+            List<LintFinding> findings = autogen.lint(pending);
+            if (findings.isEmpty()) {
+                return new Result(TargetOutcome.Status.OK, at, at, "no risks", null);
+            }
+            String rules = findings.stream().map(LintFinding::rule).distinct().collect(Collectors.joining(", "));
+            int n = findings.size();
+            return new Result(
+                    TargetOutcome.Status.DIFFERS, at, at, (n == 1 ? "1 risk" : n + " risks") + ": " + rules, null);
+        });
     }
 
     /** Where the run going on now stands; empty when none is. */

@@ -47,6 +47,7 @@ class FleetTest {
 
     private static final int TENANTS = 200;
     private static final int CANARY_FLEET = 40;
+    private static final int RACE_FLEET = 80;
 
     private static TestDatabase db;
 
@@ -208,7 +209,7 @@ class FleetTest {
 
     @Test
     void twoFleetRunsAtOnceApplyEachMigrationOnce() throws Exception {
-        tenants(TENANTS);
+        tenants(RACE_FLEET);
         Autogen first = autogen(db.settings());
         Autogen second = autogen(db.settings());
         List<Target> targets = first.targets(new FleetTargets("tenant_*", null, null));
@@ -231,11 +232,11 @@ class FleetTest {
         }
         assertThat(applied.values()).containsOnly(2);
         assertThat(db.query("select count(*) from ("
-                        + IntStream.range(0, TENANTS)
+                        + IntStream.range(0, RACE_FLEET)
                                 .mapToObj(i -> "select revision from " + tenant(i) + ".autogen_version_history")
                                 .collect(Collectors.joining(" union all "))
                         + ") h"))
-                .containsExactly(String.valueOf(2 * TENANTS));
+                .containsExactly(String.valueOf(2 * RACE_FLEET));
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FleetIT {
 
-    private static final int TENANTS = 60;
+    private static final int TENANTS = 40;
 
     @TempDir
     static Path project;
@@ -102,6 +102,9 @@ class FleetIT {
     @Test
     void aTenantTheRowsRefuseFailsAloneAndIsThenRunAloneFromTheReport() {
         assertThat(cli.run("upgrade", "r1", "--parallel", "4").exitCode()).isZero();
+        Cli.Result pending = cli.run("lint", "--schemas", "tenant_00*", "--format", "json");
+        assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(3);
+        assertThat(pending.out()).contains("\"differs\": 10").contains("\"before\": [\"r1\"]");
         String bad = tenant(TENANTS / 2);
         db.execute("insert into " + bad + ".customer values (1, 'ada'), (2, 'ada')");
 
@@ -137,6 +140,9 @@ class FleetIT {
         Cli.Result current = cli.run("current", "--schemas", "tenant_00*");
         assertThat(current.exitCode()).as(current.toString()).isZero();
         assertThat(current.out()).contains("10 targets: 10 ok").contains("at head");
+        Cli.Result linted = cli.run("lint", "--schemas", "tenant_00*");
+        assertThat(linted.exitCode()).as(linted.toString()).isZero();
+        assertThat(linted.out()).contains("10 targets: 10 ok").contains("no risks");
         db.execute("alter table " + tenant(3) + ".customer add column note text");
         Cli.Result drift = cli.run("drift", "--schemas", "tenant_00*", "--parallel", "2", "--continue-on-error");
         assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(3);
