@@ -43,11 +43,15 @@ public final class Fleet {
     private final FleetOptions options;
     private final FleetListener listener;
     private final Set<Autogen> running = ConcurrentHashMap.newKeySet();
+    /** Whether no two targets share a schema's name (schema-per-tenant), so their histories can share a scratch database. */
+    private final boolean distinctSchemas;
+
     private volatile FleetRun run;
 
     Fleet(Workspace workspace, List<Target> targets, FleetOptions options, FleetListener listener) {
         this.workspace = workspace;
         this.targets = List.copyOf(targets);
+        this.distinctSchemas = targets.stream().map(Target::schema).distinct().count() == targets.size();
         this.options = options;
         this.listener = listener;
     }
@@ -134,7 +138,7 @@ public final class Fleet {
         try {
             List<TargetOutcome> outcomes = fleetRun.run(targets, target -> {
                 long began = System.nanoTime();
-                Autogen autogen = new Autogen(workspace.onTarget(target, RunListener.NONE, gauge));
+                Autogen autogen = new Autogen(workspace.onTarget(target, RunListener.NONE, gauge, distinctSchemas));
                 running.add(autogen);
                 Result result;
                 try {

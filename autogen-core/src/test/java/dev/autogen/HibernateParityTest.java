@@ -56,6 +56,10 @@ class HibernateParityTest {
         "serials, hibernate",
     })
     void hibernatesSchemaIsCleanAndAutogensFirstMigrationBuildsTheSameCatalog(String family, String naming) {
+        // The build's other PostgreSQL versions may run one naming: naming is Hibernate's side, not the server's.
+        String only = System.getProperty("autogen.test.parity.naming");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                only == null || only.equals(naming) || family.equals("sample"), "only " + only + " naming here");
         EntitySource entities = family.equals("sample")
                 ? EntitySource.of(List.of(TestClasspath.locationOf(Owner.class)))
                         .withPackages(List.of("dev.autogen.sample"))

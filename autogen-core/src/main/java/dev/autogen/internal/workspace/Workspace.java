@@ -54,9 +54,11 @@ public final class Workspace {
      * This workspace on one target of a fleet, with the same graph: its schema is the target's (the
      * entities' too, so that Hibernate maps them there), its sessions work in that schema (a migration's own
      * SQL finds the target's tables unqualified), {@code listener} hears its runs, and {@code gauge} counts
-     * its connections.
+     * its connections. {@code ownScratchSchema}: no other target of the fleet has its schema's name, so that
+     * its history can be built on the one throw-away database beside the others'; otherwise it has none
+     * (its history is replayed in memory), since two histories in one schema there would mix.
      */
-    public Workspace onTarget(Target target, RunListener listener, ConnectionGauge gauge) {
+    public Workspace onTarget(Target target, RunListener listener, ConnectionGauge gauge, boolean ownScratchSchema) {
         ConnectionSettings connection = target.connection();
         Settings onTarget = new Settings(
                 () -> connection,
@@ -66,7 +68,7 @@ public final class Workspace {
                 settings.ignore(),
                 settings.runOptions(),
                 listener,
-                settings.scratch(),
+                ownScratchSchema ? settings.scratch() : null,
                 connection.dataSource() == null ? connection.url() : null);
         Project targetProject = project == null || project.entities() == null
                 ? project
