@@ -44,13 +44,9 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String json(List<Change> differences) {
         return differences.stream()
-                .map(c -> "{\"description\": " + string(c.description()) + ", \"dataLoss\": "
-                        + (c.dataLoss() == null ? "null" : string(c.dataLoss())) + ", \"risk\": "
-                        + (c.risk() == null ? "null" : string(c.risk())) + "}")
+                .map(c -> "{\"description\": " + JsonText.of(c.description()) + ", \"dataLoss\": "
+                        + (c.dataLoss() == null ? "null" : JsonText.of(c.dataLoss())) + ", \"risk\": "
+                        + (c.risk() == null ? "null" : JsonText.of(c.risk())) + "}")
                 .collect(Collectors.joining(", ", "{\"differences\": [", "]}"));
-    }
-
-    private static String string(String text) {
-        return JsonText.of(text);
     }
 }

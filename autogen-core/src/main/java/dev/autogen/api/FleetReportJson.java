@@ -13,7 +13,7 @@ final class FleetReportJson {
 
     static String write(FleetReport report) {
         StringBuilder json = new StringBuilder("{\"command\": ")
-                .append(string(report.command()))
+                .append(JsonText.of(report.command()))
                 .append(", \"tookMs\": ")
                 .append(report.took().toMillis())
                 .append(", \"peakConnections\": ")
@@ -22,7 +22,7 @@ final class FleetReportJson {
         TargetOutcome.Status[] statuses = TargetOutcome.Status.values();
         for (int i = 0; i < statuses.length; i++) {
             json.append(i == 0 ? "" : ", ")
-                    .append(string(statuses[i].word()))
+                    .append(JsonText.of(statuses[i].word()))
                     .append(": ")
                     .append(report.count(statuses[i]));
         }
@@ -31,9 +31,9 @@ final class FleetReportJson {
             TargetOutcome o = report.outcomes().get(i);
             json.append(i == 0 ? "\n" : ",\n")
                     .append("{\"target\": ")
-                    .append(string(o.target()))
+                    .append(JsonText.of(o.target()))
                     .append(", \"status\": ")
-                    .append(string(o.status().word()))
+                    .append(JsonText.of(o.status().word()))
                     .append(", \"before\": ")
                     .append(strings(o.before()))
                     .append(", \"after\": ")
@@ -41,9 +41,9 @@ final class FleetReportJson {
                     .append(", \"tookMs\": ")
                     .append(o.took().toMillis())
                     .append(", \"detail\": ")
-                    .append(string(o.detail()))
+                    .append(JsonText.of(o.detail()))
                     .append(", \"error\": ")
-                    .append(o.error() == null ? "null" : string(o.error()))
+                    .append(o.error() == null ? "null" : JsonText.of(o.error()))
                     .append('}');
         }
         return json.append("\n]}").toString();
@@ -113,13 +113,9 @@ final class FleetReportJson {
     private static String strings(List<String> items) {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < items.size(); i++) {
-            json.append(i == 0 ? "" : ", ").append(string(items.get(i)));
+            json.append(i == 0 ? "" : ", ").append(JsonText.of(items.get(i)));
         }
         return json.append(']').toString();
-    }
-
-    private static String string(String text) {
-        return JsonText.of(text);
     }
 
     /** JSON's grammar, enough for a report: objects, arrays, strings, numbers, true, false, null. */
