@@ -6,8 +6,11 @@ import dev.autogen.api.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +30,14 @@ import picocli.CommandLine.ScopeType;
         name = "autogen",
         mixinStandardHelpOptions = true,
         version = "autogen 0.1.0-SNAPSHOT",
-        description = "Schema migrations generated from JPA entities, for PostgreSQL.",
-        subcommands = {
+        description = "Schema migrations generated from JPA entities, for PostgreSQL and MariaDB.")
+public final class Main implements Callable<Integer> {
+
+    /**
+     * The commands, in the order help lists them. Not in {@code @Command}: picocli would build every one of
+     * them (reflection over each class) for every run, a tenth of a small command's time.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
             InitCommand.class,
             RevisionCommand.class,
             UpgradeCommand.class,
@@ -46,9 +55,11 @@ import picocli.CommandLine.ScopeType;
             SquashCommand.class,
             CompletionCommand.class,
             PsqlCommand.class,
-            LintCommand.class
-        })
-public final class Main implements Callable<Integer> {
+            LintCommand.class);
+
+    /** Options of this command that take a value as the next argument (they may come before the command's name). */
+    private static final Set<String> VALUED_OPTIONS =
+            Set.of("-c", "--config", "--url", "--user", "--password", "--schema");
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -142,7 +153,7 @@ public final class Main implements Callable<Integer> {
         main.err = err;
         main.environment = environment;
         main.secrets = Secrets.of(args, environment);
-        CommandLine commandLine = new CommandLine(main).setOut(out).setErr(err);
+        CommandLine commandLine = commandLine(main, named(args)).setOut(out).setErr(err);
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             String what = e.getMessage();
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched
@@ -211,8 +222,40 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(out);
+        commandLine(this, Optional.empty()).usage(out);
         return OK;
+    }
+
+    /**
+     * This command with {@code only} as its one subcommand, or with all of them: for help, a completion script,
+     * or a name picocli is to refuse with its suggestions.
+     */
+    private static CommandLine commandLine(Main main, Optional<Class<?>> only) {
+        CommandLine line = new CommandLine(main);
+        for (Class<?> command : only.map(List::<Class<?>>of).orElse(COMMANDS)) {
+            line.addSubcommand(command);
+        }
+        return line;
+    }
+
+    /** The command {@code args} name, unless it is one that needs the others ({@code completion}). */
+    private static Optional<Class<?>> named(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("@") || arg.equals("--")) {
+                return Optional.empty(); // an argument file or the end of options: picocli's to read
+            }
+            if (VALUED_OPTIONS.contains(arg)) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return COMMANDS.stream()
+                        .filter(command -> command != CompletionCommand.class)
+                        .filter(command ->
+                                command.getAnnotation(Command.class).name().equals(arg))
+                        .findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     /**

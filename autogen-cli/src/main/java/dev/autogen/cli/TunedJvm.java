@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs a command started as a plain {@code java -jar autogen.jar} in a JVM set up for a short run. The
@@ -42,6 +46,12 @@ final class TunedJvm {
      * so that the archive one records serves them all; {@code current} or {@code history} load too little.
      */
     private static final Set<String> TRAINING_COMMANDS = Set.of("check", "revision", "upgrade", "downgrade", "drift");
+
+    /** How many start-up archives the user's cache keeps (the newest). */
+    static final int ARCHIVES_KEPT = 3;
+
+    /** A start-up archive's name in the user's cache (the launcher of the distribution names them so too). */
+    private static final Pattern CACHED_ARCHIVE = Pattern.compile("autogen-[0-9]+-[0-9]+\\.jsa");
 
     /** How often the command checks that its parent is alive. */
     private static final long WATCH_MILLIS = 200;
@@ -187,10 +197,38 @@ final class TunedJvm {
         try {
             if (succeeded && Files.isRegularFile(recorded)) {
                 Files.move(recorded, cached(jar), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                removeOlderArchives(cached(jar).getParent());
             }
             Files.deleteIfExists(recorded);
         } catch (IOException | RuntimeException e) {
             // Without an archive the next command records one.
+        }
+    }
+
+    /**
+     * Removes all but the newest {@link #ARCHIVES_KEPT} archives of the user's cache: each is 20 to 40 MB, and
+     * every new build or version of the jar records its own. A few stay for versions used side by side; one
+     * removed while a JVM maps it stays readable to that JVM.
+     */
+    static void removeOlderArchives(Path cache) throws IOException {
+        List<Path> archives;
+        try (Stream<Path> files = Files.list(cache)) {
+            archives = files.filter(file -> CACHED_ARCHIVE
+                            .matcher(file.getFileName().toString())
+                            .matches())
+                    .sorted(Comparator.comparing(TunedJvm::modified).reversed())
+                    .toList();
+        }
+        for (Path old : archives.subList(Math.min(ARCHIVES_KEPT, archives.size()), archives.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
         }
     }
 

@@ -47,6 +47,28 @@ class PlainJarArchiveIT {
         assertThat(archives()).as("one archive, and no recording left behind").hasSize(1);
     }
 
+    @Test
+    void recordingAnArchiveRemovesAllButTheNewestFew() throws IOException {
+        Path dir = Files.createDirectories(cache.resolve("autogen"));
+        for (int build = 1; build <= 5; build++) {
+            Path old = Files.write(dir.resolve("autogen-100" + build + "-170000000" + build + ".jsa"), new byte[] {1});
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(build * 1_000_000L));
+        }
+        Path other = Files.write(dir.resolve("postgres-notes.txt"), new byte[] {1});
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(0));
+        Cli cli = new Cli(project, Map.of("XDG_CACHE_HOME", cache.toString()));
+        assertThat(cli.run("init").exitCode()).isZero();
+
+        Cli.Result first = cli.run("revision", "-m", "first", "--rev-id", "first");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+
+        assertThat(archives().stream().map(p -> p.getFileName().toString()))
+                .as("the new archive, the two newest of the earlier ones, and a file that is no archive")
+                .hasSize(TunedJvm.ARCHIVES_KEPT + 1)
+                .contains("autogen-1005-1700000005.jsa", "autogen-1004-1700000004.jsa", "postgres-notes.txt")
+                .doesNotContain("autogen-1001-1700000001.jsa", "autogen-1003-1700000003.jsa");
+    }
+
     private Stream<Path> archivesIn() throws IOException {
         Path dir = cache.resolve("autogen");
         return Files.isDirectory(dir) ? Files.list(dir) : Stream.empty();

@@ -2,6 +2,7 @@ package dev.autogen.internal.discovery;
 
 import dev.autogen.api.AutogenException;
 import dev.autogen.api.ErrorCode;
+import dev.autogen.internal.text.Fingerprint;
 import dev.autogen.migration.Migration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -181,10 +182,10 @@ final class SourceCompiler {
     /** Each source's path and content digest, and a line for what else decides the classes. */
     private static Map<String, String> manifest(Path root, List<Path> files) {
         Map<String, String> manifest = new TreeMap<>();
-        manifest.put(ENVIRONMENT, HexFormat.of().formatHex(sha256(environment())));
+        manifest.put(ENVIRONMENT, Fingerprint.hex(environment()));
         for (Path file : files) {
             try {
-                manifest.put(relative(root, file), HexFormat.of().formatHex(sha256(Files.readAllBytes(file))));
+                manifest.put(relative(root, file), Fingerprint.hex(Files.readAllBytes(file)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

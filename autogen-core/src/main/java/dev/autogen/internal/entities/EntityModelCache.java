@@ -6,12 +6,12 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.SequenceUse;
 import dev.autogen.internal.schema.ValueDomain;
-import java.io.ByteArrayInputStream;
+import dev.autogen.internal.text.Fingerprint;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -32,16 +32,16 @@ import java.util.stream.Stream;
  * again. The key is everything that decides the mapping: every file of every classpath directory (its
  * bytes), every jar (its path, size, modification time and file identity, so a replaced jar is a new one),
  * the packages, naming, default schema and Hibernate settings, the dialect, and the versions and bytes of
- * Hibernate and autogen. An entry carries a digest of itself: one that is cut short, corrupt or of
+ * Hibernate and autogen. An entry carries a fingerprint of itself: one that is cut short, corrupt or of
  * another format is passed over and replaced, never trusted. Entries are written whole, then moved into
  * place, so that commands running side by side never read half of one.
  */
 final class EntityModelCache {
 
     /** Changes whenever what an entry holds changes shape. */
-    private static final String FORMAT = "autogen entity model 7";
+    private static final String FORMAT = "autogen entity model 8";
 
-    private static final int DIGEST_LENGTH = 32;
+    private static final int DIGEST_LENGTH = Fingerprint.LENGTH;
 
     private EntityModelCache() {}
 
@@ -56,7 +56,8 @@ final class EntityModelCache {
         text(sha, System.getProperty("java.version"));
         text(sha, dialect.name() + " " + dialect.hibernateDatabaseName() + " " + dialect.hibernateDatabaseVersion());
         text(sha, source.packages().toString());
-        text(sha, source.naming().toString());
+        // Not the record's toString: its first call builds method handles, milliseconds in a short-lived JVM.
+        text(sha, source.naming().physicalStrategy() + " " + source.naming().implicitStrategy());
         text(sha, source.defaultSchema());
         text(sha, new TreeMap<>(source.settings()).toString());
         try {
@@ -80,16 +81,16 @@ final class EntityModelCache {
                 return Optional.empty();
             }
             byte[] payload = Arrays.copyOfRange(bytes, DIGEST_LENGTH, bytes.length);
-            if (!Arrays.equals(Arrays.copyOf(bytes, DIGEST_LENGTH), sha256().digest(payload))) {
+            if (!Arrays.equals(Arrays.copyOf(bytes, DIGEST_LENGTH), Fingerprint.of(payload))) {
                 return Optional.empty();
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-                if (!FORMAT.equals(in.readUTF())) {
-                    return Optional.empty();
-                }
-                Entry entry = EntryCodec.read(in);
-                return in.read() == -1 ? Optional.of(entry) : Optional.empty();
+            ByteBuffer in = ByteBuffer.wrap(payload);
+            byte[] format = new byte[in.getShort()];
+            in.get(format);
+            if (!FORMAT.equals(new String(format, StandardCharsets.UTF_8))) {
+                return Optional.empty();
             }
+            return Optional.of(EntryCodec.decode(in));
         } catch (IOException | RuntimeException e) {
             // Missing, unreadable, corrupt, or written by another build: boot Hibernate instead.
             return Optional.empty();
@@ -101,13 +102,13 @@ final class EntityModelCache {
             ByteArrayOutputStream payload = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(payload)) {
                 out.writeUTF(FORMAT);
-                EntryCodec.write(out, entry);
+                out.write(EntryCodec.encode(entry));
             }
             byte[] bytes = payload.toByteArray();
             Files.createDirectories(directory);
             Path staging = Files.createTempFile(directory, key, ".tmp");
             try {
-                Files.write(staging, sha256().digest(bytes));
+                Files.write(staging, Fingerprint.of(bytes));
                 Files.write(staging, bytes, java.nio.file.StandardOpenOption.APPEND);
                 try {
                     Files.move(staging, directory.resolve(key), StandardCopyOption.ATOMIC_MOVE);
@@ -122,7 +123,7 @@ final class EntityModelCache {
         }
     }
 
-    /** A directory by every file's path and bytes; a jar or other file by path, size, time and identity. */
+    /** A directory by every file's path and content; a jar or other file by path, size, time and identity. */
     private static void file(MessageDigest sha, Path path) throws IOException {
         if (path == null) {
             text(sha, "unknown");
@@ -133,7 +134,7 @@ final class EntityModelCache {
             try (Stream<Path> files = Files.walk(path)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     text(sha, path.relativize(file).toString());
-                    sha.update(Files.readAllBytes(file));
+                    sha.update(Fingerprint.of(Files.readAllBytes(file)));
                 }
             }
         } else if (Files.exists(path)) {

@@ -16,38 +16,61 @@ import dev.autogen.internal.schema.SequenceUse;
 import dev.autogen.internal.schema.Table;
 import dev.autogen.internal.schema.UniqueConstraint;
 import dev.autogen.internal.schema.ValueDomain;
-import java.io.DataInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A cache entry in a compact form of the model's own records: each record's fields in order, strings as
- * UTF-8 with their length, lists with theirs. Reading it builds the records by their constructors, with none
- * of Java serialization's reflection and class checks; a thousand tables read in milliseconds. A change to
- * a record's shape changes {@link EntityModelCache}'s format name, so an entry of another shape is never
- * read as this one.
+ * A cache entry in a compact form of the model's own records: first each distinct string once (UTF-8 with
+ * its length), then each record's fields in order, a string as its place in that table, lists with their
+ * length. Reading it builds the records by their constructors straight from the bytes, with none of Java
+ * serialization's reflection and class checks, and makes each string once however many columns share it. A
+ * change to a record's shape changes {@link EntityModelCache}'s format name, so an entry of another shape
+ * is never read as this one.
  */
 final class EntryCodec {
-
-    /** Longer than any name, type or expression a model holds: a longer length is a corrupt entry. */
-    private static final int MAX_STRING_BYTES = 16 << 20;
 
     private EntryCodec() {}
 
     @FunctionalInterface
     private interface Writer<T> {
-        void write(DataOutputStream out, T value) throws IOException;
+        void write(Output out, T value) throws IOException;
     }
 
     @FunctionalInterface
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(Input in) throws IOException;
     }
 
-    static void write(DataOutputStream out, EntityModelCache.Entry entry) throws IOException {
+    /** The entry: its strings, each once, then its records, each string in them by its place in the first part. */
+    static byte[] encode(EntityModelCache.Entry entry) throws IOException {
+        Output out = new Output();
+        write(out, entry);
+        return out.bytes();
+    }
+
+    /** An entry {@link #encode} wrote; an entry cut short or corrupt is an {@code IOException}. */
+    static EntityModelCache.Entry decode(ByteBuffer bytes) throws IOException {
+        try {
+            Input in = new Input(bytes);
+            EntityModelCache.Entry entry = read(in);
+            if (bytes.hasRemaining()) {
+                throw new IOException("bytes after the entry");
+            }
+            return entry;
+        } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new IOException("a corrupt entry", e);
+        }
+    }
+
+    private static void write(Output out, EntityModelCache.Entry entry) throws IOException {
         schema(out, entry.schema());
         list(out, entry.sequenceUses(), (o, use) -> {
             name(o, use.sequence());
@@ -63,7 +86,7 @@ final class EntryCodec {
         });
     }
 
-    static EntityModelCache.Entry read(DataInputStream in) throws IOException {
+    private static EntityModelCache.Entry read(Input in) throws IOException {
         Schema schema = schema(in);
         List<SequenceUse> uses = list(in, i -> new SequenceUse(name(i), name(i), string(i)));
         List<ValueDomain> domains = list(
@@ -77,7 +100,7 @@ final class EntryCodec {
         return new EntityModelCache.Entry(schema, uses, domains);
     }
 
-    private static void schema(DataOutputStream out, Schema schema) throws IOException {
+    private static void schema(Output out, Schema schema) throws IOException {
         list(out, schema.namespaces(), EntryCodec::string);
         list(out, schema.tables(), EntryCodec::table);
         list(out, schema.sequences(), (o, s) -> {
@@ -97,7 +120,7 @@ final class EntryCodec {
         });
     }
 
-    private static Schema schema(DataInputStream in) throws IOException {
+    private static Schema schema(Input in) throws IOException {
         List<String> namespaces = list(in, EntryCodec::string);
         List<Table> tables = list(in, EntryCodec::table);
         List<Sequence> sequences = list(
@@ -115,7 +138,7 @@ final class EntryCodec {
         return new Schema(namespaces, tables, sequences, enums);
     }
 
-    private static void table(DataOutputStream out, Table table) throws IOException {
+    private static void table(Output out, Table table) throws IOException {
         name(out, table.name());
         list(out, table.columns(), (o, c) -> {
             string(o, c.name());
@@ -165,7 +188,7 @@ final class EntryCodec {
         string(out, table.comment());
     }
 
-    private static Table table(DataInputStream in) throws IOException {
+    private static Table table(Input in) throws IOException {
         QualifiedName name = name(in);
         List<Column> columns = list(
                 in,
@@ -204,7 +227,7 @@ final class EntryCodec {
         return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, string(in));
     }
 
-    private static void name(DataOutputStream out, QualifiedName name) throws IOException {
+    private static void name(Output out, QualifiedName name) throws IOException {
         out.writeBoolean(name != null);
         if (name != null) {
             string(out, name.schema());
@@ -212,41 +235,28 @@ final class EntryCodec {
         }
     }
 
-    private static QualifiedName name(DataInputStream in) throws IOException {
+    private static QualifiedName name(Input in) throws IOException {
         return in.readBoolean() ? new QualifiedName(string(in), string(in)) : null;
     }
 
-    private static void string(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+    private static void string(Output out, String value) throws IOException {
+        out.string(value);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        if (length > MAX_STRING_BYTES) {
-            throw new IOException("a string of " + length + " bytes");
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    private static String string(Input in) throws IOException {
+        return in.string();
     }
 
-    private static <T> void list(DataOutputStream out, List<T> values, Writer<T> each) throws IOException {
+    private static <T> void list(Output out, List<T> values, Writer<T> each) throws IOException {
         out.writeInt(values.size());
         for (T value : values) {
             each.write(out, value);
         }
     }
 
-    private static <T> List<T> list(DataInputStream in, Reader<T> each) throws IOException {
+    private static <T> List<T> list(Input in, Reader<T> each) throws IOException {
         int size = in.readInt();
-        if (size < 0 || size > 10_000_000) {
+        if (size < 0 || size > in.remaining()) {
             throw new IOException("a list of " + size);
         }
         List<T> values = new ArrayList<>(Math.min(size, 1024));
@@ -254,5 +264,88 @@ final class EntryCodec {
             values.add(each.read(in));
         }
         return values;
+    }
+
+    /** Writes the records; their strings are gathered into a table written first. */
+    private static final class Output {
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final DataOutputStream data = new DataOutputStream(body);
+        private final Map<String, Integer> strings = new LinkedHashMap<>();
+
+        void writeInt(int value) throws IOException {
+            data.writeInt(value);
+        }
+
+        void writeLong(long value) throws IOException {
+            data.writeLong(value);
+        }
+
+        void writeBoolean(boolean value) throws IOException {
+            data.writeBoolean(value);
+        }
+
+        void string(String value) throws IOException {
+            data.writeInt(value == null ? -1 : strings.computeIfAbsent(value, v -> strings.size()));
+        }
+
+        byte[] bytes() throws IOException {
+            ByteArrayOutputStream all = new ByteArrayOutputStream(body.size() + strings.size() * 16);
+            DataOutputStream out = new DataOutputStream(all);
+            out.writeInt(strings.size());
+            for (String value : strings.keySet()) {
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(utf8.length);
+                out.write(utf8);
+            }
+            data.flush();
+            body.writeTo(out);
+            out.flush();
+            return all.toByteArray();
+        }
+    }
+
+    /** Reads the records straight from the entry's bytes; each string is made once, however often it is used. */
+    private static final class Input {
+        private final ByteBuffer bytes;
+        private final String[] strings;
+
+        Input(ByteBuffer bytes) throws IOException {
+            this.bytes = bytes;
+            int count = bytes.getInt();
+            if (count < 0 || count > bytes.remaining()) {
+                throw new IOException("a table of " + count + " strings");
+            }
+            strings = new String[count];
+            for (int i = 0; i < count; i++) {
+                int length = bytes.getInt();
+                if (length < 0 || length > bytes.remaining()) {
+                    throw new IOException("a string of " + length + " bytes");
+                }
+                strings[i] = new String(
+                        bytes.array(), bytes.arrayOffset() + bytes.position(), length, StandardCharsets.UTF_8);
+                bytes.position(bytes.position() + length);
+            }
+        }
+
+        int readInt() {
+            return bytes.getInt();
+        }
+
+        long readLong() {
+            return bytes.getLong();
+        }
+
+        boolean readBoolean() {
+            return bytes.get() != 0;
+        }
+
+        int remaining() {
+            return bytes.remaining();
+        }
+
+        String string() {
+            int index = bytes.getInt();
+            return index == -1 ? null : strings[index];
+        }
     }
 }

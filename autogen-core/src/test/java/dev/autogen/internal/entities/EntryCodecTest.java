@@ -19,11 +19,8 @@ import dev.autogen.internal.schema.SequenceUse;
 import dev.autogen.internal.schema.Table;
 import dev.autogen.internal.schema.UniqueConstraint;
 import dev.autogen.internal.schema.ValueDomain;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +40,23 @@ class EntryCodecTest {
     void anEntryCutShortIsRefused() throws IOException {
         byte[] bytes = bytes(entry());
         byte[] cut = Arrays.copyOf(bytes, bytes.length / 2);
-        assertThatThrownBy(() -> EntryCodec.read(new DataInputStream(new ByteArrayInputStream(cut))))
-                .isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> EntryCodec.decode(ByteBuffer.wrap(cut))).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void anEntryWithBytesAfterItIsRefused() throws IOException {
+        byte[] bytes = bytes(entry());
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        assertThatThrownBy(() -> EntryCodec.decode(ByteBuffer.wrap(longer))).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aStringUsedByManyRecordsIsKeptOnce() throws IOException {
+        byte[] bytes = bytes(entry());
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(text.split("integer", -1))
+                .as("'integer' types three columns, stored once")
+                .hasSize(2);
     }
 
     private static EntityModelCache.Entry entry() {
@@ -96,14 +108,10 @@ class EntryCodecTest {
     }
 
     private static EntityModelCache.Entry roundTrip(EntityModelCache.Entry entry) throws IOException {
-        return EntryCodec.read(new DataInputStream(new ByteArrayInputStream(bytes(entry))));
+        return EntryCodec.decode(ByteBuffer.wrap(bytes(entry)));
     }
 
     private static byte[] bytes(EntityModelCache.Entry entry) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            EntryCodec.write(out, entry);
-        }
-        return bytes.toByteArray();
+        return EntryCodec.encode(entry);
     }
 }

@@ -29,10 +29,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,34 +70,54 @@ final class PostgresIntrospector {
                     "create it (create schema " + scope.defaultSchema() + ") or set 'schema' to one that exists");
         }
         Map<QualifiedName, TableBuilder> tables = new LinkedHashMap<>();
+        Map<Long, TableBuilder> byOid = new HashMap<>();
         query("tables", rs -> {
             QualifiedName name = tableName(rs);
             if (!scope.excludes(name.schema(), name.name())) {
-                tables.put(name, new TableBuilder(name, rs.getString("comment")));
+                TableBuilder table = new TableBuilder(name, rs.getString("comment"));
+                tables.put(name, table);
+                byOid.put(rs.getLong("table_oid"), table);
             }
             return null;
         });
+        ColumnNames names = new ColumnNames();
         query("columns", rs -> {
-            TableBuilder table = tables.get(tableName(rs));
+            long oid = rs.getLong("table_oid");
+            int number = rs.getInt("attnum");
+            names.put(oid, number, rs.getString("column_name"));
+            TableBuilder table = byOid.get(oid);
             if (table != null) {
-                table.columns.add(column(rs));
+                table.addColumn(number, column(rs));
             }
             return null;
         });
         query("constraints", rs -> {
-            TableBuilder table = tables.get(tableName(rs));
+            TableBuilder table = byOid.get(rs.getLong("table_oid"));
             if (table != null) {
-                table.add(rs);
+                table.add(rs, names.of(rs.getLong("table_oid"), numbers(rs, "keys")));
             }
             return null;
         });
         query("indexes", rs -> {
-            TableBuilder table = tables.get(tableName(rs));
+            TableBuilder table = byOid.get(rs.getLong("table_oid"));
             if (table != null) {
-                table.indexes.add(index(rs));
+                table.indexes.add(index(rs, names));
             }
             return null;
         });
+        // A foreign key may refer to a table of a schema not read: its columns' names are asked for apart.
+        List<Long> elsewhere = tables.values().stream()
+                .flatMap(table -> table.foreignKeys.stream())
+                .map(ForeignKeyRow::refOid)
+                .filter(oid -> !names.has(oid))
+                .distinct()
+                .toList();
+        if (!elsewhere.isEmpty()) {
+            query("column_names", elsewhere.toArray(Long[]::new), "int8", rs -> {
+                names.put(rs.getLong("table_oid"), rs.getInt("attnum"), rs.getString("column_name"));
+                return null;
+            });
+        }
         List<Sequence> sequences = query("sequences", PostgresIntrospector::sequence);
         List<EnumType> enumTypes = query(
                 "enum_types",
@@ -103,7 +126,10 @@ final class PostgresIntrospector {
                         strings(rs, "labels"),
                         rs.getBoolean("varchar_casts")));
         return new Schema(
-                namespaces, tables.values().stream().map(TableBuilder::build).toList(), sequences, enumTypes);
+                namespaces,
+                tables.values().stream().map(table -> table.build(names)).toList(),
+                sequences,
+                enumTypes);
     }
 
     /**
@@ -154,9 +180,7 @@ final class PostgresIntrospector {
                 identity,
                 generated ? expression : null,
                 rs.getString("comment"),
-                rs.getString("generated").equals("v"),
-                givenNotNullName(
-                        rs.getString("table_name"), rs.getString("column_name"), rs.getString("not_null_constraint")));
+                rs.getString("generated").equals("v"));
     }
 
     private static final Pattern MADE_UP_NOT_NULL = Pattern.compile(".*_not_null([0-9]*)");
@@ -175,16 +199,21 @@ final class PostgresIntrospector {
         return madeUp ? null : constraint;
     }
 
-    private static Index index(ResultSet rs) throws SQLException {
-        List<String> columns = strings(rs, "key_columns");
+    private static Index index(ResultSet rs, ColumnNames names) throws SQLException {
+        int count = rs.getInt("key_count");
+        String[] numbers = rs.getString("keys").split(" ");
+        String[] options = rs.getString("options").split(" ");
         List<String> definitions = strings(rs, "key_definitions");
-        Boolean[] descending = (Boolean[]) rs.getArray("key_descending").getArray();
+        long table = rs.getLong("table_oid");
         List<IndexKey> keys = new ArrayList<>();
-        for (int i = 0; i < definitions.size(); i++) {
+        for (int i = 0; i < count; i++) {
+            int number = Integer.parseInt(numbers[i]);
+            // indoption's bit 0 is DESC
+            boolean descending = (Integer.parseInt(options[i]) & 1) == 1;
             keys.add(
-                    columns.get(i) != null
-                            ? new IndexKey(columns.get(i), false, descending[i])
-                            : new IndexKey(definitions.get(i), true, descending[i]));
+                    number != 0
+                            ? new IndexKey(names.of(table, number), false, descending)
+                            : new IndexKey(definitions.get(i), true, descending));
         }
         return new Index(
                 rs.getString("index_name"),
@@ -221,13 +250,80 @@ final class PostgresIntrospector {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
+    private static int[] numbers(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return new int[0];
+        }
+        Object[] values = (Object[]) array.getArray();
+        int[] numbers = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            numbers[i] = ((Number) values[i]).intValue();
+        }
+        return numbers;
+    }
+
+    /** Every column's name by its table's oid and its number, as the keys of constraints and indexes give them. */
+    private static final class ColumnNames {
+        private final Map<Long, String> names = new HashMap<>();
+        private final Set<Long> tables = new HashSet<>();
+
+        void put(long table, int number, String name) {
+            names.put(key(table, number), name);
+            tables.add(table);
+        }
+
+        boolean has(long table) {
+            return tables.contains(table);
+        }
+
+        String of(long table, int number) {
+            String name = names.get(key(table, number));
+            if (name == null) {
+                throw new IllegalStateException("no column " + number + " of table oid " + table);
+            }
+            return name;
+        }
+
+        List<String> of(long table, int[] numbers) {
+            List<String> of = new ArrayList<>(numbers.length);
+            for (int number : numbers) {
+                of.add(number > 0 ? of(table, number) : null);
+            }
+            return of;
+        }
+
+        private static long key(long table, int number) {
+            return table << 16 | (number & 0xFFFF);
+        }
+    }
+
+    /** A foreign key as read: the columns it refers to are named once every table's columns are known. */
+    private record ForeignKeyRow(
+            String name,
+            List<String> columns,
+            QualifiedName target,
+            long refOid,
+            int[] refNumbers,
+            ReferentialAction onDelete,
+            ReferentialAction onUpdate,
+            boolean deferrable,
+            boolean deferred) {
+
+        ForeignKey build(ColumnNames names) {
+            return new ForeignKey(
+                    name, columns, target, names.of(refOid, refNumbers), onDelete, onUpdate, deferrable, deferred);
+        }
+    }
+
     /** Collects one table's rows from the per-kind queries. */
     private static final class TableBuilder {
         final QualifiedName name;
         final String comment;
         final List<Column> columns = new ArrayList<>();
+        final Map<Integer, Integer> columnAt = new HashMap<>();
         final List<UniqueConstraint> uniques = new ArrayList<>();
-        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<ForeignKeyRow> foreignKeys = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
         PrimaryKey primaryKey;
@@ -237,19 +333,31 @@ final class PostgresIntrospector {
             this.comment = comment;
         }
 
-        void add(ResultSet rs) throws SQLException {
+        void addColumn(int number, Column column) {
+            columnAt.put(number, columns.size());
+            columns.add(column);
+        }
+
+        void add(ResultSet rs, List<String> columnNames) throws SQLException {
             String constraintName = rs.getString("constraint_name");
-            List<String> columnNames = strings(rs, "columns");
             switch (rs.getString("type")) {
                 case "p" -> primaryKey = new PrimaryKey(constraintName, columnNames);
                 case "u" -> uniques.add(new UniqueConstraint(constraintName, columnNames));
                 case "c" -> checks.add(new CheckConstraint(constraintName, rs.getString("check_expr")));
+                case "n" -> {
+                    int at = columnAt.get(numbers(rs, "keys")[0]);
+                    Column column = columns.get(at);
+                    columns.set(
+                            at,
+                            column.withNotNullConstraint(givenNotNullName(name.name(), column.name(), constraintName)));
+                }
                 case "f" ->
-                    foreignKeys.add(new ForeignKey(
+                    foreignKeys.add(new ForeignKeyRow(
                             constraintName,
                             columnNames,
                             new QualifiedName(rs.getString("ref_schema"), rs.getString("ref_table")),
-                            strings(rs, "ref_columns"),
+                            rs.getLong("ref_oid"),
+                            numbers(rs, "ref_keys"),
                             action(rs.getString("on_delete")),
                             action(rs.getString("on_update")),
                             rs.getBoolean("deferrable"),
@@ -258,8 +366,10 @@ final class PostgresIntrospector {
             }
         }
 
-        Table build() {
-            return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment);
+        Table build(ColumnNames names) {
+            List<ForeignKey> keys =
+                    foreignKeys.stream().map(key -> key.build(names)).toList();
+            return new Table(name, columns, primaryKey, uniques, keys, checks, indexes, comment);
         }
     }
 
@@ -270,11 +380,15 @@ final class PostgresIntrospector {
     }
 
     private <T> List<T> query(String name, RowReader<T> reader) {
+        return query(name, scope.schemas().toArray(), "text", reader);
+    }
+
+    /** Runs a catalog query whose one parameter is an array of {@code values} of {@code type}. */
+    private <T> List<T> query(String name, Object[] values, String type, RowReader<T> reader) {
         String sql = CatalogSql.text(name);
         queries++;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(
-                    1, connection.createArrayOf("text", scope.schemas().toArray()));
+            statement.setArray(1, connection.createArrayOf(type, values));
             List<T> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -149,6 +149,62 @@ class PostgresIntrospectorTest {
     }
 
     @Test
+    void namesKeysByTheirColumnsAcrossDroppedColumnsUnreadSchemasAndExcludedTables() throws SQLException {
+        try (TestDatabase db = TestDatabase.create()) {
+            db.execute(
+                    "create schema ledger",
+                    "create table ledger.account (gone int, code text primary key, region text, unique (region, code))",
+                    "alter table ledger.account drop column gone",
+                    "create table audit_log (old int, id bigint primary key)",
+                    "alter table audit_log drop column old",
+                    "create table entry (dropped int, id bigint primary key, account text not null, region text,"
+                            + " audit bigint, amount numeric,"
+                            + " constraint entry_account_fk foreign key (region, account)"
+                            + " references ledger.account (region, code),"
+                            + " constraint entry_audit_fk foreign key (audit) references audit_log (id))",
+                    "alter table entry drop column dropped",
+                    "create index entry_mixed on entry (account desc, (lower(region)), amount) include (audit)");
+            Schema read = db.introspect(IntrospectionScope.of("public").withExcludeTables(List.of("audit_*")));
+
+            Table entry = read.tables().get(0);
+            assertThat(read.tables()).extracting(t -> t.name().name()).containsExactly("entry");
+            assertThat(entry.columns())
+                    .extracting(Column::name)
+                    .containsExactly("id", "account", "region", "audit", "amount");
+            assertThat(entry.foreignKeys())
+                    .containsExactly(
+                            new ForeignKey(
+                                    "entry_account_fk",
+                                    List.of("region", "account"),
+                                    QualifiedName.of("ledger", "account"),
+                                    List.of("region", "code"),
+                                    ReferentialAction.NO_ACTION,
+                                    ReferentialAction.NO_ACTION,
+                                    false,
+                                    false),
+                            new ForeignKey(
+                                    "entry_audit_fk",
+                                    List.of("audit"),
+                                    QualifiedName.of("public", "audit_log"),
+                                    List.of("id"),
+                                    ReferentialAction.NO_ACTION,
+                                    ReferentialAction.NO_ACTION,
+                                    false,
+                                    false));
+            assertThat(entry.indexes())
+                    .containsExactly(new Index(
+                            "entry_mixed",
+                            false,
+                            List.of(
+                                    new IndexKey("account", false, true),
+                                    new IndexKey("lower(region)", true, false),
+                                    IndexKey.column("amount")),
+                            "btree",
+                            null));
+        }
+    }
+
+    @Test
     void readsTenAndFiveHundredTablesInTheSameFewQueries() throws SQLException {
         Count small = countQueries(10);
         Count large = countQueries(500);
