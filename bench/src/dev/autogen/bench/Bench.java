@@ -8,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -156,6 +157,15 @@ public final class Bench {
             deleteRecursively(entityCache);
             return autogenJar(project, atModel, "check");
         }));
+        // A jar no launcher prepared, as a user downloads it: its first real command records the start-up
+        // archive in the user's cache (not timed); the later ones run with it.
+        Path freshJar = Files.createDirectories(root.resolve("fresh-jar")).resolve("autogen.jar");
+        Files.copy(jar, freshJar, StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> freshCache = Map.of("XDG_CACHE_HOME", root.resolve("fresh-cache").toString());
+        deleteRecursively(root.resolve("fresh-cache"));
+        autogenJar(freshJar, freshCache, project, atModel, "check");
+        results.add(repeat(entities, "autogen check, no changes, plain java -jar of a jar no launcher prepared", () ->
+                autogenJar(freshJar, freshCache, project, atModel, "check")));
         results.add(repeat(entities, "autogen check, no changes, url = embedded", embeddedCheck(project)));
         results.add(repeat(entities, "autogen revision --autogenerate --from-history, no changes", () ->
                 autogen(project, atModel, "revision", "--autogenerate", "--from-history", "-m", "nothing", "--timings")));
@@ -236,10 +246,15 @@ public final class Bench {
 
     /** autogen through plain {@code java -jar}, the JVM's defaults, no start-up archive. */
     private Sample autogenJar(Path project, String database, String... arguments) throws Exception {
+        return autogenJar(jar, Map.of(), project, database, arguments);
+    }
+
+    private Sample autogenJar(Path jar, Map<String, String> environment, Path project, String database, String... arguments)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
         command.addAll(Arrays.asList(arguments));
         command.addAll(List.of("--url", url(database), "--user", "postgres"));
-        return timed(command, project);
+        return timed(command, project, environment);
     }
 
     private Sample hibernate(String action, String database, Path classes, String... jvmFlags) throws Exception {
@@ -252,13 +267,19 @@ public final class Bench {
 
     /** Runs a command under GNU time for its peak RSS; fails the benchmark when the command fails. */
     private static Sample timed(List<String> command, Path directory) throws Exception {
+        return timed(command, directory, Map.of());
+    }
+
+    private static Sample timed(List<String> command, Path directory, Map<String, String> environment) throws Exception {
         Path rss = Files.createTempFile("rss", ".txt");
         Path output = Files.createTempFile("output", ".txt");
         List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
         full.addAll(command);
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed:\n" + Files.readString(output));
         }

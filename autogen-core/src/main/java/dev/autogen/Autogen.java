@@ -150,6 +150,7 @@ public final class Autogen {
                 }
             } else {
                 comparedWith = ComparedWith.DATABASE;
+                Comparison comparison = comparison(dialect, stages);
                 // One connection for the whole comparison: where the database is, what it has, its rows.
                 found = workspace.withConnection(dialect, c -> {
                     Set<String> at = workspace.runner(dialect).current(c);
@@ -159,7 +160,6 @@ public final class Autogen {
                                 "the database is at " + describe(at) + ", not at " + describe(Set.copyOf(parents)),
                                 "run 'autogen upgrade head' first, or 'autogen stamp' if the schema is already there");
                     }
-                    Comparison comparison = comparison(dialect, stages);
                     Differences differences = comparison.fromDatabase(c, entities, request, parents);
                     return differences.operations().isEmpty()
                             ? differences
@@ -278,11 +278,15 @@ public final class Autogen {
     public List<Change> check() {
         Project project = workspace.requireProject();
         Dialect dialect = workspace.dialect();
-        workspace.requireNotInterrupted(dialect);
+        // The entities are read while the migrations load and the database answers; one connection for it all.
         try (PendingEntityModel entities = readEntities(project, dialect, true)) {
+            Runner runner = workspace.runner(dialect);
+            Comparison comparison = comparison(dialect, new Stages());
             List<Operation> operations = workspace
-                    .withConnection(
-                            dialect, c -> comparison(dialect, new Stages()).fromDatabase(c, entities, null, List.of()))
+                    .withConnection(dialect, c -> {
+                        workspace.requireNotInterrupted(runner, c);
+                        return comparison.fromDatabase(c, entities, null, List.of());
+                    })
                     .operations();
             return Scaffold.changes(dialect, operations);
         }

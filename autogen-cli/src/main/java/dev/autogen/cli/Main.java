@@ -6,6 +6,8 @@ import dev.autogen.api.TerminalText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,28 +36,47 @@ import picocli.CommandLine.ScopeType;
 public final class Main implements Callable<Integer> {
 
     /**
-     * The commands, in the order help lists them. Not in {@code @Command}: picocli would build every one of
-     * them (reflection over each class) for every run, a tenth of a small command's time.
+     * The commands by name, in the order help lists them. Not in {@code @Command}: picocli would build every
+     * one of them (reflection over each class) for every run, a tenth of a small command's time. The names
+     * are their {@code @Command} names (MainTest checks), not read from the annotations, which costs as much.
      */
-    private static final List<Class<?>> COMMANDS = List.of(
+    private static final Map<String, Class<?>> COMMANDS = commands(
             InitCommand.class,
+            "init",
             RevisionCommand.class,
+            "revision",
             UpgradeCommand.class,
+            "upgrade",
             DowngradeCommand.class,
+            "downgrade",
             CurrentCommand.class,
+            "current",
             HistoryCommand.class,
+            "history",
             HeadsCommand.class,
+            "heads",
             BranchesCommand.class,
+            "branches",
             ShowCommand.class,
+            "show",
             StampCommand.class,
+            "stamp",
             MergeCommand.class,
+            "merge",
             CheckCommand.class,
+            "check",
             DriftCommand.class,
+            "drift",
             BaselineCommand.class,
+            "baseline",
             SquashCommand.class,
+            "squash",
             CompletionCommand.class,
+            "completion",
             PsqlCommand.class,
-            LintCommand.class);
+            "psql",
+            LintCommand.class,
+            "lint");
 
     /** Options of this command that take a value as the next argument (they may come before the command's name). */
     private static final Set<String> VALUED_OPTIONS =
@@ -232,7 +253,7 @@ public final class Main implements Callable<Integer> {
      */
     private static CommandLine commandLine(Main main, Optional<Class<?>> only) {
         CommandLine line = new CommandLine(main);
-        for (Class<?> command : only.map(List::<Class<?>>of).orElse(COMMANDS)) {
+        for (Class<?> command : only.map(List::<Class<?>>of).orElse(List.copyOf(COMMANDS.values()))) {
             line.addSubcommand(command);
         }
         return line;
@@ -248,14 +269,24 @@ public final class Main implements Callable<Integer> {
             if (VALUED_OPTIONS.contains(arg)) {
                 i++;
             } else if (!arg.startsWith("-")) {
-                return COMMANDS.stream()
-                        .filter(command -> command != CompletionCommand.class)
-                        .filter(command ->
-                                command.getAnnotation(Command.class).name().equals(arg))
-                        .findFirst();
+                Class<?> command = COMMANDS.get(arg);
+                return command == CompletionCommand.class ? Optional.empty() : Optional.ofNullable(command);
             }
         }
         return Optional.empty();
+    }
+
+    private static Map<String, Class<?>> commands(Object... classesAndNames) {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        for (int i = 0; i < classesAndNames.length; i += 2) {
+            commands.put((String) classesAndNames[i + 1], (Class<?>) classesAndNames[i]);
+        }
+        return Collections.unmodifiableMap(commands);
+    }
+
+    /** The commands' names and classes, for the test that holds them to their annotations. */
+    static Map<String, Class<?>> commands() {
+        return COMMANDS;
     }
 
     /**

@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -53,6 +55,8 @@ public final class Comparison {
     private final IgnoreRules ignore;
     private final Function<List<String>, IntrospectionScope> scopes;
     private final Stages stages;
+    /** Recorded from the migrations on a thread of its own, while the database is connected to and asked. */
+    private final CompletableFuture<Set<String>> created;
 
     /**
      * @param scopes the introspection scope of the default schema and the others given, with the settings'
@@ -71,6 +75,14 @@ public final class Comparison {
         this.ignore = ignore;
         this.scopes = scopes;
         this.stages = stages;
+        this.created = CompletableFuture.supplyAsync(
+                () -> HistorySchema.createdSchemas(graph, defaultSchema), Comparison::onItsOwnThread);
+    }
+
+    private static void onItsOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "autogen-created-schemas");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /**
@@ -163,7 +175,20 @@ public final class Comparison {
     }
 
     private Set<String> createdSchemas() {
-        return stages.time("migrations", () -> HistorySchema.createdSchemas(graph, defaultSchema));
+        return stages.time("migrations", () -> {
+            try {
+                return created.join();
+            } catch (CompletionException e) {
+                // A migration that fails to record fails the command as it would on this thread.
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        });
     }
 
     /**

@@ -1,13 +1,9 @@
 package dev.autogen.internal.schema;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /** A schema-qualified name of a table, sequence or type. */
 public record QualifiedName(String schema, String name) implements java.io.Serializable, Comparable<QualifiedName> {
-
-    private static final Comparator<QualifiedName> ORDER =
-            Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
 
     public QualifiedName {
         Objects.requireNonNull(schema, "schema");
@@ -20,7 +16,21 @@ public record QualifiedName(String schema, String name) implements java.io.Seria
 
     @Override
     public int compareTo(QualifiedName other) {
-        return ORDER.compare(this, other);
+        int bySchema = schema.compareTo(other.schema);
+        return bySchema != 0 ? bySchema : name.compareTo(other.name);
+    }
+
+    // equals and hashCode written out (the record's would give the same values): every map and sort of
+    // tables calls them, and the record's generated ones run through method handles, which the C1 compiler
+    // a short command runs with compiles poorly.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof QualifiedName that && schema.equals(that.schema) && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * schema.hashCode() + name.hashCode();
     }
 
     @Override

@@ -241,7 +241,15 @@ public final class Workspace {
      */
     public void requireNotInterrupted(Dialect dialect) {
         Runner runner = runner(dialect);
-        Optional<String> interrupted = withConnection(dialect, runner::interruption);
+        withConnection(dialect, c -> {
+            requireNotInterrupted(runner, c);
+            return null;
+        });
+    }
+
+    /** As {@link #requireNotInterrupted(Dialect)}, on a connection the caller goes on with. */
+    public void requireNotInterrupted(Runner runner, Connection connection) {
+        Optional<String> interrupted = runner.interruption(connection);
         if (interrupted.isPresent()) {
             throw new AutogenException(
                     ErrorCode.MIGRATION_INTERRUPTED,
