@@ -2,8 +2,23 @@ package dev.autogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.autogen.api.Configuration;
+import dev.autogen.api.RevisionInfo;
+import dev.autogen.internal.codegen.MigrationSource;
+import dev.autogen.internal.operations.AddColumn;
+import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.CreateTable;
+import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.QualifiedName;
+import dev.autogen.testing.Models;
+import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestMariaDb;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -93,6 +108,78 @@ class MariaDbWorkflowIT {
             assertThat(db.query("select revision, direction from autogen_version_history order by id desc limit 2"))
                     .containsExactly("0001|downgrade", "0002|downgrade");
         }
+    }
+
+    /**
+     * MariaDB commits each DDL statement on its own: a script whose rows refuse a later statement stops with
+     * the earlier ones done, marks how far it got, refuses to run again over it, and autogen finishes the
+     * migration from there once the rows are mended.
+     */
+    @Test
+    void aScriptTheRowsStopPartWayIsMarkedAndAutogenFinishesItOnceMended() throws IOException {
+        Files.writeString(
+                project.resolve(Configuration.FILE_NAME), "migrations.dir = migrations\nmigrations.package = part\n");
+        QualifiedName p = Models.name("public", "p");
+        Column code = Column.of("code", "varchar(20)", true);
+        write(
+                "r1",
+                null,
+                new CreateTable(Models.table(p)
+                        .column(Models.column("id", "int").notNull())
+                        .column(Models.column("code", "varchar(20)"))
+                        .primaryKey("PRIMARY", "id")
+                        .table()));
+        write(
+                "r2",
+                "r1",
+                new AddColumn(p, Column.of("note", "varchar(40)", true)),
+                new AlterColumn(p, code, Column.of("code", "int", true)));
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Cli cli = new Cli(project, Map.of("AUTOGEN_URL", db.settings().url()));
+            WorkflowIT.assertSuccess(cli.run("upgrade", "r1"));
+            db.execute("insert into p values (1, '7'), (2, 'not a number')");
+            Cli.Result script = cli.run("upgrade", "--sql", "r1:head");
+            WorkflowIT.assertSuccess(script);
+
+            Cli.Result stopped = client(db, script.out());
+            assertThat(stopped.exitCode()).as(stopped.toString()).isNotZero();
+            assertThat(stopped.err()).contains("not a number");
+            assertThat(db.query("select version_num from autogen_version")).containsExactly("r1");
+            assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                    .as("the history marks how far it got")
+                    .containsExactly("1");
+            assertThat(db.query("select column_name from information_schema.columns where table_schema = '" + db.name()
+                            + "' and table_name = 'p' and column_name = 'note'"))
+                    .as("the statement before the refused one is done")
+                    .containsExactly("note");
+            Cli.Result again = client(db, script.out());
+            assertThat(again.exitCode()).isNotZero();
+            assertThat(again.err()).contains("revision r2 was left part done by an earlier run");
+
+            db.execute("delete from p where id = 2");
+            WorkflowIT.assertSuccess(cli.run("upgrade", "head"));
+            assertThat(db.query("select version_num from autogen_version")).containsExactly("r2");
+            assertThat(db.query("select data_type from information_schema.columns where table_schema = '" + db.name()
+                            + "' and table_name = 'p' and column_name = 'code'"))
+                    .containsExactly("int");
+            assertThat(db.query("select code from p")).containsExactly("7");
+            assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
+                    .containsExactly("0");
+        }
+    }
+
+    private void write(String id, String parent, Operation... upgrade) throws IOException {
+        MigrationSource source = Pg.writer("part")
+                .write(
+                        RevisionInfo.of(
+                                id,
+                                parent == null ? List.of() : List.of(parent),
+                                "step " + id,
+                                Instant.parse("2026-12-01T00:00:00Z").plusSeconds(id.hashCode() % 100)),
+                        List.of(upgrade));
+        Path file = project.resolve("migrations").resolve(source.relativePath());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source.source());
     }
 
     /** The script fed to the mariadb client, as a DBA runs it: {@code mariadb DATABASE < FILE}. */

@@ -4,6 +4,8 @@ import dev.autogen.api.Settings;
 import dev.autogen.internal.text.Globs;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -51,13 +53,25 @@ public record IntrospectionScope(
 
     /** Whether a table is autogen's own or matches an exclude pattern. */
     public boolean excludes(String schema, String table) {
-        if (table.equals(versionTable) || table.equals(historyTable())) {
-            return true;
-        }
-        String qualified = schema + "." + table;
-        return excludeTables.stream()
-                .map(Globs::compile)
-                .anyMatch(
-                        p -> p.matcher(table).matches() || p.matcher(qualified).matches());
+        return exclusions().test(schema, table);
+    }
+
+    /** {@link #excludes} with the patterns compiled once, for testing many tables. */
+    public BiPredicate<String, String> exclusions() {
+        String history = historyTable();
+        List<Pattern> patterns = excludeTables.stream().map(Globs::compile).toList();
+        return (schema, table) -> {
+            if (table.equals(versionTable) || table.equals(history)) {
+                return true;
+            }
+            String qualified = schema + "." + table;
+            for (Pattern pattern : patterns) {
+                if (pattern.matcher(table).matches()
+                        || pattern.matcher(qualified).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 }

@@ -14,18 +14,21 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Keeps the schema model of a set of entities, so that an unchanged classpath does not boot Hibernate
@@ -131,11 +134,9 @@ final class EntityModelCache {
         }
         text(sha, path.toAbsolutePath().toString());
         if (Files.isDirectory(path)) {
-            try (Stream<Path> files = Files.walk(path)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                    text(sha, path.relativize(file).toString());
-                    sha.update(Fingerprint.of(Files.readAllBytes(file)));
-                }
+            for (String name : regularFiles(path)) {
+                text(sha, name);
+                sha.update(Fingerprint.of(Files.readAllBytes(path.resolve(name))));
             }
         } else if (Files.exists(path)) {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -143,6 +144,23 @@ final class EntityModelCache {
         } else {
             text(sha, "missing");
         }
+    }
+
+    /** Every regular file below {@code directory}, by its path from there, sorted; one stat a file (the walk's). */
+    private static List<String> regularFiles(Path directory) throws IOException {
+        List<String> names = new ArrayList<>();
+        int prefix = directory.toString().length() + 1;
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    names.add(file.toString().substring(prefix));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(names);
+        return names;
     }
 
     private static Path codeSource(Class<?> type) {

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,9 +72,10 @@ final class PostgresIntrospector {
         }
         Map<QualifiedName, TableBuilder> tables = new LinkedHashMap<>();
         Map<Long, TableBuilder> byOid = new HashMap<>();
+        BiPredicate<String, String> excluded = scope.exclusions();
         query("tables", rs -> {
             QualifiedName name = tableName(rs);
-            if (!scope.excludes(name.schema(), name.name())) {
+            if (!excluded.test(name.schema(), name.name())) {
                 TableBuilder table = new TableBuilder(name, rs.getString("comment"));
                 tables.put(name, table);
                 byOid.put(rs.getLong("table_oid"), table);
@@ -190,7 +192,7 @@ final class PostgresIntrospector {
      * ({@code <table>_<column>_not_null}, shortened to fit, a number added on a clash) or there is none.
      */
     static String givenNotNullName(String table, String column, String constraint) {
-        if (constraint == null) {
+        if (constraint == null || constraint.equals(table + "_" + column + "_not_null")) {
             return null;
         }
         Matcher m = MADE_UP_NOT_NULL.matcher(constraint);
@@ -345,7 +347,7 @@ final class PostgresIntrospector {
                 case "u" -> uniques.add(new UniqueConstraint(constraintName, columnNames));
                 case "c" -> checks.add(new CheckConstraint(constraintName, rs.getString("check_expr")));
                 case "n" -> {
-                    int at = columnAt.get(numbers(rs, "keys")[0]);
+                    int at = columnAt.get(rs.getInt("first_key"));
                     Column column = columns.get(at);
                     columns.set(
                             at,

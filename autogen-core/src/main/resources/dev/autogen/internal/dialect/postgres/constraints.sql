@@ -2,7 +2,9 @@
 -- planner's estimate cross the JIT threshold (30 ms of compiling on a server with JIT) and cost a lookup a
 -- key. PostgreSQL 18 keeps NOT NULL as constraints of type n (before 18 there are none).
 select con.conrelid::int8 as table_oid, con.conname as constraint_name, con.contype::text as type,
-       con.conkey as keys, con.confrelid::int8 as ref_oid, rn.nspname as ref_schema, rc.relname as ref_table,
+       -- A NOT NULL's one column as a number: 18 has one such constraint a column, cheaper read so.
+       case when con.contype = 'n' then con.conkey[1] end as first_key,
+       case when con.contype <> 'n' then con.conkey end as keys, con.confrelid::int8 as ref_oid, rn.nspname as ref_schema, rc.relname as ref_table,
        con.confkey as ref_keys,
        con.confdeltype::text as on_delete, con.confupdtype::text as on_update,
        con.condeferrable as deferrable, con.condeferred as deferred,
