@@ -278,14 +278,12 @@ public final class Autogen {
     public List<Change> check() {
         Project project = workspace.requireProject();
         Dialect dialect = workspace.dialect();
-        // The entities are read while the migrations load and the database answers; one connection for it all.
+        // The entities are read, and the connection opened, while the migrations load; one connection for it all.
         try (PendingEntityModel entities = readEntities(project, dialect, true)) {
-            Runner runner = workspace.runner(dialect);
-            Comparison comparison = comparison(dialect, new Stages());
             List<Operation> operations = workspace
-                    .withConnection(dialect, c -> {
+                    .withConnectionWhile(dialect, () -> workspace.runner(dialect), (runner, c) -> {
                         workspace.requireNotInterrupted(runner, c);
-                        return comparison.fromDatabase(c, entities, null, List.of());
+                        return comparison(dialect, new Stages()).fromDatabase(c, entities, null, List.of());
                     })
                     .operations();
             return Scaffold.changes(dialect, operations);

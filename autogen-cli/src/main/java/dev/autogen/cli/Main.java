@@ -90,10 +90,14 @@ public final class Main implements Callable<Integer> {
     /** How long Ctrl-C waits for the cancelled migration to roll back before the process ends anyway. */
     private static final int CANCEL_WAIT_SECONDS = 20;
 
-    /** Held so that the logging settings are not garbage-collected away. */
-    private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
-
-    private static final Logger DRIVER_LOG = Logger.getLogger("org.postgresql");
+    /**
+     * The libraries' loggers, held so that their settings are not garbage-collected away. Not fields of this
+     * class: a plain {@code java -jar} runs the command in a second JVM, and the first need not start logging.
+     */
+    private static final class LibraryLogs {
+        static final Logger HIBERNATE = Logger.getLogger("org.hibernate");
+        static final Logger DRIVER = Logger.getLogger("org.postgresql");
+    }
 
     @Option(
             names = {"-c", "--config"},
@@ -202,8 +206,8 @@ public final class Main implements Callable<Integer> {
         });
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         // Libraries log through java.util.logging to stderr; only --debug shows it, masked or not at all.
-        HIBERNATE_LOG.setLevel(debug ? Level.INFO : Level.OFF);
-        DRIVER_LOG.setLevel(debug ? Level.INFO : Level.OFF);
+        LibraryLogs.HIBERNATE.setLevel(debug ? Level.INFO : Level.OFF);
+        LibraryLogs.DRIVER.setLevel(debug ? Level.INFO : Level.OFF);
         maskLogs(main.secrets, err);
         try {
             return commandLine.execute(args);

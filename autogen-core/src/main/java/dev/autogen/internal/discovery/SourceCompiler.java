@@ -9,9 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -253,7 +250,7 @@ final class SourceCompiler {
 
     private static byte[] migrationApi() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            java.io.ByteArrayOutputStream api = new java.io.ByteArrayOutputStream();
             Path own = Path.of(Migration.class
                     .getProtectionDomain()
                     .getCodeSource()
@@ -263,24 +260,22 @@ final class SourceCompiler {
                 try (java.util.stream.Stream<Path> classes = Files.walk(own.resolve("dev/autogen/migration"))) {
                     for (Path file :
                             classes.filter(Files::isRegularFile).sorted().toList()) {
-                        sha.update(own.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                        sha.update(Files.readAllBytes(file));
+                        api.writeBytes(own.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                        api.writeBytes(Fingerprint.of(Files.readAllBytes(file)));
                     }
                 }
             } else {
                 // A jar (the command line's holds PostgreSQL too, 100 MB): rebuilt, it has another time or size.
                 java.nio.file.attribute.BasicFileAttributes jar =
                         Files.readAttributes(own, java.nio.file.attribute.BasicFileAttributes.class);
-                sha.update(
+                api.writeBytes(
                         (own + " " + jar.size() + " " + jar.lastModifiedTime().toInstant() + " " + jar.fileKey())
                                 .getBytes(StandardCharsets.UTF_8));
             }
-            return sha.digest();
+            return Fingerprint.of(api.toByteArray());
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             // Nowhere to read them from: the version stands in for them.
             return dev.autogen.api.Version.current().getBytes(StandardCharsets.UTF_8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -333,9 +328,7 @@ final class SourceCompiler {
         StringBuilder text = new StringBuilder();
         manifest.forEach((path, digest) ->
                 text.append(path).append('\u0000').append(digest).append('\u0000'));
-        return HexFormat.of()
-                .formatHex(sha256(text.toString().getBytes(StandardCharsets.UTF_8)))
-                .substring(0, 32);
+        return Fingerprint.hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] environment() {
@@ -344,13 +337,5 @@ final class SourceCompiler {
         bytes.writeBytes(classpath().getBytes(StandardCharsets.UTF_8));
         bytes.writeBytes(MIGRATION_API);
         return bytes.toByteArray();
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

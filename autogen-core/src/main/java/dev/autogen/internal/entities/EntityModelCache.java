@@ -20,20 +20,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Keeps the schema model of a set of entities, so that an unchanged classpath does not boot Hibernate
- * again. The key is everything that decides the mapping: every file of every classpath directory (its
- * bytes), every jar (its path, size, modification time and file identity, so a replaced jar is a new one),
+ * again. The key is a {@link Fingerprint} of everything that decides the mapping: every file of every
+ * classpath directory (its content), every jar (its path, size, modification time and file identity, so a replaced jar is a new one),
  * the packages, naming, default schema and Hibernate settings, the dialect, and the versions and bytes of
  * Hibernate and autogen. An entry carries a fingerprint of itself: one that is cut short, corrupt or of
  * another format is passed over and replaced, never trusted. Entries are written whole, then moved into
@@ -52,28 +49,28 @@ final class EntityModelCache {
     record Entry(Schema schema, List<SequenceUse> sequenceUses, List<ValueDomain> valueDomains) {}
 
     static String key(EntitySource source, List<Path> classpath, Dialect dialect) {
-        MessageDigest sha = sha256();
-        text(sha, FORMAT);
-        text(sha, Version.current());
-        text(sha, org.hibernate.Version.getVersionString());
-        text(sha, System.getProperty("java.version"));
-        text(sha, dialect.name() + " " + dialect.hibernateDatabaseName() + " " + dialect.hibernateDatabaseVersion());
-        text(sha, source.packages().toString());
+        ByteArrayOutputStream key = new ByteArrayOutputStream();
+        text(key, FORMAT);
+        text(key, Version.current());
+        text(key, org.hibernate.Version.getVersionString());
+        text(key, System.getProperty("java.version"));
+        text(key, dialect.name() + " " + dialect.hibernateDatabaseName() + " " + dialect.hibernateDatabaseVersion());
+        text(key, source.packages().toString());
         // Not the record's toString: its first call builds method handles, milliseconds in a short-lived JVM.
-        text(sha, source.naming().physicalStrategy() + " " + source.naming().implicitStrategy());
-        text(sha, source.defaultSchema());
-        text(sha, new TreeMap<>(source.settings()).toString());
+        text(key, source.naming().physicalStrategy() + " " + source.naming().implicitStrategy());
+        text(key, source.defaultSchema());
+        text(key, new TreeMap<>(source.settings()).toString());
         try {
             // autogen's own classes (a rebuilt jar may translate differently) and Hibernate's.
-            file(sha, codeSource(EntityModelCache.class));
-            file(sha, codeSource(org.hibernate.Version.class));
+            file(key, codeSource(EntityModelCache.class));
+            file(key, codeSource(org.hibernate.Version.class));
             for (Path entry : classpath) {
-                file(sha, entry);
+                file(key, entry);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Fingerprint.hex(key.toByteArray());
     }
 
     static Optional<Entry> read(Path directory, String key) {
@@ -127,22 +124,22 @@ final class EntityModelCache {
     }
 
     /** A directory by every file's path and content; a jar or other file by path, size, time and identity. */
-    private static void file(MessageDigest sha, Path path) throws IOException {
+    private static void file(ByteArrayOutputStream key, Path path) throws IOException {
         if (path == null) {
-            text(sha, "unknown");
+            text(key, "unknown");
             return;
         }
-        text(sha, path.toAbsolutePath().toString());
+        text(key, path.toAbsolutePath().toString());
         if (Files.isDirectory(path)) {
             for (String name : regularFiles(path)) {
-                text(sha, name);
-                sha.update(Fingerprint.of(Files.readAllBytes(path.resolve(name))));
+                text(key, name);
+                key.writeBytes(Fingerprint.of(Files.readAllBytes(path.resolve(name))));
             }
         } else if (Files.exists(path)) {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            text(sha, attributes.size() + " " + attributes.lastModifiedTime().toInstant() + " " + attributes.fileKey());
+            text(key, attributes.size() + " " + attributes.lastModifiedTime().toInstant() + " " + attributes.fileKey());
         } else {
-            text(sha, "missing");
+            text(key, "missing");
         }
     }
 
@@ -172,16 +169,8 @@ final class EntityModelCache {
         }
     }
 
-    private static void text(MessageDigest sha, String text) {
-        sha.update(text.getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void text(ByteArrayOutputStream key, String text) {
+        key.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        key.write(0);
     }
 }

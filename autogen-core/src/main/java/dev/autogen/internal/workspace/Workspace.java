@@ -21,7 +21,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every verb reaches through: the settings, the migrations' graph (loaded once per instance), the
@@ -198,9 +202,58 @@ public final class Workspace {
 
     /** Runs {@code work} on a connection of its own, given back (to a pool, as it came) when done. */
     public <T> T withConnection(Dialect dialect, Function<Connection, T> work) {
+        try (ConnectionGauge.Open counted = gauge.open()) {
+            return withOpened(dialect, dialect.connect(connection()), work);
+        }
+    }
+
+    /**
+     * As {@link #withConnection}, the connection opened on a thread of its own while {@code meanwhile} runs
+     * on this one: a short command waits on the database and on its own start-up at once (the first
+     * connection of a JVM takes tens of milliseconds, most of them the driver's first use). Should {@code
+     * meanwhile} fail, the connection is closed as soon as it is open.
+     */
+    public <P, T> T withConnectionWhile(Dialect dialect, Supplier<P> meanwhile, BiFunction<P, Connection, T> work) {
         ConnectionSettings settings = connection();
-        try (ConnectionGauge.Open counted = gauge.open();
-                Connection connection = dialect.connect(settings)) {
+        try (ConnectionGauge.Open counted = gauge.open()) {
+            CompletableFuture<Connection> opening =
+                    CompletableFuture.supplyAsync(() -> dialect.connect(settings), Workspace::onItsOwnThread);
+            P prepared;
+            try {
+                prepared = meanwhile.get();
+            } catch (RuntimeException | Error e) {
+                // Not waited for: an unreachable database would hold this failure's report for its timeout.
+                opening.thenAccept(Workspace::closeQuietly);
+                throw e;
+            }
+            Connection connection;
+            try {
+                connection = opening.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            return withOpened(dialect, connection, c -> work.apply(prepared, c));
+        }
+    }
+
+    private static void onItsOwnThread(Runnable work) {
+        Thread thread = new Thread(work, "autogen-connect");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // The command fails for another reason; that one is what it reports.
+        }
+    }
+
+    /** Runs {@code work} on {@code connection}, and closes it (or gives it back to its pool as it came). */
+    private <T> T withOpened(Dialect dialect, Connection opened, Function<Connection, T> work) {
+        ConnectionSettings settings = connection();
+        try (Connection connection = opened) {
             if (settings.dataSource() == null) {
                 useTargetSchema(dialect, connection);
                 return work.apply(connection);

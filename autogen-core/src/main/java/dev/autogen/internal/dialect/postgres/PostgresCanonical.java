@@ -7,6 +7,9 @@ import dev.autogen.internal.schema.Index;
 import dev.autogen.internal.schema.IndexKey;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.Table;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Models in canonical spelling. Types are always compared as {@link PostgresTypes} spells them (an alias
@@ -23,16 +26,22 @@ public final class PostgresCanonical {
      * and a serial column.
      */
     static Schema types(Schema schema) {
+        // A model has few distinct types among its thousands of columns: each is parsed once.
+        Map<String, Optional<String>> serials = new HashMap<>();
+        Map<String, String> canonical = new HashMap<>();
         return schema.withTables(schema.tables().stream()
                 .map(t -> t.withColumns(t.columns().stream()
-                        .map(PostgresCanonical::serial)
-                        .map(c -> c.withType(PostgresTypes.canonical(c.type())))
+                        .map(c -> serial(c, serials.computeIfAbsent(c.type(), PostgresTypes::serialBase)))
+                        .map(c -> {
+                            String type = canonical.computeIfAbsent(c.type(), PostgresTypes::canonical);
+                            return type.equals(c.type()) ? c : c.withType(type);
+                        })
                         .toList()))
                 .toList());
     }
 
-    private static Column serial(Column c) {
-        return PostgresTypes.serialBase(c.type())
+    private static Column serial(Column c, Optional<String> serialBase) {
+        return serialBase
                 .map(base -> c.withType(base)
                         .withIdentity(Identity.SERIAL)
                         .withNullable(false)

@@ -252,15 +252,16 @@ final class PostgresIntrospector {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
+    /** Column numbers the query wrote as text, {@code "1 2"}; none for a null. */
     private static int[] numbers(ResultSet rs, String column) throws SQLException {
-        Array array = rs.getArray(column);
-        if (array == null) {
+        String text = rs.getString(column);
+        if (text == null || text.isEmpty()) {
             return new int[0];
         }
-        Object[] values = (Object[]) array.getArray();
-        int[] numbers = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            numbers[i] = ((Number) values[i]).intValue();
+        String[] parts = text.split(" ");
+        int[] numbers = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            numbers[i] = Integer.parseInt(parts[i]);
         }
         return numbers;
     }
