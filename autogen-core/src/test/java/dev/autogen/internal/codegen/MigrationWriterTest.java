@@ -104,6 +104,35 @@ class MigrationWriterTest {
         assertThat(Pg.downgrade(migration)).containsExactlyElementsOf(reversed(upgrade));
     }
 
+    @Test
+    void aMigrationOfManyPartsKeepsThemInClassesOfTheirOwnThatCompileAndReplay() {
+        List<dev.autogen.internal.schema.Table> tables = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            List<dev.autogen.internal.schema.Column> columns = new ArrayList<>();
+            for (int c = 0; c < 10; c++) {
+                columns.add(dev.autogen.internal.schema.Column.of(
+                        "column_" + c, "character varying(" + (10 + c) + ")", c > 0));
+            }
+            tables.add(dev.autogen.internal.schema.Table.of(
+                            dev.autogen.internal.schema.QualifiedName.of("public", "table_" + i), columns)
+                    .withPrimaryKey(new dev.autogen.internal.schema.PrimaryKey(null, List.of("column_0"))));
+        }
+        Schema big = new Schema(List.of("public"), tables, List.of(), List.of());
+        List<Operation> upgrade = Pg.diff(Schema.empty().withNamespaces(List.of("public")), big);
+        MigrationSource source = Pg.writer("big").write(RevisionInfo.of("b2", List.of(), "Bigger", CREATED), upgrade);
+
+        // A class holds at most 65,535 constants: 7,000 such tables in one class would not compile.
+        assertThat(source.source())
+                .containsPattern("// In \\d+ parts, 50 to a class: a Java method holds at most 64 KB of bytecode,"
+                        + " a class 65,535 constants.")
+                .contains("UpgradeParts1.upgradePart1(op);")
+                .contains("UpgradeParts2.upgradePart51(op);")
+                .contains("private static final class UpgradeParts2 {");
+        Migration migration = JavaCompiler.load(source);
+        assertThat(Pg.upgrade(migration)).containsExactlyElementsOf(upgrade);
+        assertThat(Pg.downgrade(migration)).containsExactlyElementsOf(reversed(upgrade));
+    }
+
     private static Schema sampleModel() {
         return Pg.entities(
                 EntitySource.of(List.of(TestClasspath.locationOf(Owner.class))).withNaming(Naming.SPRING));
