@@ -34,6 +34,17 @@ public interface Operations {
     void dropColumn(Name table, ColumnDef column);
 
     /**
+     * Adds the column as a change of the table's definition alone ({@code algorithm=instant} on MariaDB):
+     * where the database would have to copy or rebuild the table to add it, the statement fails at once
+     * instead of blocking writes for as long. PostgreSQL adds a column so whenever it can: there this is
+     * {@link #addColumn}.
+     */
+    void addColumnInstantly(Name table, ColumnDef column);
+
+    /** Drops the column as a change of the table's definition alone; see {@link #addColumnInstantly}. */
+    void dropColumnInstantly(Name table, ColumnDef column);
+
+    /**
      * Changes a column from what it is to what it becomes: both are given whole. A type change converts
      * each value so that it comes back exactly, or fails: nothing is cut or rounded without a word.
      */

@@ -3,6 +3,7 @@ package dev.autogen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.testing.TestDatabase;
+import dev.autogen.testing.TestMariaDb;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plugin run by real Maven builds (offline, against the local repository the build installed it in):
  * revision writes the migration, upgrade applies it, check passes, and after an entity edit check fails
  * the build, in a single-module project and in a multi-module one whose entities live in a module of
- * their own.
+ * their own, and in a single-module project on MariaDB.
  */
 class MavenPluginIT {
 
@@ -41,6 +43,37 @@ class MavenPluginIT {
         write(project.resolve("src/v2/java/com/example/Customer.java"), customer(true));
         try (TestDatabase db = TestDatabase.create()) {
             workflow(db, project, project.resolve("migrations"));
+        }
+    }
+
+    /** The same goals on MariaDB: the schema is the url's database, and the build says so. */
+    @Test
+    @EnabledIf("dev.autogen.testing.TestMariaDb#available")
+    void aSingleModuleProjectOnMariaDb() throws IOException {
+        Path project = work.resolve("shop");
+        write(project.resolve("pom.xml"), pom("shop", "jar", entitiesDependency(), plugin()));
+        write(project.resolve("src/v1/java/com/example/Customer.java"), customer(false));
+        write(project.resolve("src/v2/java/com/example/Customer.java"), customer(true));
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Map<String, String> login = Map.of("AUTOGEN_URL", db.settings().url());
+            Build revision = mvn(
+                    login, project, List.of(), "compile", PLUGIN + "revision", "-Dautogen.message=create customers");
+            assertThat(revision.exitCode()).as(revision.log()).isZero();
+            assertThat(revision.log()).containsIgnoringCase("add table " + db.name() + ".customer");
+
+            Build upgrade = mvn(login, project, List.of(), "compile", PLUGIN + "upgrade");
+            assertThat(upgrade.exitCode()).as(upgrade.log()).isZero();
+            assertThat(db.query("select count(*) from autogen_version")).containsExactly("1");
+
+            Build clean = mvn(login, project, List.of(), "compile", PLUGIN + "check");
+            assertThat(clean.exitCode()).as(clean.log()).isZero();
+            assertThat(clean.log()).contains("No differences");
+
+            Build edited = mvn(login, project, List.of(), "compile", PLUGIN + "check", "-Dentities=2");
+            assertThat(edited.exitCode()).as(edited.log()).isNotZero();
+            assertThat(edited.log())
+                    .containsIgnoringCase("add column " + db.name() + ".customer.email")
+                    .contains("autogen check found differences");
         }
     }
 

@@ -96,12 +96,14 @@ final class JavaCalls implements OperationVisitor<CodeBlock> {
 
     @Override
     public CodeBlock addColumn(AddColumn op) {
-        return CodeBlock.of("op.addColumn($L, $L)", name(op.table()), column(op.column()));
+        return CodeBlock.of(
+                "op.addColumn$L($L, $L)", op.instantly() ? "Instantly" : "", name(op.table()), column(op.column()));
     }
 
     @Override
     public CodeBlock dropColumn(DropColumn op) {
-        return CodeBlock.of("op.dropColumn($L, $L)", name(op.table()), column(op.column()));
+        return CodeBlock.of(
+                "op.dropColumn$L($L, $L)", op.instantly() ? "Instantly" : "", name(op.table()), column(op.column()));
     }
 
     @Override

@@ -76,12 +76,15 @@ public final class CanonicalText implements OperationVisitor<String> {
 
     @Override
     public String addColumn(AddColumn op) {
-        return "add_column table=" + name(op.table()) + " column=" + column(op.column());
+        // Named only when set: every checksum written before the flag stays.
+        return "add_column table=" + name(op.table()) + " column=" + column(op.column())
+                + (op.instantly() ? " instantly=true" : "");
     }
 
     @Override
     public String dropColumn(DropColumn op) {
-        return "drop_column table=" + name(op.table()) + " column=" + column(op.column());
+        return "drop_column table=" + name(op.table()) + " column=" + column(op.column())
+                + (op.instantly() ? " instantly=true" : "");
     }
 
     @Override

@@ -5,11 +5,19 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import java.util.Objects;
 
-public record DropColumn(QualifiedName table, Column column) implements Operation {
+/**
+ * @param instantly as a change of the table's definition alone, failing rather than copying the table
+ *     ({@code algorithm=instant} on MariaDB; PostgreSQL's plain form)
+ */
+public record DropColumn(QualifiedName table, Column column, boolean instantly) implements Operation {
 
     public DropColumn {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(column, "column");
+    }
+
+    public DropColumn(QualifiedName table, Column column) {
+        this(table, column, false);
     }
 
     @Override
@@ -19,7 +27,7 @@ public record DropColumn(QualifiedName table, Column column) implements Operatio
 
     @Override
     public AddColumn reverse() {
-        return new AddColumn(table, column);
+        return new AddColumn(table, column, instantly);
     }
 
     @Override

@@ -149,6 +149,16 @@ public final class Recorder implements Operations {
     }
 
     @Override
+    public void addColumnInstantly(Name table, ColumnDef column) {
+        operations.add(new AddColumn(name(table), column(column), true));
+    }
+
+    @Override
+    public void dropColumnInstantly(Name table, ColumnDef column) {
+        operations.add(new DropColumn(name(table), column(column), true));
+    }
+
+    @Override
     public void alterColumn(Name table, ColumnDef from, ColumnDef to) {
         operations.add(new AlterColumn(name(table), column(from), column(to)));
     }

@@ -6,6 +6,7 @@ import dev.autogen.api.EntitySource;
 import dev.autogen.api.Naming;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.CanonicalText;
+import dev.autogen.internal.operations.DropColumn;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.schema.Column;
@@ -50,6 +51,16 @@ class ChecksumTest {
                 .startsWith("add_column table=\"public\".\"owner\" ");
         assertThat(new CanonicalText("public").of(new Execute("select 1", null)))
                 .isEqualTo("execute sql=\"select 1\" reverse_sql=null");
+    }
+
+    @Test
+    void aColumnAddedOrDroppedInstantlyIsNamedSoAndAPlainOneReadsAsBefore() {
+        QualifiedName t = new QualifiedName("public", "t");
+        Column c = Column.of("c", "text", true);
+        CanonicalText text = new CanonicalText("public");
+        assertThat(text.of(new AddColumn(t, c, true))).isEqualTo(text.of(new AddColumn(t, c)) + " instantly=true");
+        assertThat(text.of(new DropColumn(t, c, true))).isEqualTo(text.of(new DropColumn(t, c)) + " instantly=true");
+        assertThat(text.of(new AddColumn(t, c))).doesNotContain("instantly");
     }
 
     @Test

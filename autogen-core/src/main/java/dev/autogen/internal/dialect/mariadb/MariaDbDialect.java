@@ -14,12 +14,15 @@ import dev.autogen.internal.dialect.ScriptSyntax;
 import dev.autogen.internal.dialect.ValueConversion;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.diff.DiffRules;
+import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.DropIndex;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.Identity;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.ValueDomain;
 import java.sql.Connection;
@@ -329,14 +332,19 @@ public final class MariaDbDialect implements Dialect {
     }
 
     /**
-     * Indexes and unique keys built and dropped online, saying so ({@code algorithm=inplace, lock=none}):
-     * should MariaDB need to block writes for one after all, the statement fails at once instead of
-     * blocking them.
+     * Indexes and unique keys built and dropped online, saying so ({@code algorithm=inplace, lock=none}),
+     * and columns added as a change of the table's definition alone ({@code algorithm=instant}): should
+     * MariaDB need to block writes or copy the table for one after all, the statement fails at once instead.
+     * A column MariaDB never adds so (an auto-increment or stored generated one, or one whose default is
+     * computed) keeps the plain form, with its risk; so does a dropped column (one in an index or key is
+     * dropped only by rebuilding the table).
      */
     @Override
     public List<List<Operation>> lockSafe(List<Operation> operations) {
         return LockSafeForms.ofEachStatement(operations, operation -> {
-            if (operation instanceof CreateIndex create) {
+            if (operation instanceof AddColumn add && addsInstantly(add.column())) {
+                return List.of(new AddColumn(add.table(), add.column(), true));
+            } else if (operation instanceof CreateIndex create) {
                 return List.of(new CreateIndex(create.table(), create.index(), true));
             } else if (operation instanceof DropIndex drop) {
                 return List.of(new DropIndex(drop.table(), drop.index(), true));
@@ -345,6 +353,17 @@ public final class MariaDbDialect implements Dialect {
             }
             return List.of(operation);
         });
+    }
+
+    private static final Pattern LITERAL =
+            Pattern.compile("(?i)null|true|false|-?[0-9]+(\\.[0-9]+)?|'([^'\\\\]|''|\\\\.)*'");
+
+    /** Whether MariaDB can add the column by changing the table's definition alone. */
+    private static boolean addsInstantly(Column column) {
+        return column.identity() == Identity.NONE
+                && (column.generatedAs() == null || column.virtual())
+                && (column.defaultValue() == null
+                        || LITERAL.matcher(column.defaultValue().strip()).matches());
     }
 
     @Override

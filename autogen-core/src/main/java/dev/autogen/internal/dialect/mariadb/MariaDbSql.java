@@ -66,6 +66,9 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
     /** Reads and writes go on, or the statement fails at once: what the lock-safe ("concurrent") forms ask. */
     private static final String ONLINE = "algorithm=inplace lock=none";
 
+    /** A change of the table's definition alone: should MariaDB need to copy the table, it fails at once. */
+    private static final String INSTANTLY = ", algorithm=instant";
+
     private MariaDbSql() {}
 
     List<String> render(Operation operation) {
@@ -121,13 +124,14 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> addColumn(AddColumn op) {
-        return List.of("alter table " + name(op.table()) + " add column " + column(op.column()));
+        return List.of("alter table " + name(op.table()) + " add column " + column(op.column())
+                + (op.instantly() ? INSTANTLY : ""));
     }
 
     @Override
     public List<String> dropColumn(DropColumn op) {
         return List.of("alter table " + name(op.table()) + " drop column "
-                + quote(op.column().name()));
+                + quote(op.column().name()) + (op.instantly() ? INSTANTLY : ""));
     }
 
     @Override

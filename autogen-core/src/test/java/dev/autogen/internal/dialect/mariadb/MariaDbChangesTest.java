@@ -131,6 +131,9 @@ class MariaDbChangesTest {
             assertThat(source.substring(0, source.indexOf("void downgrade")))
                     .as("the new index on a table with rows, built online")
                     .contains("op.createIndexConcurrently(name(\"shop\"), index(\"ix_shop_code\").column(\"code\"))")
+                    .as("new columns, added as a change of the definition alone")
+                    .contains("op.addColumnInstantly(name(\"shop\"), column(\"note\", \"varchar(200)\"))")
+                    .contains("op.addColumnInstantly(name(\"shop\"), column(\"stock\"")
                     .as("a longer varchar, in place: no data loss, no risk")
                     .doesNotContain("Data loss: changes")
                     .doesNotContain("Risk (");
@@ -179,6 +182,35 @@ class MariaDbChangesTest {
             assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
                     .containsExactly("0");
             assertThat(db.query("select name from shop")).containsExactly("same", "same");
+        }
+    }
+
+    /**
+     * A column added instantly on a table MariaDB would have to copy for it (one with a full-text index): the
+     * statement fails at once instead of blocking writes while it copies, and the migration is undone.
+     */
+    @Test
+    void aColumnMariaDbCouldAddOnlyByCopyingTheTableFailsAtOnceAndTheMigrationIsUndone() {
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), V1);
+            Path v2 = EntityChange.compile(work.resolve("v2"), V2);
+            autogen(db, v1).revision(RevisionRequest.autogenerate("version 1"));
+            autogen(db, v1).upgrade("head");
+            Autogen two = autogen(db, v2);
+            two.revision(RevisionRequest.autogenerate("version 2").withLockSafe(true));
+            db.execute(
+                    "insert into shop (id, name) values (1, 'one')",
+                    "alter table shop add fulltext index ft_shop_name (name)");
+            List<String> before = MariaDbCatalog.of(db);
+
+            AutogenException failure = catchThrowableOfType(AutogenException.class, () -> two.upgrade("head"));
+
+            assertThat(failure).as("the upgrade fails").isNotNull();
+            assertThat(failure.getMessage()).contains("ALGORITHM=INSTANT");
+            assertThat(MariaDbCatalog.of(db)).as("nothing of it is left").isEqualTo(before);
+            assertThat(db.query("select count(*) from autogen_version_history where direction = 'upgrade'"))
+                    .containsExactly("1");
+            assertThat(db.query("select name from shop")).containsExactly("one");
         }
     }
 
