@@ -280,11 +280,16 @@ public final class Autogen {
         Dialect dialect = workspace.dialect();
         // The entities are read, and the connection opened, while the migrations load; one connection for it all.
         try (PendingEntityModel entities = readEntities(project, dialect, true)) {
+            // The comparison starts recording the schemas the migrations create as soon as they are loaded.
+            record Loaded(Runner runner, Comparison comparison) {}
             List<Operation> operations = workspace
-                    .withConnectionWhile(dialect, () -> workspace.runner(dialect), (runner, c) -> {
-                        workspace.requireNotInterrupted(runner, c);
-                        return comparison(dialect, new Stages()).fromDatabase(c, entities, null, List.of());
-                    })
+                    .withConnectionWhile(
+                            dialect,
+                            () -> new Loaded(workspace.runner(dialect), comparison(dialect, new Stages())),
+                            (loaded, c) -> {
+                                workspace.requireNotInterrupted(loaded.runner(), c);
+                                return loaded.comparison().fromDatabase(c, entities, null, List.of());
+                            })
                     .operations();
             return Scaffold.changes(dialect, operations);
         }

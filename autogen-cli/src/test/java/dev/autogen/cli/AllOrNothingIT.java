@@ -3,8 +3,6 @@ package dev.autogen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.api.Configuration;
-import dev.autogen.api.RevisionInfo;
-import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.dialect.postgres.PostgresDialect;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddForeignKey;
@@ -23,12 +21,10 @@ import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.UniqueConstraint;
 import dev.autogen.testing.Catalog;
 import dev.autogen.testing.Models;
-import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -90,22 +86,8 @@ class AllOrNothingIT {
         List<Operation> change = new ArrayList<>();
         PostgresDialect.INSTANCE.lockSafe(plain).forEach(change::addAll);
         change.add(new AlterColumn(P, code, Column.of("code", "integer", true), "code::integer"));
-        write("r1", null, List.of(parent, child, rows));
-        write("r2", "r1", change);
-    }
-
-    private static void write(String id, String parent, List<Operation> upgrade) throws IOException {
-        MigrationSource source = Pg.writer("aon")
-                .write(
-                        RevisionInfo.of(
-                                id,
-                                parent == null ? List.of() : List.of(parent),
-                                "step " + id,
-                                Instant.parse("2026-12-01T00:00:00Z").plusSeconds(id.hashCode() % 100)),
-                        upgrade);
-        Path file = project.resolve("migrations").resolve(source.relativePath());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, source.source());
+        HandWritten.migration(project, "aon", "r1", null, List.of(parent, child, rows));
+        HandWritten.migration(project, "aon", "r2", "r1", change);
     }
 
     /** Rows that refuse one part of r2, and the statement that mends them. */

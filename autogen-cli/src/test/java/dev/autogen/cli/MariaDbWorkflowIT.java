@@ -3,21 +3,16 @@ package dev.autogen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autogen.api.Configuration;
-import dev.autogen.api.RevisionInfo;
-import dev.autogen.internal.codegen.MigrationSource;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CreateTable;
-import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.testing.Models;
-import dev.autogen.testing.Pg;
 import dev.autogen.testing.TestMariaDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,19 +116,24 @@ class MariaDbWorkflowIT {
                 project.resolve(Configuration.FILE_NAME), "migrations.dir = migrations\nmigrations.package = part\n");
         QualifiedName p = Models.name("public", "p");
         Column code = Column.of("code", "varchar(20)", true);
-        write(
+        HandWritten.migration(
+                project,
+                "part",
                 "r1",
                 null,
-                new CreateTable(Models.table(p)
+                List.of(new CreateTable(Models.table(p)
                         .column(Models.column("id", "int").notNull())
                         .column(Models.column("code", "varchar(20)"))
                         .primaryKey("PRIMARY", "id")
-                        .table()));
-        write(
+                        .table())));
+        HandWritten.migration(
+                project,
+                "part",
                 "r2",
                 "r1",
-                new AddColumn(p, Column.of("note", "varchar(40)", true)),
-                new AlterColumn(p, code, Column.of("code", "int", true)));
+                List.of(
+                        new AddColumn(p, Column.of("note", "varchar(40)", true)),
+                        new AlterColumn(p, code, Column.of("code", "int", true))));
         try (TestMariaDb db = TestMariaDb.create()) {
             Cli cli = new Cli(project, Map.of("AUTOGEN_URL", db.settings().url()));
             WorkflowIT.assertSuccess(cli.run("upgrade", "r1"));
@@ -168,20 +168,6 @@ class MariaDbWorkflowIT {
             assertThat(db.query("select count(*) from autogen_version_history where direction = 'partial'"))
                     .containsExactly("0");
         }
-    }
-
-    private void write(String id, String parent, Operation... upgrade) throws IOException {
-        MigrationSource source = Pg.writer("part")
-                .write(
-                        RevisionInfo.of(
-                                id,
-                                parent == null ? List.of() : List.of(parent),
-                                "step " + id,
-                                Instant.parse("2026-12-01T00:00:00Z").plusSeconds(id.hashCode() % 100)),
-                        List.of(upgrade));
-        Path file = project.resolve("migrations").resolve(source.relativePath());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, source.source());
     }
 
     /** The script fed to the mariadb client, as a DBA runs it: {@code mariadb DATABASE < FILE}. */

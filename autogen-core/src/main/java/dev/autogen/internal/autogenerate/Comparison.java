@@ -22,6 +22,7 @@ import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.revision.RevisionGraph;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
+import dev.autogen.internal.workspace.OwnThread;
 import dev.autogen.migration.Definitions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -35,7 +36,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -75,14 +75,8 @@ public final class Comparison {
         this.ignore = ignore;
         this.scopes = scopes;
         this.stages = stages;
-        this.created = CompletableFuture.supplyAsync(
-                () -> HistorySchema.createdSchemas(graph, defaultSchema), Comparison::onItsOwnThread);
-    }
-
-    private static void onItsOwnThread(Runnable work) {
-        Thread thread = new Thread(work, "autogen-created-schemas");
-        thread.setDaemon(true);
-        thread.start();
+        this.created =
+                OwnThread.start("autogen-created-schemas", () -> HistorySchema.createdSchemas(graph, defaultSchema));
     }
 
     /**
@@ -175,20 +169,8 @@ public final class Comparison {
     }
 
     private Set<String> createdSchemas() {
-        return stages.time("migrations", () -> {
-            try {
-                return created.join();
-            } catch (CompletionException e) {
-                // A migration that fails to record fails the command as it would on this thread.
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        });
+        // A migration that fails to record fails the command as it would on this thread.
+        return stages.time("schemas", () -> OwnThread.join(created));
     }
 
     /**

@@ -3,13 +3,13 @@ package dev.autogen.internal.autogenerate;
 import dev.autogen.api.Project;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.entities.EntityModel;
+import dev.autogen.internal.workspace.OwnThread;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -134,17 +134,7 @@ public final class PendingEntityModel implements AutoCloseable {
                 begin(dialect);
             }
         }
-        try {
-            return model.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return OwnThread.join(model);
     }
 
     /** How long the read took, once {@link #get()} has returned. */

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -216,8 +215,7 @@ public final class Workspace {
     public <P, T> T withConnectionWhile(Dialect dialect, Supplier<P> meanwhile, BiFunction<P, Connection, T> work) {
         ConnectionSettings settings = connection();
         try (ConnectionGauge.Open counted = gauge.open()) {
-            CompletableFuture<Connection> opening =
-                    CompletableFuture.supplyAsync(() -> dialect.connect(settings), Workspace::onItsOwnThread);
+            CompletableFuture<Connection> opening = OwnThread.start("autogen-connect", () -> dialect.connect(settings));
             P prepared;
             try {
                 prepared = meanwhile.get();
@@ -226,20 +224,8 @@ public final class Workspace {
                 opening.thenAccept(Workspace::closeQuietly);
                 throw e;
             }
-            Connection connection;
-            try {
-                connection = opening.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-            return withOpened(dialect, connection, c -> work.apply(prepared, c));
+            return withOpened(dialect, OwnThread.join(opening), c -> work.apply(prepared, c));
         }
-    }
-
-    private static void onItsOwnThread(Runnable work) {
-        Thread thread = new Thread(work, "autogen-connect");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static void closeQuietly(Connection connection) {

@@ -77,19 +77,7 @@ class MigrationWriterTest {
 
     @Test
     void aMigrationTooBigForOneJavaMethodIsSplitIntoPartsThatCompileAndReplayAndItsLongDropsAreLeftToUndo() {
-        List<dev.autogen.internal.schema.Table> tables = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
-            List<dev.autogen.internal.schema.Column> columns = new ArrayList<>();
-            for (int c = 0; c < 10; c++) {
-                columns.add(dev.autogen.internal.schema.Column.of(
-                        "column_" + c, "character varying(" + (10 + c) + ")", c > 0));
-            }
-            tables.add(dev.autogen.internal.schema.Table.of(
-                            dev.autogen.internal.schema.QualifiedName.of("public", "table_" + i), columns)
-                    .withPrimaryKey(new dev.autogen.internal.schema.PrimaryKey(null, List.of("column_0"))));
-        }
-        Schema big = new Schema(List.of("public"), tables, List.of(), List.of());
-        List<Operation> upgrade = Pg.diff(Schema.empty().withNamespaces(List.of("public")), big);
+        List<Operation> upgrade = creatingTables(600);
         MigrationSource source = Pg.writer("big").write(RevisionInfo.of("b1", List.of(), "Big", CREATED), upgrade);
 
         assertThat(source.source())
@@ -106,19 +94,7 @@ class MigrationWriterTest {
 
     @Test
     void aMigrationOfManyPartsKeepsThemInClassesOfTheirOwnThatCompileAndReplay() {
-        List<dev.autogen.internal.schema.Table> tables = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
-            List<dev.autogen.internal.schema.Column> columns = new ArrayList<>();
-            for (int c = 0; c < 10; c++) {
-                columns.add(dev.autogen.internal.schema.Column.of(
-                        "column_" + c, "character varying(" + (10 + c) + ")", c > 0));
-            }
-            tables.add(dev.autogen.internal.schema.Table.of(
-                            dev.autogen.internal.schema.QualifiedName.of("public", "table_" + i), columns)
-                    .withPrimaryKey(new dev.autogen.internal.schema.PrimaryKey(null, List.of("column_0"))));
-        }
-        Schema big = new Schema(List.of("public"), tables, List.of(), List.of());
-        List<Operation> upgrade = Pg.diff(Schema.empty().withNamespaces(List.of("public")), big);
+        List<Operation> upgrade = creatingTables(3_000);
         MigrationSource source = Pg.writer("big").write(RevisionInfo.of("b2", List.of(), "Bigger", CREATED), upgrade);
 
         // A class holds at most 65,535 constants: 7,000 such tables in one class would not compile.
@@ -131,6 +107,23 @@ class MigrationWriterTest {
         Migration migration = JavaCompiler.load(source);
         assertThat(Pg.upgrade(migration)).containsExactlyElementsOf(upgrade);
         assertThat(Pg.downgrade(migration)).containsExactlyElementsOf(reversed(upgrade));
+    }
+
+    /** The upgrade that creates {@code count} tables of ten columns each. */
+    private static List<Operation> creatingTables(int count) {
+        List<dev.autogen.internal.schema.Table> tables = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            List<dev.autogen.internal.schema.Column> columns = new ArrayList<>();
+            for (int c = 0; c < 10; c++) {
+                columns.add(dev.autogen.internal.schema.Column.of(
+                        "column_" + c, "character varying(" + (10 + c) + ")", c > 0));
+            }
+            tables.add(dev.autogen.internal.schema.Table.of(
+                            dev.autogen.internal.schema.QualifiedName.of("public", "table_" + i), columns)
+                    .withPrimaryKey(new dev.autogen.internal.schema.PrimaryKey(null, List.of("column_0"))));
+        }
+        Schema big = new Schema(List.of("public"), tables, List.of(), List.of());
+        return Pg.diff(Schema.empty().withNamespaces(List.of("public")), big);
     }
 
     private static Schema sampleModel() {
