@@ -128,7 +128,7 @@ final class Report {
     }
 
     private static String machine() {
-        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", PostgreSQL 17 (embedded), "
+        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", PostgreSQL 18 (embedded), "
                 + "Hibernate 7.4.15.";
     }
 

@@ -332,7 +332,7 @@ public final class TrafficBench {
                 .append(reader.toSeconds())
                 .append(" s from just before the upgrade. ")
                 .append(Runtime.getRuntime().availableProcessors())
-                .append(" cores, PostgreSQL 17 (embedded).\n\n");
+                .append(" cores, PostgreSQL 18 (embedded).\n\n");
         md.append("| scenario | traffic's usual worst | stall in r2 (check, NOT NULL, FK, unique, index) | stall in r3"
                 + " (type change) | upgrade | retries | outcome |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|\n");
