@@ -210,7 +210,7 @@ final class TunedJvm {
      * every new build or version of the jar records its own. A few stay for versions used side by side; one
      * removed while a JVM maps it stays readable to that JVM.
      */
-    static void removeOlderArchives(Path cache) throws IOException {
+    private static void removeOlderArchives(Path cache) throws IOException {
         List<Path> archives;
         try (Stream<Path> files = Files.list(cache)) {
             archives = files.filter(file -> CACHED_ARCHIVE
