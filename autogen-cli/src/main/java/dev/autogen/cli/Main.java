@@ -40,43 +40,25 @@ public final class Main implements Callable<Integer> {
      * one of them (reflection over each class) for every run, a tenth of a small command's time. The names
      * are their {@code @Command} names (MainTest checks), not read from the annotations, which costs as much.
      */
-    private static final Map<String, Class<?>> COMMANDS = commands(
-            InitCommand.class,
-            "init",
-            RevisionCommand.class,
-            "revision",
-            UpgradeCommand.class,
-            "upgrade",
-            DowngradeCommand.class,
-            "downgrade",
-            CurrentCommand.class,
-            "current",
-            HistoryCommand.class,
-            "history",
-            HeadsCommand.class,
-            "heads",
-            BranchesCommand.class,
-            "branches",
-            ShowCommand.class,
-            "show",
-            StampCommand.class,
-            "stamp",
-            MergeCommand.class,
-            "merge",
-            CheckCommand.class,
-            "check",
-            DriftCommand.class,
-            "drift",
-            BaselineCommand.class,
-            "baseline",
-            SquashCommand.class,
-            "squash",
-            CompletionCommand.class,
-            "completion",
-            PsqlCommand.class,
-            "psql",
-            LintCommand.class,
-            "lint");
+    private static final Map<String, Class<?>> COMMANDS = inOrder(
+            Map.entry("init", InitCommand.class),
+            Map.entry("revision", RevisionCommand.class),
+            Map.entry("upgrade", UpgradeCommand.class),
+            Map.entry("downgrade", DowngradeCommand.class),
+            Map.entry("current", CurrentCommand.class),
+            Map.entry("history", HistoryCommand.class),
+            Map.entry("heads", HeadsCommand.class),
+            Map.entry("branches", BranchesCommand.class),
+            Map.entry("show", ShowCommand.class),
+            Map.entry("stamp", StampCommand.class),
+            Map.entry("merge", MergeCommand.class),
+            Map.entry("check", CheckCommand.class),
+            Map.entry("drift", DriftCommand.class),
+            Map.entry("baseline", BaselineCommand.class),
+            Map.entry("squash", SquashCommand.class),
+            Map.entry("completion", CompletionCommand.class),
+            Map.entry("psql", PsqlCommand.class),
+            Map.entry("lint", LintCommand.class));
 
     /** Options of this command that take a value as the next argument (they may come before the command's name). */
     private static final Set<String> VALUED_OPTIONS =
@@ -280,12 +262,13 @@ public final class Main implements Callable<Integer> {
         return Optional.empty();
     }
 
-    private static Map<String, Class<?>> commands(Object... classesAndNames) {
-        Map<String, Class<?>> commands = new LinkedHashMap<>();
-        for (int i = 0; i < classesAndNames.length; i += 2) {
-            commands.put((String) classesAndNames[i + 1], (Class<?>) classesAndNames[i]);
+    @SafeVarargs
+    private static Map<String, Class<?>> inOrder(Map.Entry<String, Class<?>>... commands) {
+        Map<String, Class<?>> inOrder = new LinkedHashMap<>();
+        for (Map.Entry<String, Class<?>> command : commands) {
+            inOrder.put(command.getKey(), command.getValue());
         }
-        return Collections.unmodifiableMap(commands);
+        return Collections.unmodifiableMap(inOrder);
     }
 
     /** The commands' names and classes, for the test that holds them to their annotations. */

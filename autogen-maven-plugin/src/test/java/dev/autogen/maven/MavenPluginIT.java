@@ -37,10 +37,7 @@ class MavenPluginIT {
 
     @Test
     void aSingleModuleProject() throws IOException {
-        Path project = work.resolve("shop");
-        write(project.resolve("pom.xml"), pom("shop", "jar", entitiesDependency(), plugin()));
-        write(project.resolve("src/v1/java/com/example/Customer.java"), customer(false));
-        write(project.resolve("src/v2/java/com/example/Customer.java"), customer(true));
+        Path project = singleModuleProject();
         try (TestDatabase db = TestDatabase.create()) {
             workflow(db, project, project.resolve("migrations"));
         }
@@ -50,10 +47,7 @@ class MavenPluginIT {
     @Test
     @EnabledIf("dev.autogen.testing.TestMariaDb#available")
     void aSingleModuleProjectOnMariaDb() throws IOException {
-        Path project = work.resolve("shop");
-        write(project.resolve("pom.xml"), pom("shop", "jar", entitiesDependency(), plugin()));
-        write(project.resolve("src/v1/java/com/example/Customer.java"), customer(false));
-        write(project.resolve("src/v2/java/com/example/Customer.java"), customer(true));
+        Path project = singleModuleProject();
         try (TestMariaDb db = TestMariaDb.create()) {
             Map<String, String> login = Map.of("AUTOGEN_URL", db.settings().url());
             Build revision = mvn(
@@ -75,6 +69,15 @@ class MavenPluginIT {
                     .containsIgnoringCase("add column " + db.name() + ".customer.email")
                     .contains("autogen check found differences");
         }
+    }
+
+    /** A project with the entities and the plugin in one module: its version 1 and, with -Dentities=2, 2. */
+    private Path singleModuleProject() throws IOException {
+        Path project = work.resolve("shop");
+        write(project.resolve("pom.xml"), pom("shop", "jar", entitiesDependency(), plugin()));
+        write(project.resolve("src/v1/java/com/example/Customer.java"), customer(false));
+        write(project.resolve("src/v2/java/com/example/Customer.java"), customer(true));
+        return project;
     }
 
     @Test

@@ -59,7 +59,7 @@ public final class Baseline {
             }
         }
         IntrospectionScope scope = workspace.scope(List.copyOf(schemas));
-        Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
+        Predicate<QualifiedName> ignored = scope.excluded();
         Map.Entry<Schema, List<String>> live = workspace.withConnection(dialect, c -> {
             Set<String> at = workspace.revisionsAt(dialect, c);
             if (!at.isEmpty()) {

@@ -211,7 +211,7 @@ public final class Comparison {
         Set<String> managed = new TreeSet<>(schema.namespaces());
         managed.addAll(created);
         IntrospectionScope scope = scopes.apply(List.copyOf(managed));
-        return new Target(model, schema, managed, name -> scope.excludes(name.schema(), name.name()));
+        return new Target(model, schema, managed, scope.excluded());
     }
 
     private Introspection introspect(Connection connection, Set<String> schemas) {

@@ -33,7 +33,7 @@ public final class Drift {
         Set<String> schemas = new TreeSet<>(HistorySchema.createdSchemas(graph, defaultSchema));
         schemas.add(defaultSchema);
         IntrospectionScope scope = workspace.scope(List.copyOf(schemas));
-        Predicate<QualifiedName> ignored = name -> scope.excludes(name.schema(), name.name());
+        Predicate<QualifiedName> ignored = scope.excluded();
         IgnoreRules ignore = workspace.ignoreRules();
         Map.Entry<List<String>, Schema> database = workspace.withConnection(
                 dialect,

@@ -277,11 +277,8 @@ public record MigrationWriter(String packageName, String defaultSchema, DataLoss
             calling.add("// In $L parts: a Java method holds at most 64 KB of bytecode.\n", chunks.size());
         }
         for (int i = 1; i <= chunks.size(); i++) {
-            if (inClasses) {
-                calling.addStatement("$L$L.$LPart$L(op)", holder, (i - 1) / PARTS_PER_CLASS + 1, name, i);
-            } else {
-                calling.addStatement("$LPart$L(op)", name, i);
-            }
+            String owner = inClasses ? holder + ((i - 1) / PARTS_PER_CLASS + 1) + "." : "";
+            calling.addStatement("$L$LPart$L(op)", owner, name, i);
         }
         List<MethodSpec> methods = new ArrayList<>();
         methods.add(method.addCode(calling.build()).build());

@@ -1,10 +1,11 @@
 package dev.autogen.internal.dialect;
 
 import dev.autogen.api.Settings;
+import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.text.Globs;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -51,22 +52,20 @@ public record IntrospectionScope(
         return VersionTableSql.historyTableName(versionTable);
     }
 
-    /** Whether a table is autogen's own or matches an exclude pattern. */
-    public boolean excludes(String schema, String table) {
-        return exclusions().test(schema, table);
-    }
-
-    /** {@link #excludes} with the patterns compiled once, for testing many tables. */
-    public BiPredicate<String, String> exclusions() {
+    /**
+     * Whether a table is autogen's own or matches an exclude pattern: the patterns compiled once, for the
+     * thousands of tables a read or a comparison tests.
+     */
+    public Predicate<QualifiedName> excluded() {
         String history = historyTable();
         List<Pattern> patterns = excludeTables.stream().map(Globs::compile).toList();
-        return (schema, table) -> {
-            if (table.equals(versionTable) || table.equals(history)) {
+        return name -> {
+            if (name.name().equals(versionTable) || name.name().equals(history)) {
                 return true;
             }
-            String qualified = schema + "." + table;
+            String qualified = name.schema() + "." + name.name();
             for (Pattern pattern : patterns) {
-                if (pattern.matcher(table).matches()
+                if (pattern.matcher(name.name()).matches()
                         || pattern.matcher(qualified).matches()) {
                     return true;
                 }

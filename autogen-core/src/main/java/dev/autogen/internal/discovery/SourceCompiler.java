@@ -250,29 +250,20 @@ final class SourceCompiler {
 
     private static byte[] migrationApi() {
         try {
-            java.io.ByteArrayOutputStream api = new java.io.ByteArrayOutputStream();
             Path own = Path.of(Migration.class
                     .getProtectionDomain()
                     .getCodeSource()
                     .getLocation()
                     .toURI());
             if (Files.isDirectory(own)) {
-                try (java.util.stream.Stream<Path> classes = Files.walk(own.resolve("dev/autogen/migration"))) {
-                    for (Path file :
-                            classes.filter(Files::isRegularFile).sorted().toList()) {
-                        api.writeBytes(own.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                        api.writeBytes(Fingerprint.of(Files.readAllBytes(file)));
-                    }
-                }
-            } else {
-                // A jar (the command line's holds PostgreSQL too, 100 MB): rebuilt, it has another time or size.
-                java.nio.file.attribute.BasicFileAttributes jar =
-                        Files.readAttributes(own, java.nio.file.attribute.BasicFileAttributes.class);
-                api.writeBytes(
-                        (own + " " + jar.size() + " " + jar.lastModifiedTime().toInstant() + " " + jar.fileKey())
-                                .getBytes(StandardCharsets.UTF_8));
+                return Fingerprint.ofDirectory(own.resolve("dev/autogen/migration"));
             }
-            return Fingerprint.of(api.toByteArray());
+            // A jar (the command line's holds PostgreSQL too, 100 MB): rebuilt, it has another time or size.
+            java.nio.file.attribute.BasicFileAttributes jar =
+                    Files.readAttributes(own, java.nio.file.attribute.BasicFileAttributes.class);
+            return Fingerprint.of(
+                    (own + " " + jar.size() + " " + jar.lastModifiedTime().toInstant() + " " + jar.fileKey())
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             // Nowhere to read them from: the version stands in for them.
             return dev.autogen.api.Version.current().getBytes(StandardCharsets.UTF_8);

@@ -14,15 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,9 +26,9 @@ import java.util.TreeMap;
 /**
  * Keeps the schema model of a set of entities, so that an unchanged classpath does not boot Hibernate
  * again. The key is a {@link Fingerprint} of everything that decides the mapping: every file of every
- * classpath directory (its content), every jar (its path, size, modification time and file identity, so a replaced jar is a new one),
- * the packages, naming, default schema and Hibernate settings, the dialect, and the versions and bytes of
- * Hibernate and autogen. An entry carries a fingerprint of itself: one that is cut short, corrupt or of
+ * classpath directory (its path and content), every jar (its path, size, modification time and file
+ * identity, so a replaced jar is a new one), the packages, naming, default schema and Hibernate settings,
+ * the dialect, and the versions and bytes of Hibernate and autogen. An entry carries a fingerprint of itself: one that is cut short, corrupt or of
  * another format is passed over and replaced, never trusted. Entries are written whole, then moved into
  * place, so that commands running side by side never read half of one.
  */
@@ -131,33 +127,13 @@ final class EntityModelCache {
         }
         text(key, path.toAbsolutePath().toString());
         if (Files.isDirectory(path)) {
-            for (String name : regularFiles(path)) {
-                text(key, name);
-                key.writeBytes(Fingerprint.of(Files.readAllBytes(path.resolve(name))));
-            }
+            key.writeBytes(Fingerprint.ofDirectory(path));
         } else if (Files.exists(path)) {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             text(key, attributes.size() + " " + attributes.lastModifiedTime().toInstant() + " " + attributes.fileKey());
         } else {
             text(key, "missing");
         }
-    }
-
-    /** Every regular file below {@code directory}, by its path from there, sorted; one stat a file (the walk's). */
-    private static List<String> regularFiles(Path directory) throws IOException {
-        List<String> names = new ArrayList<>();
-        int prefix = directory.toString().length() + 1;
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile()) {
-                    names.add(file.toString().substring(prefix));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        Collections.sort(names);
-        return names;
     }
 
     private static Path codeSource(Class<?> type) {

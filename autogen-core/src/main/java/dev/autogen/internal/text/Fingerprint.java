@@ -1,7 +1,18 @@
 package dev.autogen.internal.text;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -33,5 +44,31 @@ public final class Fingerprint {
 
     public static String hex(byte[] content) {
         return HexFormat.of().formatHex(of(content));
+    }
+
+    /**
+     * A directory's: every regular file below it, sorted by its path from there, by that path and its
+     * content. One stat a file (the walk's own).
+     */
+    public static byte[] ofDirectory(Path directory) throws IOException {
+        List<String> names = new ArrayList<>();
+        int prefix = directory.toString().length() + 1;
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    names.add(file.toString().substring(prefix));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        Collections.sort(names);
+        ByteArrayOutputStream files = new ByteArrayOutputStream();
+        for (String name : names) {
+            files.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+            files.write(0);
+            files.writeBytes(of(Files.readAllBytes(directory.resolve(name))));
+        }
+        return of(files.toByteArray());
     }
 }

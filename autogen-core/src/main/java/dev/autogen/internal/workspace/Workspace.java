@@ -182,7 +182,6 @@ public final class Workspace {
         return settings.connection().get();
     }
 
-    /** The dialect of the configured database, by its URL. */
     /**
      * The dialect of the commands that connect to no database: the url's when the settings know it
      * without connecting, else PostgreSQL's.
@@ -194,6 +193,7 @@ public final class Workspace {
                 : Dialects.forUrl(url, new ConnectionSettings(url, null, null).safeUrl());
     }
 
+    /** The dialect of the configured database, by its URL. */
     public Dialect dialect() {
         ConnectionSettings connection = connection();
         return Dialects.forUrl(connection.url(), connection.safeUrl());
@@ -201,8 +201,9 @@ public final class Workspace {
 
     /** Runs {@code work} on a connection of its own, given back (to a pool, as it came) when done. */
     public <T> T withConnection(Dialect dialect, Function<Connection, T> work) {
+        ConnectionSettings settings = connection();
         try (ConnectionGauge.Open counted = gauge.open()) {
-            return withOpened(dialect, dialect.connect(connection()), work);
+            return withOpened(dialect, settings, dialect.connect(settings), work);
         }
     }
 
@@ -224,7 +225,7 @@ public final class Workspace {
                 opening.thenAccept(Workspace::closeQuietly);
                 throw e;
             }
-            return withOpened(dialect, OwnThread.join(opening), c -> work.apply(prepared, c));
+            return withOpened(dialect, settings, OwnThread.join(opening), c -> work.apply(prepared, c));
         }
     }
 
@@ -237,8 +238,8 @@ public final class Workspace {
     }
 
     /** Runs {@code work} on {@code connection}, and closes it (or gives it back to its pool as it came). */
-    private <T> T withOpened(Dialect dialect, Connection opened, Function<Connection, T> work) {
-        ConnectionSettings settings = connection();
+    private <T> T withOpened(
+            Dialect dialect, ConnectionSettings settings, Connection opened, Function<Connection, T> work) {
         try (Connection connection = opened) {
             if (settings.dataSource() == null) {
                 useTargetSchema(dialect, connection);

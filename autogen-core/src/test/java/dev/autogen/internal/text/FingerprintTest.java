@@ -2,8 +2,12 @@ package dev.autogen.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FingerprintTest {
 
@@ -25,5 +29,25 @@ class FingerprintTest {
         }
         assertThat(Fingerprint.hex(new byte[4097])).isNotEqualTo(original);
         assertThat(Fingerprint.hex(content.clone())).isEqualTo(original);
+    }
+
+    @Test
+    void aDirectorysChangesWithAFilesContentOrNameOrAFileMore(@TempDir Path directory) throws IOException {
+        Files.createDirectories(directory.resolve("a/b"));
+        Files.writeString(directory.resolve("a/b/One.class"), "one");
+        Files.writeString(directory.resolve("Two.class"), "two");
+        byte[] before = Fingerprint.ofDirectory(directory);
+        assertThat(Fingerprint.ofDirectory(directory)).isEqualTo(before);
+
+        Files.writeString(directory.resolve("a/b/One.class"), "One");
+        byte[] edited = Fingerprint.ofDirectory(directory);
+        assertThat(edited).isNotEqualTo(before);
+
+        Files.move(directory.resolve("Two.class"), directory.resolve("Three.class"));
+        byte[] renamed = Fingerprint.ofDirectory(directory);
+        assertThat(renamed).isNotEqualTo(edited);
+
+        Files.writeString(directory.resolve("a/Four.class"), "");
+        assertThat(Fingerprint.ofDirectory(directory)).isNotEqualTo(renamed);
     }
 }

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +68,7 @@ final class MariaDbIntrospector {
                     "create it (create database " + scope.defaultSchema() + ") or set 'schema' to one that exists");
         }
         Map<QualifiedName, Builder> tables = new LinkedHashMap<>();
+        Predicate<QualifiedName> excluded = scope.excluded();
         List<QualifiedName> sequenceNames = new ArrayList<>();
         query(
                 "select table_schema, table_name, table_type, table_comment from information_schema.tables"
@@ -76,7 +78,7 @@ final class MariaDbIntrospector {
                     QualifiedName name = tableName(rs);
                     if (rs.getString("table_type").equals("SEQUENCE")) {
                         sequenceNames.add(name);
-                    } else if (!scope.excludes(name.schema(), name.name())) {
+                    } else if (!excluded.test(name)) {
                         String comment = rs.getString("table_comment");
                         tables.put(name, new Builder(name, comment == null || comment.isEmpty() ? null : comment));
                     }

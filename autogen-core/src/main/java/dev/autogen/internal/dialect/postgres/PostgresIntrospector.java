@@ -36,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,10 +72,10 @@ final class PostgresIntrospector {
         }
         Map<QualifiedName, TableBuilder> tables = new LinkedHashMap<>();
         Map<Long, TableBuilder> byOid = new HashMap<>();
-        BiPredicate<String, String> excluded = scope.exclusions();
+        Predicate<QualifiedName> excluded = scope.excluded();
         query("tables", rs -> {
             QualifiedName name = tableName(rs);
-            if (!excluded.test(name.schema(), name.name())) {
+            if (!excluded.test(name)) {
                 TableBuilder table = new TableBuilder(name, rs.getString("comment"));
                 tables.put(name, table);
                 byOid.put(rs.getLong("table_oid"), table);
@@ -142,13 +142,14 @@ final class PostgresIntrospector {
      */
     static List<String> notReproduced(Connection connection, IntrospectionScope scope) {
         PostgresIntrospector introspector = new PostgresIntrospector(connection, scope);
+        Predicate<QualifiedName> excluded = scope.excluded();
         return introspector.query("not_reproduced", rs -> {
             String kind = rs.getString("kind");
             String schema = rs.getString("schema_name");
             String name = rs.getString("object_name");
             boolean relation = List.of("view", "materialized view", "foreign table", "partitioned table", "partition")
                     .contains(kind);
-            if (relation && scope.excludes(schema, name)) {
+            if (relation && excluded.test(new QualifiedName(schema, name))) {
                 return null;
             }
             String detail = rs.getString("detail");
@@ -203,18 +204,17 @@ final class PostgresIntrospector {
 
     private static Index index(ResultSet rs, ColumnNames names) throws SQLException {
         int count = rs.getInt("key_count");
-        String[] numbers = rs.getString("keys").split(" ");
-        String[] options = rs.getString("options").split(" ");
+        int[] numbers = numbers(rs, "keys");
+        int[] options = numbers(rs, "options");
         List<String> definitions = strings(rs, "key_definitions");
         long table = rs.getLong("table_oid");
         List<IndexKey> keys = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            int number = Integer.parseInt(numbers[i]);
             // indoption's bit 0 is DESC
-            boolean descending = (Integer.parseInt(options[i]) & 1) == 1;
+            boolean descending = (options[i] & 1) == 1;
             keys.add(
-                    number != 0
-                            ? new IndexKey(names.of(table, number), false, descending)
+                    numbers[i] != 0
+                            ? new IndexKey(names.of(table, numbers[i]), false, descending)
                             : new IndexKey(definitions.get(i), true, descending));
         }
         return new Index(
@@ -252,7 +252,7 @@ final class PostgresIntrospector {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    /** Column numbers the query wrote as text, {@code "1 2"}; none for a null. */
+    /** Numbers the query wrote as text, {@code "1 2"} (an array's or an {@code int2vector}'s); none for a null. */
     private static int[] numbers(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
         if (text == null || text.isEmpty()) {
