@@ -59,6 +59,12 @@ final class Cli {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
+            } finally {
+                // Read or not, the output files are done with: a suite's thousands of runs left them in /tmp.
+                if (!process.isAlive()) {
+                    deleteQuietly(out);
+                    deleteQuietly(err);
+                }
             }
         }
 

@@ -3,11 +3,12 @@ package dev.autogen.internal.autogenerate;
 import dev.autogen.api.Project;
 import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.entities.EntityModel;
+import dev.autogen.internal.text.AtomicFile;
 import dev.autogen.internal.workspace.OwnThread;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -73,15 +74,7 @@ public final class PendingEntityModel implements AutoCloseable {
         }
         if (memory != null && !lastSeen().equals(Optional.of(version))) {
             try {
-                // Written whole, then moved into place: commands side by side never read half of it.
-                Files.createDirectories(memory.getParent());
-                Path staging = Files.createTempFile(memory.getParent(), SERVER_VERSION, ".tmp");
-                try {
-                    Files.writeString(staging, version);
-                    Files.move(staging, memory, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(staging);
-                }
+                AtomicFile.write(memory, version.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // Only a guess for next time: without it the next command waits for the version.
             }

@@ -6,45 +6,51 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.SequenceUse;
 import dev.autogen.internal.schema.ValueDomain;
+import dev.autogen.internal.text.AtomicFile;
 import dev.autogen.internal.text.Fingerprint;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Keeps the schema model of a set of entities, so that an unchanged classpath does not boot Hibernate
  * again. The key is a {@link Fingerprint} of everything that decides the mapping: every file of every
- * classpath directory (its path and content), every jar (its path, size, modification time and file
- * identity, so a replaced jar is a new one), the packages, naming, default schema and Hibernate settings,
- * the dialect, and the versions and bytes of Hibernate and autogen. An entry carries a fingerprint of itself: one that is cut short, corrupt or of
+ * classpath directory (its path and content, read again only where the file changed: {@link
+ * DirectoryIndex}), every jar (its path and {@link FileStat}, so a jar replaced or rewritten is a new one),
+ * the packages, naming, default schema and Hibernate settings, the dialect, and the versions and bytes of
+ * Hibernate and autogen. An entry carries a fingerprint of itself: one that is cut short, corrupt or of
  * another format is passed over and replaced, never trusted. Entries are written whole, then moved into
  * place, so that commands running side by side never read half of one.
  */
 final class EntityModelCache {
 
     /** Changes whenever what an entry holds changes shape. */
-    private static final String FORMAT = "autogen entity model 8";
+    private static final String FORMAT = "autogen entity model 9";
 
     private static final int DIGEST_LENGTH = Fingerprint.LENGTH;
+
+    /** The file naming the entry last read or written. */
+    private static final String LATEST = "latest";
+
+    private static final int KEPT = 8;
 
     private EntityModelCache() {}
 
     /** What is kept: the model, and which columns the generators' sequences feed. */
     record Entry(Schema schema, List<SequenceUse> sequenceUses, List<ValueDomain> valueDomains) {}
 
-    static String key(EntitySource source, List<Path> classpath, Dialect dialect) {
+    static String key(EntitySource source, List<Path> classpath, Dialect dialect, Path directory) {
         ByteArrayOutputStream key = new ByteArrayOutputStream();
         text(key, FORMAT);
         text(key, Version.current());
@@ -58,10 +64,11 @@ final class EntityModelCache {
         text(key, new TreeMap<>(source.settings()).toString());
         try {
             // autogen's own classes (a rebuilt jar may translate differently) and Hibernate's.
-            file(key, codeSource(EntityModelCache.class));
-            file(key, codeSource(org.hibernate.Version.class));
+            Path indexes = directory.resolve("directories");
+            file(key, codeSource(EntityModelCache.class), indexes);
+            file(key, codeSource(org.hibernate.Version.class), indexes);
             for (Path entry : classpath) {
-                file(key, entry);
+                file(key, entry, indexes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,17 +83,18 @@ final class EntityModelCache {
             if (bytes.length <= DIGEST_LENGTH) {
                 return Optional.empty();
             }
-            byte[] payload = Arrays.copyOfRange(bytes, DIGEST_LENGTH, bytes.length);
-            if (!Arrays.equals(Arrays.copyOf(bytes, DIGEST_LENGTH), Fingerprint.of(payload))) {
+            byte[] fingerprint = Fingerprint.of(bytes, DIGEST_LENGTH, bytes.length - DIGEST_LENGTH);
+            if (!Arrays.equals(bytes, 0, DIGEST_LENGTH, fingerprint, 0, DIGEST_LENGTH)) {
                 return Optional.empty();
             }
-            ByteBuffer in = ByteBuffer.wrap(payload);
-            byte[] format = new byte[in.getShort()];
-            in.get(format);
-            if (!FORMAT.equals(new String(format, StandardCharsets.UTF_8))) {
+            // The format's name as DataOutputStream.writeUTF wrote it: its length in two bytes, then ASCII.
+            int length = ((bytes[DIGEST_LENGTH] & 0xff) << 8) | (bytes[DIGEST_LENGTH + 1] & 0xff);
+            int start = DIGEST_LENGTH + 2;
+            if (!FORMAT.equals(
+                    new String(bytes, start, Math.min(length, bytes.length - start), StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
-            return Optional.of(EntryCodec.decode(in));
+            return Optional.of(EntryCodec.decode(bytes, start + length));
         } catch (IOException | RuntimeException e) {
             // Missing, unreadable, corrupt, or written by another build: boot Hibernate instead.
             return Optional.empty();
@@ -101,36 +109,90 @@ final class EntityModelCache {
                 out.write(EntryCodec.encode(entry));
             }
             byte[] bytes = payload.toByteArray();
-            Files.createDirectories(directory);
-            Path staging = Files.createTempFile(directory, key, ".tmp");
-            try {
-                Files.write(staging, Fingerprint.of(bytes));
-                Files.write(staging, bytes, java.nio.file.StandardOpenOption.APPEND);
-                try {
-                    Files.move(staging, directory.resolve(key), StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(staging, directory.resolve(key), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(staging);
-            }
+            AtomicFile.write(directory.resolve(key), Fingerprint.of(bytes), bytes);
+            markLatest(directory, key);
+            prune(directory, key);
         } catch (IOException | UncheckedIOException e) {
             // The cache only saves time: a model that cannot be kept is read again next time.
         }
     }
 
-    /** A directory by every file's path and content; a jar or other file by path, size, time and identity. */
-    private static void file(ByteArrayOutputStream key, Path path) throws IOException {
+    /**
+     * The entry the last command of this cache read or wrote, with its key, so that it can be read while
+     * the key is being worked out: it is the one wanted unless the entities or settings changed since.
+     */
+    static Optional<Keyed> readLatest(Path directory) {
+        try {
+            String key = Files.readString(directory.resolve(LATEST), StandardCharsets.US_ASCII);
+            if (!isKey(key)) {
+                return Optional.empty();
+            }
+            return read(directory, key).map(entry -> new Keyed(key, entry));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An entry with its key. */
+    record Keyed(String key, Entry entry) {}
+
+    static void markLatest(Path directory, String key) {
+        try {
+            AtomicFile.write(directory.resolve(LATEST), key.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // Only a head start for the next command, which reads the entry after its key without it.
+        }
+    }
+
+    /**
+     * Keeps the newest {@link #KEPT} entries, {@code written} among them: every build of the entities or of
+     * autogen makes a new key, and a developer's day of builds would otherwise keep hundreds of models.
+     */
+    private static void prune(Path directory, String written) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(directory)) {
+            entries = files.filter(file -> isKey(file.getFileName().toString()))
+                    .filter(file -> !file.getFileName().toString().equals(written))
+                    .sorted(Comparator.comparing(EntityModelCache::modified).reversed())
+                    .toList();
+        }
+        for (Path stale : entries.subList(Math.min(KEPT - 1, entries.size()), entries.size())) {
+            Files.deleteIfExists(stale);
+        }
+    }
+
+    private static boolean isKey(String name) {
+        return name.length() == 2 * DIGEST_LENGTH && name.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /**
+     * A directory by every file's path and content (read only where its stat changed, see {@link
+     * DirectoryIndex}); a jar or other file by path and stat: size, times and identity, so that a jar
+     * replaced or rewritten in place is another.
+     */
+    private static void file(ByteArrayOutputStream key, Path path, Path indexes) throws IOException {
         if (path == null) {
             text(key, "unknown");
             return;
         }
-        text(key, path.toAbsolutePath().toString());
-        if (Files.isDirectory(path)) {
-            key.writeBytes(Fingerprint.ofDirectory(path));
-        } else if (Files.exists(path)) {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            text(key, attributes.size() + " " + attributes.lastModifiedTime().toInstant() + " " + attributes.fileKey());
+        Path absolute = path.toAbsolutePath();
+        text(key, absolute.toString());
+        if (Files.isDirectory(absolute)) {
+            key.writeBytes(DirectoryIndex.fingerprint(absolute, indexes));
+        } else if (Files.exists(absolute)) {
+            FileStat stat = FileStat.of(absolute);
+            text(
+                    key,
+                    stat.size() + " " + stat.modified() + " " + stat.changed() + " " + stat.device() + " "
+                            + stat.inode());
         } else {
             text(key, "missing");
         }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -48,8 +50,19 @@ public final class EntityReader {
         if (cache == null) {
             return translated(boot(source, dialect, classpath));
         }
-        String key = EntityModelCache.key(source, classpath, dialect);
-        Optional<EntityModelCache.Entry> kept = EntityModelCache.read(cache, key);
+        // The entry the last command used is read while the key is worked out: most often it is the one.
+        FutureTask<Optional<EntityModelCache.Keyed>> latest =
+                new FutureTask<>(() -> EntityModelCache.readLatest(cache));
+        Thread reading = new Thread(latest, "autogen-entities-latest");
+        reading.setDaemon(true);
+        reading.start();
+        String key = EntityModelCache.key(source, classpath, dialect, cache);
+        Optional<EntityModelCache.Entry> kept =
+                latestRead(latest).filter(keyed -> keyed.key().equals(key)).map(EntityModelCache.Keyed::entry);
+        if (kept.isEmpty()) {
+            kept = EntityModelCache.read(cache, key);
+            kept.ifPresent(entry -> EntityModelCache.markLatest(cache, key));
+        }
         if (kept.isPresent()) {
             return new EntityModel(
                     kept.get().schema(),
@@ -61,6 +74,17 @@ public final class EntityReader {
         EntityModelCache.write(
                 cache, key, new EntityModelCache.Entry(model.schema(), model.sequenceUses(), model.valueDomains()));
         return model;
+    }
+
+    private static Optional<EntityModelCache.Keyed> latestRead(FutureTask<Optional<EntityModelCache.Keyed>> latest) {
+        try {
+            return latest.get();
+        } catch (ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** The model of a booted Hibernate; a mapping the translation refuses lets the class loader go. */

@@ -19,8 +19,6 @@ import dev.autogen.internal.schema.ValueDomain;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +34,12 @@ import java.util.Map;
  * is never read as this one.
  */
 final class EntryCodec {
+
+    // An enum is written as its ordinal: Enum.valueOf builds its table of names reflectively on first use,
+    // and the key already changes with autogen's own classes, so an entry never meets a reordered enum.
+    private static final Identity[] IDENTITIES = Identity.values();
+    private static final ReferentialAction[] ACTIONS = ReferentialAction.values();
+    private static final ValueDomain.Kind[] KINDS = ValueDomain.Kind.values();
 
     private EntryCodec() {}
 
@@ -57,15 +61,15 @@ final class EntryCodec {
     }
 
     /** An entry {@link #encode} wrote; an entry cut short or corrupt is an {@code IOException}. */
-    static EntityModelCache.Entry decode(ByteBuffer bytes) throws IOException {
+    static EntityModelCache.Entry decode(byte[] bytes, int offset) throws IOException {
         try {
-            Input in = new Input(bytes);
+            Input in = new Input(bytes, offset);
             EntityModelCache.Entry entry = read(in);
-            if (bytes.hasRemaining()) {
+            if (in.remaining() != 0) {
                 throw new IOException("bytes after the entry");
             }
             return entry;
-        } catch (BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new IOException("a corrupt entry", e);
         }
     }
@@ -80,7 +84,7 @@ final class EntryCodec {
         list(out, entry.valueDomains(), (o, domain) -> {
             name(o, domain.table());
             string(o, domain.column());
-            string(o, domain.kind().name());
+            o.writeInt(domain.kind().ordinal());
             list(o, domain.names(), EntryCodec::string);
             list(o, domain.stored(), EntryCodec::string);
         });
@@ -94,7 +98,7 @@ final class EntryCodec {
                 i -> new ValueDomain(
                         name(i),
                         string(i),
-                        ValueDomain.Kind.valueOf(string(i)),
+                        KINDS[i.readInt()],
                         list(i, EntryCodec::string),
                         list(i, EntryCodec::string)));
         return new EntityModelCache.Entry(schema, uses, domains);
@@ -145,7 +149,7 @@ final class EntryCodec {
             string(o, c.type());
             o.writeBoolean(c.nullable());
             string(o, c.defaultValue());
-            string(o, c.identity().name());
+            o.writeInt(c.identity().ordinal());
             string(o, c.generatedAs());
             string(o, c.comment());
             o.writeBoolean(c.virtual());
@@ -165,8 +169,8 @@ final class EntryCodec {
             list(o, f.columns(), EntryCodec::string);
             name(o, f.target());
             list(o, f.targetColumns(), EntryCodec::string);
-            string(o, f.onDelete().name());
-            string(o, f.onUpdate().name());
+            o.writeInt(f.onDelete().ordinal());
+            o.writeInt(f.onUpdate().ordinal());
             o.writeBoolean(f.deferrable());
             o.writeBoolean(f.initiallyDeferred());
         });
@@ -197,7 +201,7 @@ final class EntryCodec {
                         string(i),
                         i.readBoolean(),
                         string(i),
-                        Identity.valueOf(string(i)),
+                        IDENTITIES[i.readInt()],
                         string(i),
                         string(i),
                         i.readBoolean(),
@@ -211,8 +215,8 @@ final class EntryCodec {
                         list(i, EntryCodec::string),
                         name(i),
                         list(i, EntryCodec::string),
-                        ReferentialAction.valueOf(string(i)),
-                        ReferentialAction.valueOf(string(i)),
+                        ACTIONS[i.readInt()],
+                        ACTIONS[i.readInt()],
                         i.readBoolean(),
                         i.readBoolean()));
         List<CheckConstraint> checks = list(in, i -> new CheckConstraint(string(i), string(i)));
@@ -304,47 +308,63 @@ final class EntryCodec {
         }
     }
 
-    /** Reads the records straight from the entry's bytes; each string is made once, however often it is used. */
+    /**
+     * Reads the records straight from the entry's bytes; each string is made once, however often it is used.
+     * The numbers are put together by hand rather than through a ByteBuffer, whose every get is a dozen
+     * calls deep: the decoder runs interpreted in a short-lived JVM, a few hundred thousand numbers a model.
+     */
     private static final class Input {
-        private final ByteBuffer bytes;
+        private final byte[] bytes;
+        private final int end;
         private final String[] strings;
+        private int position;
 
-        Input(ByteBuffer bytes) throws IOException {
+        Input(byte[] bytes, int offset) throws IOException {
             this.bytes = bytes;
-            int count = bytes.getInt();
-            if (count < 0 || count > bytes.remaining()) {
+            this.end = bytes.length;
+            this.position = offset;
+            int count = readInt();
+            if (count < 0 || count > remaining()) {
                 throw new IOException("a table of " + count + " strings");
             }
             strings = new String[count];
             for (int i = 0; i < count; i++) {
-                int length = bytes.getInt();
-                if (length < 0 || length > bytes.remaining()) {
+                int length = readInt();
+                if (length < 0 || length > remaining()) {
                     throw new IOException("a string of " + length + " bytes");
                 }
-                strings[i] = new String(
-                        bytes.array(), bytes.arrayOffset() + bytes.position(), length, StandardCharsets.UTF_8);
-                bytes.position(bytes.position() + length);
+                strings[i] = new String(bytes, position, length, StandardCharsets.UTF_8);
+                position += length;
             }
         }
 
         int readInt() {
-            return bytes.getInt();
+            if (end - position < 4) {
+                throw new IndexOutOfBoundsException("an int past the end");
+            }
+            byte[] b = bytes;
+            int p = position;
+            position = p + 4;
+            return (b[p] << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
         }
 
         long readLong() {
-            return bytes.getLong();
+            return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
         }
 
         boolean readBoolean() {
-            return bytes.get() != 0;
+            if (position >= end) {
+                throw new IndexOutOfBoundsException("a boolean past the end");
+            }
+            return bytes[position++] != 0;
         }
 
         int remaining() {
-            return bytes.remaining();
+            return end - position;
         }
 
         String string() {
-            int index = bytes.getInt();
+            int index = readInt();
             return index == -1 ? null : strings[index];
         }
     }

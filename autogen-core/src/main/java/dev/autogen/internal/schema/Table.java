@@ -1,9 +1,11 @@
 package dev.autogen.internal.schema;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A table with its columns (in creation order) and the constraints and indexes on it.
@@ -29,9 +31,12 @@ public record Table(
         foreignKeys = List.copyOf(foreignKeys);
         checks = List.copyOf(checks);
         indexes = List.copyOf(indexes);
-        long distinct = columns.stream().map(Column::name).distinct().count();
-        if (distinct != columns.size()) {
-            throw new IllegalArgumentException("table " + name + " names a column twice");
+        // A loop, not a stream: every table read from a catalog or a cache passes here.
+        Set<String> names = new HashSet<>();
+        for (Column column : columns) {
+            if (!names.add(column.name())) {
+                throw new IllegalArgumentException("table " + name + " names a column twice");
+            }
         }
     }
 

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -31,12 +32,17 @@ public final class Fingerprint {
     private Fingerprint() {}
 
     public static byte[] of(byte[] content) {
+        return of(content, 0, content.length);
+    }
+
+    /** The fingerprint of {@code length} bytes of {@code content} from {@code offset}. */
+    public static byte[] of(byte[] content, int offset, int length) {
         CRC32C castagnoli = new CRC32C();
-        castagnoli.update(content);
+        castagnoli.update(content, offset, length);
         CRC32 ieee = new CRC32();
-        ieee.update(content);
+        ieee.update(content, offset, length);
         return ByteBuffer.allocate(LENGTH)
-                .putLong(content.length)
+                .putLong(length)
                 .putInt((int) castagnoli.getValue())
                 .putInt((int) ieee.getValue())
                 .array();
@@ -62,13 +68,21 @@ public final class Fingerprint {
                 return FileVisitResult.CONTINUE;
             }
         });
-        Collections.sort(names);
-        ByteArrayOutputStream files = new ByteArrayOutputStream();
+        SortedMap<String, byte[]> files = new TreeMap<>();
         for (String name : names) {
+            files.put(name, of(Files.readAllBytes(directory.resolve(name))));
+        }
+        return ofFiles(files);
+    }
+
+    /** A set of files', by each one's path (in order) and the fingerprint of its content. */
+    public static byte[] ofFiles(SortedMap<String, byte[]> fingerprints) {
+        ByteArrayOutputStream files = new ByteArrayOutputStream();
+        fingerprints.forEach((name, fingerprint) -> {
             files.writeBytes(name.getBytes(StandardCharsets.UTF_8));
             files.write(0);
-            files.writeBytes(of(Files.readAllBytes(directory.resolve(name))));
-        }
+            files.writeBytes(fingerprint);
+        });
         return of(files.toByteArray());
     }
 }

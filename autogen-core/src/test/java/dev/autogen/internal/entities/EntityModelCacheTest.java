@@ -111,7 +111,9 @@ class EntityModelCacheTest {
         Schema booted = read(source, cache, false);
         Path entry;
         try (Stream<Path> files = Files.list(cache)) {
-            entry = files.findFirst().orElseThrow();
+            entry = files.filter(file -> file.getFileName().toString().length() == 32)
+                    .findFirst()
+                    .orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(entry);
         bytes[bytes.length - 5] ^= 0x5a;

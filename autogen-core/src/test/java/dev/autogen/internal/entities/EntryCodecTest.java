@@ -20,7 +20,6 @@ import dev.autogen.internal.schema.Table;
 import dev.autogen.internal.schema.UniqueConstraint;
 import dev.autogen.internal.schema.ValueDomain;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,14 +39,14 @@ class EntryCodecTest {
     void anEntryCutShortIsRefused() throws IOException {
         byte[] bytes = bytes(entry());
         byte[] cut = Arrays.copyOf(bytes, bytes.length / 2);
-        assertThatThrownBy(() -> EntryCodec.decode(ByteBuffer.wrap(cut))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> EntryCodec.decode(cut, 0)).isInstanceOf(IOException.class);
     }
 
     @Test
     void anEntryWithBytesAfterItIsRefused() throws IOException {
         byte[] bytes = bytes(entry());
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
-        assertThatThrownBy(() -> EntryCodec.decode(ByteBuffer.wrap(longer))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> EntryCodec.decode(longer, 0)).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -108,7 +107,7 @@ class EntryCodecTest {
     }
 
     private static EntityModelCache.Entry roundTrip(EntityModelCache.Entry entry) throws IOException {
-        return EntryCodec.decode(ByteBuffer.wrap(bytes(entry)));
+        return EntryCodec.decode(bytes(entry), 0);
     }
 
     private static byte[] bytes(EntityModelCache.Entry entry) throws IOException {
