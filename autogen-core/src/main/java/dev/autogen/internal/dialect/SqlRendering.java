@@ -46,11 +46,12 @@ public interface SqlRendering {
     String refusalGuard(String refusals, String what, String then);
 
     /**
-     * Statements that undo {@code operation} inside a transaction whether or not it took effect, for a
-     * statement of it that committed on its own and whose run was killed before its end was recorded: empty
-     * when there is nothing to undo, absent when the dialect does not know how.
+     * Statements that undo {@code operation} inside a transaction when only its first {@code run} statements
+     * may have taken effect (committed on their own, the last perhaps killed before its end was recorded),
+     * whether or not that last one did: empty when there is nothing to undo, absent when the dialect does
+     * not know how.
      */
-    Optional<List<String>> undoUncertain(Operation operation);
+    Optional<List<String>> undoUncertain(Operation operation, int run);
 
     /** How an SQL script for this database's own client is framed: its first lines, and each statement's end. */
     ScriptSyntax scriptSyntax();

@@ -4,6 +4,7 @@ import dev.autogen.api.AutogenException;
 import dev.autogen.api.Direction;
 import dev.autogen.api.ErrorCode;
 import dev.autogen.internal.dialect.Dialect;
+import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CanonicalText;
 import dev.autogen.internal.operations.Execute;
 import dev.autogen.internal.operations.ExecuteJava;
@@ -20,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One revision applied or undone: its operations, the statements that carry them out in order, the proofs
@@ -79,8 +81,11 @@ record Step(
     private static Step of(
             RevisionNode revision, Direction direction, Dialect dialect, String defaultSchema, boolean inTransaction) {
         List<Operation> upgrade = Recorder.upgrade(revision.migration(), defaultSchema);
-        List<Operation> written =
-                direction == Direction.UPGRADE ? upgrade : Recorder.downgrade(revision.migration(), defaultSchema);
+        List<Operation> written = withReverseConversions(
+                direction == Direction.UPGRADE ? upgrade : Recorder.downgrade(revision.migration(), defaultSchema),
+                () -> direction == Direction.UPGRADE
+                        ? Recorder.downgrade(revision.migration(), defaultSchema)
+                        : upgrade);
         // Where the migration already holds a table for a rewrite, a lock-safe form buys nothing and would
         // only split the migration: it runs inside the transaction, all or nothing.
         HeldTables held = inTransaction ? HeldTables.NONE : HeldTables.of(written);
@@ -128,7 +133,41 @@ record Step(
                 checksum(revision.migration(), upgrade, defaultSchema));
     }
 
-    /** The commands that finish a migration left part done going {@code direction}, one way or the other. */
+    /**
+     * Each change of a column's type that converts its values, given the conversion back that the other
+     * direction of the migration writes for it: undoing the change after a later statement failed must
+     * map the values back, not leave the database to cast them (an enum's name back to a position).
+     */
+    private static List<Operation> withReverseConversions(List<Operation> written, Supplier<List<Operation>> opposite) {
+        if (written.stream()
+                .noneMatch(op ->
+                        op instanceof AlterColumn alter && alter.using() != null && alter.reverseUsing() == null)) {
+            return written;
+        }
+        List<Operation> other = opposite.get();
+        List<Operation> paired = new ArrayList<>(written.size());
+        for (Operation op : written) {
+            if (op instanceof AlterColumn alter && alter.using() != null && alter.reverseUsing() == null) {
+                String back = other.stream()
+                        .filter(o -> o instanceof AlterColumn reverse
+                                && reverse.using() != null
+                                && reverse.table().equals(alter.table())
+                                && reverse.from().equals(alter.to())
+                                && reverse.to().equals(alter.from()))
+                        .map(o -> ((AlterColumn) o).using())
+                        .findFirst()
+                        .orElse(null);
+                paired.add(
+                        back == null
+                                ? alter
+                                : new AlterColumn(alter.table(), alter.from(), alter.to(), alter.using(), back));
+            } else {
+                paired.add(op);
+            }
+        }
+        return paired;
+    }
+
     /**
      * Where a run takes up this migration when its mark says {@code at}: a statement that ran on its own may
      * have taken effect, so the run goes back to the first of its operation's statements that run on their

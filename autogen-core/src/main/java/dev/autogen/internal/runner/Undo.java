@@ -36,8 +36,12 @@ final class Undo {
                 && (last + 1 >= statements.size() || statements.get(last + 1).operation() != underWay);
         List<Statement> undo = new ArrayList<>();
         if (!complete) {
+            int run = 0;
+            for (int i = last; i >= 0 && statements.get(i).operation() == underWay; i--) {
+                run++;
+            }
             Optional<List<String>> undoing =
-                    dialect.undoUncertain(step.operations().get(underWay));
+                    dialect.undoUncertain(step.operations().get(underWay), run);
             if (undoing.isEmpty()) {
                 return Optional.empty();
             }

@@ -415,7 +415,10 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public Optional<List<String>> undoUncertain(Operation operation) {
+    public Optional<List<String>> undoUncertain(Operation operation, int run) {
+        if (operation instanceof AlterColumn alter) {
+            return MariaDbSql.undoAlterColumn(alter, run);
+        }
         return Optional.empty();
     }
 

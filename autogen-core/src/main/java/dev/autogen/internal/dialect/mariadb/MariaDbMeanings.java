@@ -9,27 +9,32 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * An enum stored by ordinal becoming stored by name, or back, on MariaDB. MariaDB would convert an ordinal
- * to the enum's label at that position counted from one ({@code 1} becomes the second constant, {@code 0}
- * nothing) and a label to its position, shifting every value by one; this maps each value the old column
- * can hold to the one the entity's mapping now stores for it, through the column's text, and leaves a value
- * that means nothing as it is, for the strict session to refuse.
+ * Type changes of a column whose Java attribute stays the same, on MariaDB: an enum stored by ordinal
+ * becoming stored by name, or back, and a boolean between {@code bit(1)} or a number and a converter's
+ * text ({@code 'Y'}/{@code 'N'}). MariaDB alone would convert an ordinal to the enum's label at that
+ * position counted from one ({@code 1} becomes the second constant, {@code 0} nothing), a label to its
+ * position, and a bit to the text {@code '1'}: every value kept as bytes, its meaning lost. This maps each
+ * value the old column can hold to the one the entity's mapping now stores for it, through the column's
+ * text (MariaDB's change of type takes no expression), and fails the migration on a value that stands for
+ * nothing, naming it, rather than keep it: an ordinal past the last constant would otherwise become a
+ * label by position. A boolean kept as text before is left alone: only its author knows what it held, and
+ * MariaDB's strict session refuses to make a number of {@code 'Y'}.
  */
 final class MariaDbMeanings {
 
     private static final Pattern INTEGER =
-            Pattern.compile("(tinyint|smallint|mediumint|int|bigint)(\\(\\d+\\))?( unsigned)?");
+            Pattern.compile("(tinyint|smallint|mediumint|int|bigint)(\\(\\d+\\))?( unsigned)?|bit\\(1\\)");
 
     private static final Pattern TEXT = Pattern.compile("(enum\\(.*\\)|varchar\\(\\d+\\)|char\\(\\d+\\))");
 
     private MariaDbMeanings() {}
 
     static Optional<ValueConversion> of(AlterColumn alter, ValueDomain domain) {
-        if (!alter.typeChanged() || alter.using() != null || domain == null || !domain.enumeration()) {
+        if (!alter.typeChanged() || alter.using() != null || domain == null || !domain.finite()) {
             return Optional.empty();
         }
-        List<String> before = representation(alter.from().type(), domain);
-        List<String> now = representation(alter.to().type(), domain);
+        List<String> before = held(alter.from().type(), domain);
+        List<String> now = stored(alter.to().type(), domain);
         if (before == null || now == null || before.equals(now)) {
             return Optional.empty();
         }
@@ -45,31 +50,70 @@ final class MariaDbMeanings {
                         alter.to(),
                         mapping(column, before, now),
                         mapping(column, now, before)),
-                "Values keep their meaning: " + String.join(", ", pairs) + " (the enum's constants, in order);"
-                        + " MariaDB converts them through the column's text, the downgrade maps them back, and a"
+                "Values keep their meaning: " + String.join(", ", pairs) + " ("
+                        + (domain.enumeration() ? "the enum's constants, in order" : "as the mapping stores a boolean")
+                        + "); MariaDB converts them through the column's text, the downgrade maps them back, and a"
                         + " value that means nothing fails the migration."));
     }
 
-    /** How a column of {@code type} holds the enum's constants, as text; {@code null} when its type does not say. */
-    private static List<String> representation(String type, ValueDomain domain) {
+    /**
+     * What a column of {@code type} held for each value, as the text it becomes on the way: an enum's
+     * ordinal or name, a boolean's {@code '1'} or {@code '0'} where it was a bit or a number; {@code null}
+     * when the type does not say.
+     */
+    private static List<String> held(String type, ValueDomain domain) {
+        boolean integer = INTEGER.matcher(type).matches();
+        if (!integer && !(domain.enumeration() && TEXT.matcher(type).matches())) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < domain.names().size(); i++) {
+            String name = domain.names().get(i);
+            if (domain.enumeration()) {
+                values.add(MariaDbNames.literal(integer ? String.valueOf(i) : name));
+            } else {
+                values.add(MariaDbNames.literal(name.equals("true") ? "1" : "0"));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * What the entity's mapping stores now in a column of {@code type}, as text: its own literals, a number
+     * quoted; a boolean in a bit or a number as {@code '1'} or {@code '0'}.
+     */
+    private static List<String> stored(String type, ValueDomain domain) {
         boolean integer = INTEGER.matcher(type).matches();
         if (!integer && !TEXT.matcher(type).matches()) {
             return null;
         }
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < domain.names().size(); i++) {
-            values.add(MariaDbNames.literal(
-                    integer ? String.valueOf(i) : domain.names().get(i)));
+        for (int i = 0; i < domain.stored().size(); i++) {
+            String literal = domain.stored().get(i);
+            if (!domain.enumeration() && integer) {
+                values.add(MariaDbNames.literal(domain.names().get(i).equals("true") ? "1" : "0"));
+            } else if (literal.startsWith("'")) {
+                values.add(literal);
+            } else if (literal.matches("-?\\d+")) {
+                values.add(MariaDbNames.literal(literal));
+            } else {
+                // A boolean's true or false in a text column: no text says it.
+                return null;
+            }
         }
         return values;
     }
 
-    /** Each value of {@code from} to its {@code to}; any other stays, for the change of type to refuse. */
+    /** Each value of {@code from} to its {@code to}; any other fails the statement, naming itself. */
     private static String mapping(String column, List<String> from, List<String> to) {
         StringBuilder sql = new StringBuilder("case ").append(column);
         for (int i = 0; i < from.size(); i++) {
             sql.append(" when ").append(from.get(i)).append(" then ").append(to.get(i));
         }
-        return sql.append(" else ").append(column).append(" end").toString();
+        // The strict session turns a cast that truncates into an error that quotes the text: a null stays null.
+        return sql.append(" else cast(concat('autogen: ', ")
+                .append(column)
+                .append(", ' stands for no value of the attribute') as signed) end")
+                .toString();
     }
 }

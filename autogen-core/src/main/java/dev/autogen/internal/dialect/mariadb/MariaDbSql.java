@@ -51,6 +51,7 @@ import dev.autogen.internal.schema.Table;
 import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -152,6 +153,31 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
         }
         sql.add("alter table " + name(op.table()) + " modify column " + column(to));
         return sql;
+    }
+
+    /**
+     * Undoes the first {@code run} statements of {@link #alterColumn}: the column's definition put back and,
+     * once the values were converted, the reverse conversion first (the column still holds them as text).
+     * Absent when they were converted and no reverse conversion is known.
+     */
+    static Optional<List<String>> undoAlterColumn(AlterColumn op, int run) {
+        boolean backfilled =
+                op.from().nullable() && !op.to().nullable() && op.to().defaultValue() != null;
+        int first = backfilled ? 1 : 0;
+        if (run <= first) {
+            // Only nulls given the default, which the whole operation's reverse would not take back either.
+            return Optional.of(List.of());
+        }
+        String restore = "alter table " + name(op.table()) + " modify column " + column(op.from());
+        boolean retyped = op.using() != null && op.typeChanged();
+        if (!retyped || run < first + 2) {
+            return Optional.of(List.of(restore));
+        }
+        if (op.reverseUsing() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(
+                "update " + name(op.table()) + " set " + quote(op.to().name()) + " = " + op.reverseUsing(), restore));
     }
 
     @Override

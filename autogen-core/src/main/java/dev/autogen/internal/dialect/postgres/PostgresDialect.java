@@ -205,7 +205,7 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Optional<List<String>> undoUncertain(Operation operation) {
+    public Optional<List<String>> undoUncertain(Operation operation, int run) {
         return PostgresProofs.undoUncertain(operation);
     }
 

@@ -106,6 +106,128 @@ class MariaDbChangesTest {
         }
     }
 
+    /** An ordinal past the last constant stands for nothing: MariaDB alone would make it a label by position. */
+    @Test
+    void anOrdinalThatStandsForNoConstantFailsTheMigrationNamingItself() {
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), Map.of("Box.java", BOX.formatted("ORDINAL")));
+            Path v2 = EntityChange.compile(work.resolve("v2"), Map.of("Box.java", BOX.formatted("STRING")));
+            autogen(db, v1).revision(RevisionRequest.autogenerate("ordinal"));
+            autogen(db, v1).upgrade("head");
+            // Written before the check Hibernate now adds (size between 0 and 2), by another application.
+            db.execute("alter table box modify size tinyint");
+            db.execute("insert into box (id, size) values (1, 0), (2, 3)");
+            Autogen byName = autogen(db, v2);
+            byName.revision(RevisionRequest.autogenerate("by name"));
+            List<String> before = MariaDbCatalog.of(db);
+
+            AutogenException failure = catchThrowableOfType(AutogenException.class, () -> byName.upgrade("head"));
+
+            assertThat(failure).isNotNull();
+            assertThat(failure.getMessage()).contains("autogen: 3 stands for no value of the attribute");
+            assertThat(MariaDbCatalog.of(db)).isEqualTo(before);
+            assertThat(db.query("select size from box order by id")).containsExactly("0", "3");
+        }
+    }
+
+    /**
+     * The values converted, then the new type refusing one of them (a label longer than the column): the
+     * conversion is taken back before the column is, so that the rows hold their ordinals again.
+     */
+    @Test
+    void aConversionTheNewTypeRefusesIsTakenBackWithTheColumn() {
+        String narrow = BOX.formatted("STRING")
+                .replace(
+                        "@Enumerated(EnumType.STRING) Size size;",
+                        "@Enumerated(EnumType.STRING) @org.hibernate.annotations.JdbcTypeCode(java.sql.Types.VARCHAR)"
+                                + " @Column(length = 5) Size size;");
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), Map.of("Box.java", BOX.formatted("ORDINAL")));
+            Path v2 = EntityChange.compile(work.resolve("v2"), Map.of("Box.java", narrow));
+            autogen(db, v1).revision(RevisionRequest.autogenerate("ordinal"));
+            autogen(db, v1).upgrade("head");
+            db.execute("insert into box (id, size) values (1, 0), (2, 1)");
+            Autogen byName = autogen(db, v2);
+            byName.revision(RevisionRequest.autogenerate("by name"));
+            List<String> before = MariaDbCatalog.of(db);
+
+            AutogenException failure = catchThrowableOfType(AutogenException.class, () -> byName.upgrade("head"));
+
+            assertThat(failure).isNotNull();
+            assertThat(failure.getMessage()).contains("were undone");
+            assertThat(MariaDbCatalog.of(db)).isEqualTo(before);
+            assertThat(db.query("select size from box order by id")).containsExactly("0", "1");
+            assertThat(autogen(db, v1).check()).isEmpty();
+        }
+    }
+
+    /** A conversion that completed, undone after a later statement failed: its values mapped back too. */
+    @Test
+    void aCompletedConversionIsMappedBackWhenALaterStatementFails() {
+        String labelled = BOX.replace("Size size;", "Size size; @Column(unique = %s) String label;");
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(
+                    work.resolve("v1"), Map.of("Box.java", labelled.formatted("ORDINAL", "false")));
+            Path v2 =
+                    EntityChange.compile(work.resolve("v2"), Map.of("Box.java", labelled.formatted("STRING", "true")));
+            autogen(db, v1).revision(RevisionRequest.autogenerate("ordinal"));
+            autogen(db, v1).upgrade("head");
+            db.execute("insert into box (id, size, label) values (1, 0, 'same'), (2, 2, 'same')");
+            Autogen byName = autogen(db, v2);
+            byName.revision(RevisionRequest.autogenerate("by name, labels unique"));
+            List<String> before = MariaDbCatalog.of(db);
+
+            AutogenException failure = catchThrowableOfType(AutogenException.class, () -> byName.upgrade("head"));
+
+            assertThat(failure).isNotNull();
+            assertThat(failure.getMessage()).contains("Duplicate entry 'same'").contains("were undone");
+            assertThat(MariaDbCatalog.of(db)).isEqualTo(before);
+            assertThat(db.query("select size from box order by id")).containsExactly("0", "2");
+        }
+    }
+
+    /**
+     * A boolean gaining a converter: MariaDB alone would turn {@code bit(1)} into the text {@code '1'}, and
+     * refuse to turn {@code 'Y'} back into a bit.
+     */
+    @Test
+    void aBooleanGainingAConverterKeepsEachRowsValueBothWays() throws Exception {
+        String flag = """
+                @Entity
+                public class Flag {
+                    @Id Long id;
+                    %s Boolean active;
+                }
+                """;
+        try (TestMariaDb db = TestMariaDb.create();
+                TestMariaDb hibernates = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), Map.of("Flag.java", flag.formatted("")));
+            Path v2 = EntityChange.compile(
+                    work.resolve("v2"),
+                    Map.of(
+                            "Flag.java",
+                            flag.formatted("@Convert(converter = org.hibernate.type.YesNoConverter.class)")));
+            HibernateApplication.createFrom(hibernates.settings(), EntityChange.source(v2), v2);
+            autogen(db, v1).revision(RevisionRequest.autogenerate("bit"));
+            autogen(db, v1).upgrade("head");
+            db.execute("insert into flag (id, active) values (1, true), (2, false), (3, null)");
+
+            RevisionResult yesNo = autogen(db, v2).revision(RevisionRequest.autogenerate("yes or no"));
+            assertThat(Files.readString(yesNo.file())).contains("Values keep their meaning: true: '1' -> 'Y'");
+            autogen(db, v2).upgrade("head");
+            assertThat(db.query("select coalesce(active, '-') from flag order by id"))
+                    .containsExactly("Y", "N", "-");
+            assertThat(MariaDbCatalog.withColumnsByName(db))
+                    .containsExactlyElementsOf(MariaDbCatalog.withColumnsByName(hibernates));
+            assertThat(autogen(db, v2).check()).isEmpty();
+
+            autogen(db, v1).downgrade("-1");
+            assertThat(db.query("select coalesce(active + 0, '-') from flag order by id"))
+                    .containsExactly("1", "0", "-");
+            assertThat(autogen(db, v1).check()).isEmpty();
+        }
+    }
+
     @Test
     void editsMigrateBothWaysWithTheRowsKept() throws Exception {
         try (TestMariaDb db = TestMariaDb.create();
