@@ -21,8 +21,6 @@ import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.DropIndex;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
-import dev.autogen.internal.schema.Column;
-import dev.autogen.internal.schema.Identity;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.ValueDomain;
 import java.sql.Connection;
@@ -342,7 +340,7 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public List<List<Operation>> lockSafe(List<Operation> operations) {
         return LockSafeForms.ofEachStatement(operations, operation -> {
-            if (operation instanceof AddColumn add && addsInstantly(add.column())) {
+            if (operation instanceof AddColumn add && MariaDbRisks.addsInstantly(add.column())) {
                 return List.of(new AddColumn(add.table(), add.column(), true));
             } else if (operation instanceof CreateIndex create) {
                 return List.of(new CreateIndex(create.table(), create.index(), true));
@@ -353,17 +351,6 @@ public final class MariaDbDialect implements Dialect {
             }
             return List.of(operation);
         });
-    }
-
-    private static final Pattern LITERAL =
-            Pattern.compile("(?i)null|true|false|-?[0-9]+(\\.[0-9]+)?|'([^'\\\\]|''|\\\\.)*'");
-
-    /** Whether MariaDB can add the column by changing the table's definition alone. */
-    private static boolean addsInstantly(Column column) {
-        return column.identity() == Identity.NONE
-                && (column.generatedAs() == null || column.virtual())
-                && (column.defaultValue() == null
-                        || LITERAL.matcher(column.defaultValue().strip()).matches());
     }
 
     @Override

@@ -2,10 +2,17 @@ package dev.autogen.internal.dialect.mariadb;
 
 import dev.autogen.internal.dialect.Risk;
 import dev.autogen.internal.operations.AddCheckConstraint;
+import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddForeignKey;
 import dev.autogen.internal.operations.AddPrimaryKey;
 import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.DropColumn;
+import dev.autogen.internal.operations.DropTable;
 import dev.autogen.internal.operations.Operation;
+import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.RenameTable;
+import dev.autogen.internal.schema.Column;
+import dev.autogen.internal.schema.Identity;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +28,39 @@ final class MariaDbRisks {
     private MariaDbRisks() {}
 
     static Optional<Risk> of(Operation operation) {
-        if (operation instanceof AlterColumn alter
+        if (operation instanceof AddColumn add && !add.instantly() && !addsInstantly(add.column())) {
+            return risk(
+                    "add-column-copies-table",
+                    COPY,
+                    "copies every row of " + add.table() + " to add "
+                            + add.column().name()
+                            + " (an auto-increment or stored generated column, or a computed default, is never added"
+                            + " instantly); add it nullable with no default, fill it in batches, then change it");
+        } else if (operation instanceof DropColumn drop) {
+            return risk(
+                    "drop-breaks-running-code",
+                    "a metadata lock",
+                    "breaks every running query that names " + drop.column().name()
+                            + "; deploy the application without it first");
+        } else if (operation instanceof DropTable drop) {
+            return risk(
+                    "drop-breaks-running-code",
+                    "a metadata lock",
+                    "breaks every running query on " + drop.table().name()
+                            + "; deploy the application without it first");
+        } else if (operation instanceof RenameColumn rename) {
+            return risk(
+                    "rename-breaks-running-code",
+                    "a metadata lock",
+                    "breaks every running query that names " + rename.from() + " until the application that says "
+                            + rename.to() + " is deployed");
+        } else if (operation instanceof RenameTable rename) {
+            return risk(
+                    "rename-breaks-running-code",
+                    "a metadata lock",
+                    "breaks every running query on " + rename.table() + " until the application that says "
+                            + rename.renamed() + " is deployed");
+        } else if (operation instanceof AlterColumn alter
                 && alter.typeChanged()
                 && !MariaDbTypeChanges.labelsAppended(
                         alter.from().type(), alter.to().type())
@@ -53,6 +92,17 @@ final class MariaDbRisks {
                     "rebuilds " + key.table() + " around the new key");
         }
         return Optional.empty();
+    }
+
+    private static final Pattern LITERAL =
+            Pattern.compile("(?i)null|true|false|-?[0-9]+(\\.[0-9]+)?|'([^'\\\\]|''|\\\\.)*'");
+
+    /** Whether MariaDB can add the column by changing the table's definition alone ({@code algorithm=instant}). */
+    static boolean addsInstantly(Column column) {
+        return column.identity() == Identity.NONE
+                && (column.generatedAs() == null || column.virtual())
+                && (column.defaultValue() == null
+                        || LITERAL.matcher(column.defaultValue().strip()).matches());
     }
 
     private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
