@@ -70,6 +70,12 @@ public record Scaffold(List<Operation> upgrade, Map<Operation, List<String>> sai
             if (said != null) {
                 notes.put(form.get(0), said);
             }
+            for (Operation carried : form) {
+                List<String> remarks = dialect.lockSafeRemarks(carried);
+                if (!remarks.isEmpty() && !carried.equals(operation)) {
+                    notes.merge(carried, remarks, Differences::concat);
+                }
+            }
             safe.addAll(form);
         }
         return safe;

@@ -176,41 +176,22 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> addUniqueConstraint(AddUniqueConstraint op) {
-        return op.concurrently() && upgrade
-                ? List.of("Lock-safe: its unique index is built concurrently, outside the migration's transaction,"
-                        + " while reads and writes go on; the constraint then takes it over in a moment. Fails if "
-                        + op.table() + " holds duplicates, and drops the index it began.")
-                : List.of();
+        return List.of();
     }
 
     @Override
     public List<String> addForeignKey(AddForeignKey op) {
-        return op.notValid() && upgrade
-                ? List.of("Lock-safe: added not valid, a moment's lock (new rows are checked from now on); existing"
-                        + " rows are checked by validateConstraint, in a transaction of its own, while writes go on.")
-                : List.of();
+        return List.of();
     }
 
     @Override
     public List<String> addCheckConstraint(AddCheckConstraint op) {
-        if (!op.notValid() || !upgrade) {
-            return List.of();
-        }
-        if (op.provesNotNull()) {
-            return List.of("Lock-safe NOT NULL: this check, validated while writes go on, proves the column holds no"
-                    + " null, so that set not null below needs no scan of " + op.table() + "; it is dropped after.");
-        }
-        return List.of("Lock-safe: added not valid, a moment's lock (new rows are checked from now on); existing"
-                + " rows are checked by validateConstraint, in a transaction of its own, while writes go on.");
+        return List.of();
     }
 
     @Override
     public List<String> addNotNullNotValid(AddNotNullNotValid op) {
-        return upgrade
-                ? List.of("Lock-safe NOT NULL (PostgreSQL 18 and later): added not valid, a moment's lock (new rows"
-                        + " are checked from now on); existing rows are checked by validateConstraint, in a"
-                        + " transaction of its own, while writes go on.")
-                : List.of();
+        return List.of();
     }
 
     @Override
@@ -225,10 +206,7 @@ final class Remarks implements OperationVisitor<List<String>> {
 
     @Override
     public List<String> createIndex(CreateIndex op) {
-        return op.concurrently() && upgrade
-                ? List.of("Lock-safe: built concurrently, outside the migration's transaction, while reads and writes"
-                        + " go on.")
-                : List.of();
+        return List.of();
     }
 
     @Override

@@ -31,6 +31,12 @@ public interface Review {
     List<List<Operation>> lockSafe(List<Operation> operations);
 
     /**
+     * What the reviewer is told of {@code form}, an operation in a form {@link #lockSafe} chose: how it lets
+     * reads and writes go on, and what it does should the rows or the database refuse.
+     */
+    List<String> lockSafeRemarks(Operation form);
+
+    /**
      * What the live database's rows say of each operation, for the reviewer: how much a drop takes, how
      * many rows a new constraint would refuse. Bounded in cost; read only.
      */

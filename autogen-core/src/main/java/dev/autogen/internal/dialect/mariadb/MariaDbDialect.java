@@ -10,6 +10,7 @@ import dev.autogen.internal.dialect.LockSafeForms;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.Risk;
+import dev.autogen.internal.dialect.RowFacts;
 import dev.autogen.internal.dialect.ScriptSyntax;
 import dev.autogen.internal.dialect.ValueConversion;
 import dev.autogen.internal.dialect.VersionTableSql;
@@ -21,6 +22,7 @@ import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.DropIndex;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
+import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.ValueDomain;
 import java.sql.Connection;
@@ -354,9 +356,64 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations) {
-        return Map.of();
+    public List<String> lockSafeRemarks(Operation form) {
+        String failsFast = " while reads and writes go on; should MariaDB need to block writes for it after all, the"
+                + " statement fails at once instead, and the migration is undone.";
+        if (form instanceof AddColumn add && add.instantly()) {
+            return List.of("Lock-safe: added instantly (algorithm=instant), a change of the table's definition alone,"
+                    + " while reads and writes go on; should MariaDB need to copy " + add.table()
+                    + " for it after all, the statement fails at once instead, and the migration is undone.");
+        } else if (form instanceof CreateIndex create && create.concurrently()) {
+            return List.of("Lock-safe: built online (algorithm=inplace, lock=none)," + failsFast);
+        } else if (form instanceof AddUniqueConstraint unique && unique.concurrently()) {
+            return List.of("Lock-safe: its unique index is built online (algorithm=inplace, lock=none)," + failsFast
+                    + " Fails if " + unique.table() + " holds duplicates.");
+        } else if (form instanceof DropIndex drop && drop.concurrently()) {
+            return List.of("Lock-safe: dropped online (algorithm=inplace, lock=none)," + failsFast);
+        }
+        return List.of();
     }
+
+    @Override
+    public Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations)
+            throws SQLException {
+        return RowFacts.of(connection, operations, ROW_FACTS);
+    }
+
+    private static final RowFacts.Queries ROW_FACTS = new RowFacts.Queries() {
+        @Override
+        public String quote(String column) {
+            return MariaDbNames.quote(column);
+        }
+
+        @Override
+        public String name(QualifiedName table) {
+            return MariaDbSql.name(table);
+        }
+
+        @Override
+        public String estimate(QualifiedName table) {
+            return "select table_rows from information_schema.tables where table_schema = "
+                    + MariaDbNames.literal(table.schema()) + " and table_name = " + MariaDbNames.literal(table.name())
+                    + " and table_type = 'BASE TABLE'";
+        }
+
+        @Override
+        public String estimateSaid() {
+            return "InnoDB's estimate";
+        }
+
+        @Override
+        public List<String> begin() {
+            return List.of("set transaction read only");
+        }
+
+        @Override
+        public String timed(String query) {
+            // Seconds; the limit of the one statement, so the session's own setting stays as it was.
+            return "set statement max_statement_time = " + RowFacts.STATEMENT_TIMEOUT_MS / 1000.0 + " for " + query;
+        }
+    };
 
     @Override
     public Optional<ValueConversion> keepMeaning(AlterColumn alter, ValueDomain domain) {

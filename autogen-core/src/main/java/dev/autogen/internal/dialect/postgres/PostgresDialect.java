@@ -7,13 +7,20 @@ import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Names;
 import dev.autogen.internal.dialect.Printed;
 import dev.autogen.internal.dialect.Risk;
+import dev.autogen.internal.dialect.RowFacts;
 import dev.autogen.internal.dialect.ScriptSyntax;
 import dev.autogen.internal.dialect.ValueConversion;
 import dev.autogen.internal.dialect.VersionTableSql;
 import dev.autogen.internal.diff.DiffRules;
+import dev.autogen.internal.operations.AddCheckConstraint;
+import dev.autogen.internal.operations.AddForeignKey;
+import dev.autogen.internal.operations.AddNotNullNotValid;
+import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
+import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
+import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.ValueDomain;
 import java.sql.Connection;
@@ -123,10 +130,69 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> lockSafeRemarks(Operation form) {
+        if (form instanceof AddUniqueConstraint unique && unique.concurrently()) {
+            return List.of("Lock-safe: its unique index is built concurrently, outside the migration's transaction,"
+                    + " while reads and writes go on; the constraint then takes it over in a moment. Fails if "
+                    + unique.table() + " holds duplicates, and drops the index it began.");
+        } else if (form instanceof CreateIndex create && create.concurrently()) {
+            return List.of("Lock-safe: built concurrently, outside the migration's transaction, while reads and writes"
+                    + " go on.");
+        } else if (form instanceof AddCheckConstraint check && check.notValid() && check.provesNotNull()) {
+            return List.of("Lock-safe NOT NULL: this check, validated while writes go on, proves the column holds no"
+                    + " null, so that set not null below needs no scan of " + check.table() + "; it is dropped after.");
+        } else if ((form instanceof AddCheckConstraint check && check.notValid())
+                || (form instanceof AddForeignKey key && key.notValid())) {
+            return List.of("Lock-safe: added not valid, a moment's lock (new rows are checked from now on); existing"
+                    + " rows are checked by validateConstraint, in a transaction of its own, while writes go on.");
+        } else if (form instanceof AddNotNullNotValid) {
+            return List.of("Lock-safe NOT NULL (PostgreSQL 18 and later): added not valid, a moment's lock (new rows"
+                    + " are checked from now on); existing rows are checked by validateConstraint, in a"
+                    + " transaction of its own, while writes go on.");
+        }
+        return List.of();
+    }
+
+    @Override
     public Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations)
             throws SQLException {
-        return PostgresRowFacts.of(connection, operations);
+        return RowFacts.of(connection, operations, ROW_FACTS);
     }
+
+    private static final RowFacts.Queries ROW_FACTS = new RowFacts.Queries() {
+        @Override
+        public String quote(String column) {
+            return PostgresNames.quote(column);
+        }
+
+        @Override
+        public String name(QualifiedName table) {
+            return PostgresSql.name(table);
+        }
+
+        @Override
+        public String estimate(QualifiedName table) {
+            return "select greatest(c.reltuples, 0)::bigint from pg_class c join pg_namespace n"
+                    + " on n.oid = c.relnamespace where n.nspname = " + PostgresNames.literal(table.schema())
+                    + " and c.relname = " + PostgresNames.literal(table.name()) + " and c.relkind in ('r', 'p')";
+        }
+
+        @Override
+        public String estimateSaid() {
+            return "the planner's estimate";
+        }
+
+        @Override
+        public List<String> begin() {
+            return List.of(
+                    "set transaction read only", "set local statement_timeout = " + RowFacts.STATEMENT_TIMEOUT_MS);
+        }
+
+        @Override
+        public String timed(String query) {
+            return query;
+        }
+    };
 
     @Override
     public Operation inTransaction(Operation operation) {

@@ -228,6 +228,55 @@ class MariaDbChangesTest {
         }
     }
 
+    /** What the rows say beside a revision, as on PostgreSQL: counted on tables of modest size. */
+    @Test
+    void theRowsADropTakesAndTheRowsAConstraintWouldRefuseAreCountedForTheReviewer() throws Exception {
+        String owner = "@Entity public class Owner { @Id Long id; String name; }";
+        String pet = """
+                @Entity
+                public class Pet {
+                    @Id Long id;
+                    %s
+                }
+                """;
+        Map<String, String> v1 = Map.of(
+                "Owner.java",
+                owner,
+                "Cage.java",
+                "@Entity public class Cage { @Id Long id; }",
+                "Pet.java",
+                pet.formatted("String name; String chip; String tag; @Column(name = \"owner_id\") Long ownerId;"));
+        Map<String, String> v2 = Map.of(
+                "Owner.java",
+                owner,
+                "Pet.java",
+                pet.formatted("@Column(nullable = false) String name; @Column(unique = true) String tag;"
+                        + " @ManyToOne @JoinColumn(name = \"owner_id\") Owner owner;"));
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Path one = EntityChange.compile(work.resolve("v1"), v1);
+            Path two = EntityChange.compile(work.resolve("v2"), v2);
+            autogen(db, one).revision(RevisionRequest.autogenerate("version 1"));
+            autogen(db, one).upgrade("head");
+            db.execute("insert into owner (id, name) values (1, 'Ann')");
+            db.execute("insert into cage (id) values (1), (2), (3)");
+            db.execute("insert into pet (id, name, chip, tag, owner_id) values"
+                    + " (1, 'Rex', 'A1', 'x', 1), (2, null, 'B2', 'x', 7), (3, null, null, null, null)");
+
+            RevisionResult revision = autogen(db, two).revision(RevisionRequest.autogenerate("version 2"));
+
+            // The comments as one text: a remark is wrapped at the line's width.
+            String remarks = Files.readString(revision.file()).replaceAll("\n\\s*// ", " ");
+            assertThat(remarks)
+                    .contains("Lock-safe: its unique index is built online (algorithm=inplace, lock=none)")
+                    .doesNotContain("concurrently, outside the migration's transaction")
+                    .contains(".cage has 3 rows.")
+                    .contains(".pet has 2 rows with a value in chip.")
+                    .contains(".pet has 2 rows with null in name now; the step fails until they are mended.")
+                    .contains(".pet has 2 rows sharing their tag with another row now")
+                    .contains(".pet has 1 row pointing at no row of ");
+        }
+    }
+
     @Test
     void editsMigrateBothWaysWithTheRowsKept() throws Exception {
         try (TestMariaDb db = TestMariaDb.create();

@@ -44,6 +44,9 @@ class MariaDbRisksTest {
             List<Operation> safe = lockSafe(new AddColumn(SHOP, instant));
             assertThat(safe).containsExactly(new AddColumn(SHOP, instant, true));
             assertThat(rules(safe)).as(instant.name()).isEmpty();
+            assertThat(DIALECT.lockSafeRemarks(safe.get(0)))
+                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("added instantly (algorithm=instant)");
         }
     }
 

@@ -1,7 +1,4 @@
-package dev.autogen.internal.dialect.postgres;
-
-import static dev.autogen.internal.dialect.postgres.PostgresNames.quote;
-import static dev.autogen.internal.dialect.postgres.PostgresSql.name;
+package dev.autogen.internal.dialect;
 
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddForeignKey;
@@ -28,29 +25,56 @@ import java.util.stream.Collectors;
 /**
  * What the rows of the live database say about a migration before it runs: how many rows a dropped table
  * holds, how many values a dropped column, and how many rows a new NOT NULL, unique key, check or foreign
- * key would refuse. Counted exactly on tables the planner puts at up to {@link #EXACT_UP_TO} rows, in a
- * read-only transaction with a statement timeout; beyond that, the planner's statistics, said as an
- * estimate, or nothing.
+ * key would refuse. Counted exactly on tables the database's statistics put at up to {@link #EXACT_UP_TO}
+ * rows, in a read-only transaction with a time limit a statement; beyond that, the statistics, said as an
+ * estimate, or nothing. What differs between databases is only how the queries are spelled ({@link
+ * Queries}).
  */
-final class PostgresRowFacts {
+public final class RowFacts {
 
     static final long EXACT_UP_TO = 200_000;
 
-    private static final int STATEMENT_TIMEOUT_MS = 3_000;
+    public static final int STATEMENT_TIMEOUT_MS = 3_000;
 
-    private final Connection connection;
+    /** How one database spells the queries the facts ask. */
+    public interface Queries {
+        String quote(String column);
 
-    private PostgresRowFacts(Connection connection) {
-        this.connection = connection;
+        String name(QualifiedName table);
+
+        /**
+         * One number: the rows the database's statistics give {@code table}; no row when there is no such
+         * table (the migration creates it), and 0 when it holds none or was never measured.
+         */
+        String estimate(QualifiedName table);
+
+        /** Whose estimate it is, for the reviewer: "the planner's estimate". */
+        String estimateSaid();
+
+        /** What starts the read-only transaction, with autocommit off, the time limit included where it can be. */
+        List<String> begin();
+
+        /** {@code query} with the time limit, where it must be said with each statement. */
+        String timed(String query);
     }
 
-    static Map<Operation, List<String>> of(Connection connection, List<Operation> operations) throws SQLException {
+    private final Connection connection;
+    private final Queries queries;
+
+    private RowFacts(Connection connection, Queries queries) {
+        this.connection = connection;
+        this.queries = queries;
+    }
+
+    public static Map<Operation, List<String>> of(Connection connection, List<Operation> operations, Queries queries)
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("set transaction read only");
-            statement.execute("set local statement_timeout = " + STATEMENT_TIMEOUT_MS);
-            PostgresRowFacts facts = new PostgresRowFacts(connection);
+            for (String sql : queries.begin()) {
+                statement.execute(sql);
+            }
+            RowFacts facts = new RowFacts(connection, queries);
             Map<Operation, List<String>> said = new LinkedHashMap<>();
             for (Operation operation : operations) {
                 List<String> lines = facts.about(operation);
@@ -68,12 +92,12 @@ final class PostgresRowFacts {
     private List<String> about(Operation operation) throws SQLException {
         if (operation instanceof DropTable drop) {
             QualifiedName table = drop.table().name();
-            return counted(table, "select count(*) from " + name(table), rows -> table + " has " + rows);
+            return counted(table, "select count(*) from " + queries.name(table), rows -> table + " has " + rows);
         } else if (operation instanceof DropColumn drop) {
-            String column = quote(drop.column().name());
+            String column = queries.quote(drop.column().name());
             return counted(
                     drop.table(),
-                    "select count(" + column + ") from " + name(drop.table()),
+                    "select count(" + column + ") from " + queries.name(drop.table()),
                     values -> drop.table() + " has " + values + " with a value in "
                             + drop.column().name());
         } else if (operation instanceof AlterColumn alter
@@ -82,47 +106,47 @@ final class PostgresRowFacts {
                 && !alter.fillsNulls()) {
             return breaking(
                     alter.table(),
-                    "select count(*) from " + name(alter.table()) + " where "
-                            + quote(alter.to().name()) + " is null",
+                    "select count(*) from " + queries.name(alter.table()) + " where "
+                            + queries.quote(alter.to().name()) + " is null",
                     "with null in " + alter.to().name());
         } else if (operation instanceof AddUniqueConstraint unique) {
-            String columns = unique.constraint().columns().stream()
-                    .map(PostgresNames::quote)
-                    .collect(Collectors.joining(", "));
+            String columns =
+                    unique.constraint().columns().stream().map(queries::quote).collect(Collectors.joining(", "));
             String notNull = unique.constraint().columns().stream()
-                    .map(c -> quote(c) + " is not null")
+                    .map(c -> queries.quote(c) + " is not null")
                     .collect(Collectors.joining(" and "));
             return breaking(
                     unique.table(),
-                    "select coalesce(sum(n), 0) from (select count(*) as n from " + name(unique.table()) + " where "
-                            + notNull + " group by " + columns + " having count(*) > 1) d",
+                    "select coalesce(sum(n), 0) from (select count(*) as n from " + queries.name(unique.table())
+                            + " where " + notNull + " group by " + columns + " having count(*) > 1) d",
                     "sharing their " + String.join(", ", unique.constraint().columns()) + " with another row");
         } else if (operation instanceof AddCheckConstraint check && !check.provesNotNull()) {
             return breaking(
                     check.table(),
-                    "select count(*) from " + name(check.table()) + " where not ("
+                    "select count(*) from " + queries.name(check.table()) + " where not ("
                             + check.check().expression() + ")",
                     "breaking it");
         } else if (operation instanceof AddForeignKey add) {
             ForeignKey key = add.key();
             List<String> pairs = new ArrayList<>();
             for (int i = 0; i < key.columns().size(); i++) {
-                pairs.add("t." + quote(key.targetColumns().get(i)) + " = r."
-                        + quote(key.columns().get(i)));
+                pairs.add("t." + queries.quote(key.targetColumns().get(i)) + " = r."
+                        + queries.quote(key.columns().get(i)));
             }
             String present = key.columns().stream()
-                    .map(c -> "r." + quote(c) + " is not null")
+                    .map(c -> "r." + queries.quote(c) + " is not null")
                     .collect(Collectors.joining(" and "));
             return breaking(
                     add.table(),
-                    "select count(*) from " + name(add.table()) + " r where " + present + " and not exists (select 1"
-                            + " from " + name(key.target()) + " t where " + String.join(" and ", pairs) + ")",
+                    "select count(*) from " + queries.name(add.table()) + " r where " + present
+                            + " and not exists (select 1" + " from " + queries.name(key.target()) + " t where "
+                            + String.join(" and ", pairs) + ")",
                     "pointing at no row of " + key.target());
         }
         return List.of();
     }
 
-    /** A count for the reviewer: exact on a table of modest size, the planner's estimate beyond. */
+    /** A count for the reviewer: exact on a table of modest size, the statistics' estimate beyond. */
     private List<String> counted(QualifiedName table, String count, java.util.function.Function<String, String> say)
             throws SQLException {
         OptionalLong estimate = estimate(table);
@@ -135,8 +159,8 @@ final class PostgresRowFacts {
                 return List.of("Rows: " + say.apply(rows(exact.getAsLong())) + ".");
             }
         }
-        return List.of("Rows: " + table + " holds about " + rows(estimate.getAsLong())
-                + " (the planner's estimate; not counted).");
+        return List.of("Rows: " + table + " holds about " + rows(estimate.getAsLong()) + " (" + queries.estimateSaid()
+                + "; not counted).");
     }
 
     /** Rows that would refuse a new constraint, counted where that is cheap; nothing when none would. */
@@ -146,8 +170,8 @@ final class PostgresRowFacts {
             return List.of();
         }
         if (estimate.getAsLong() > EXACT_UP_TO) {
-            return List.of("Rows: not counted, " + table + " holds about " + rows(estimate.getAsLong())
-                    + " (the planner's estimate); the step fails on any row " + what + ".");
+            return List.of("Rows: not counted, " + table + " holds about " + rows(estimate.getAsLong()) + " ("
+                    + queries.estimateSaid() + "); the step fails on any row " + what + ".");
         }
         OptionalLong exact = query(count);
         if (exact.isEmpty() || exact.getAsLong() == 0) {
@@ -157,23 +181,22 @@ final class PostgresRowFacts {
                 + " now; the step fails until they are mended.");
     }
 
-    /** The planner's row count; empty when the table is not there (the migration creates it). */
+    /** The statistics' row count; empty when the table is not there (the migration creates it). */
     private OptionalLong estimate(QualifiedName table) throws SQLException {
-        OptionalLong estimate = query("select greatest(c.reltuples, 0)::bigint from pg_class c join pg_namespace n"
-                + " on n.oid = c.relnamespace where n.nspname = " + PostgresNames.literal(table.schema())
-                + " and c.relname = " + PostgresNames.literal(table.name()) + " and c.relkind in ('r', 'p')");
+        OptionalLong estimate = query(queries.estimate(table));
         if (estimate.isEmpty() || estimate.getAsLong() > 0) {
             return estimate;
         }
         // Never analysed (or empty): a count stopped at the limit says which side of it the table is.
-        return query("select count(*) from (select 1 from " + name(table) + " limit " + (EXACT_UP_TO + 1) + ") s");
+        return query(
+                "select count(*) from (select 1 from " + queries.name(table) + " limit " + (EXACT_UP_TO + 1) + ") s");
     }
 
     /** One number, or empty when the query fails or runs out of time (the transaction carries on). */
     private OptionalLong query(String sql) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
+                ResultSet rs = statement.executeQuery(queries.timed(sql))) {
             OptionalLong value = rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             connection.releaseSavepoint(savepoint);
             return value;
