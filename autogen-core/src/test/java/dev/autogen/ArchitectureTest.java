@@ -76,6 +76,7 @@ class ArchitectureTest {
                             "history",
                             "revision",
                             "codegen",
+                            "text",
                             "workspace")));
 
     @Test

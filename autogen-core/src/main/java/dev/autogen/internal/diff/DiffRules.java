@@ -19,4 +19,10 @@ public interface DiffRules {
 
     /** Whether a column of type {@code columnType}, as the model spells it, is of the user-defined type {@code type}. */
     boolean isOfType(String columnType, QualifiedName type);
+
+    /**
+     * Whether the database renames {@code constraint} in place; where it cannot, a new name is the
+     * constraint dropped and added again.
+     */
+    boolean renamesInPlace(Constraint constraint);
 }

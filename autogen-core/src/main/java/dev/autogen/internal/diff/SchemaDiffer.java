@@ -277,7 +277,10 @@ public final class SchemaDiffer {
                                 .anyMatch(w -> w.name() != null && sameConstraint(constraint, w.withName(null)));
                 String given = rules.constraintName(changed.getValue(), then, others);
                 String fresh = rules.constraintName(now, constraint, others);
-                if (!named && constraint.name().equals(given) && !fresh.equals(given)) {
+                if (!named
+                        && constraint.name().equals(given)
+                        && !fresh.equals(given)
+                        && rules.renamesInPlace(constraint)) {
                     RenameConstraint op = new RenameConstraint(now.name(), constraint.name(), fresh);
                     early.add(op);
                     renamed = op.applyTo(renamed);
@@ -382,6 +385,7 @@ public final class SchemaDiffer {
         for (Constraint wanted : List.copyOf(missing)) {
             unmatched.stream()
                     .filter(c -> c.name() != null
+                            && rules.renamesInPlace(c)
                             && sameConstraint(c, wanted.withName(null))
                             && !touchesRetyped(c, current.name(), retyped))
                     .findFirst()

@@ -5,6 +5,7 @@ import dev.autogen.internal.schema.Identity;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.migration.Definitions;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -52,6 +53,28 @@ public record AlterColumn(QualifiedName table, Column from, Column to, String us
             return new AlterColumn(table, to, from, reverseUsing, using);
         }
         return new AlterColumn(table, to, from, conversionToWrite() ? using : null);
+    }
+
+    /** Whether the values are converted one way and no conversion back is known. */
+    public boolean lacksReverseConversion() {
+        return using != null && reverseUsing == null;
+    }
+
+    /**
+     * This change with the conversion back that {@code opposite} (the migration's other direction) writes
+     * for it, where it writes one: the same column's change the other way, converting.
+     */
+    public AlterColumn withReverseConversionFrom(List<Operation> opposite) {
+        for (Operation op : opposite) {
+            if (op instanceof AlterColumn back
+                    && back.using() != null
+                    && back.table().equals(table)
+                    && back.from().equals(to)
+                    && back.to().equals(from)) {
+                return new AlterColumn(table, from, to, using, back.using());
+            }
+        }
+        return this;
     }
 
     /** Whether the conversion is a placeholder for the author to replace. */

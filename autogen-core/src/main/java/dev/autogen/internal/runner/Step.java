@@ -139,33 +139,15 @@ record Step(
      * map the values back, not leave the database to cast them (an enum's name back to a position).
      */
     private static List<Operation> withReverseConversions(List<Operation> written, Supplier<List<Operation>> opposite) {
-        if (written.stream()
-                .noneMatch(op ->
-                        op instanceof AlterColumn alter && alter.using() != null && alter.reverseUsing() == null)) {
+        if (written.stream().noneMatch(op -> op instanceof AlterColumn alter && alter.lacksReverseConversion())) {
             return written;
         }
         List<Operation> other = opposite.get();
-        List<Operation> paired = new ArrayList<>(written.size());
-        for (Operation op : written) {
-            if (op instanceof AlterColumn alter && alter.using() != null && alter.reverseUsing() == null) {
-                String back = other.stream()
-                        .filter(o -> o instanceof AlterColumn reverse
-                                && reverse.using() != null
-                                && reverse.table().equals(alter.table())
-                                && reverse.from().equals(alter.to())
-                                && reverse.to().equals(alter.from()))
-                        .map(o -> ((AlterColumn) o).using())
-                        .findFirst()
-                        .orElse(null);
-                paired.add(
-                        back == null
-                                ? alter
-                                : new AlterColumn(alter.table(), alter.from(), alter.to(), alter.using(), back));
-            } else {
-                paired.add(op);
-            }
-        }
-        return paired;
+        return written.stream()
+                .map(op -> op instanceof AlterColumn alter && alter.lacksReverseConversion()
+                        ? alter.withReverseConversionFrom(other)
+                        : op)
+                .toList();
     }
 
     /**

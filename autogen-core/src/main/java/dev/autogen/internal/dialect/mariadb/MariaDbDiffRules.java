@@ -8,6 +8,7 @@ import dev.autogen.internal.schema.ForeignKey;
 import dev.autogen.internal.schema.PrimaryKey;
 import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Table;
+import dev.autogen.internal.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -139,5 +140,14 @@ final class MariaDbDiffRules implements DiffRules {
     public boolean isOfType(String columnType, QualifiedName type) {
         // MariaDB has no named types.
         return false;
+    }
+
+    /**
+     * A unique key only, as the index it is ({@code rename index}); MariaDB has no rename for a foreign key
+     * or a check, and the primary key is always {@code PRIMARY}.
+     */
+    @Override
+    public boolean renamesInPlace(Constraint constraint) {
+        return constraint instanceof UniqueConstraint;
     }
 }

@@ -103,4 +103,9 @@ final class PostgresDiffRules implements DiffRules {
         String part1 = PostgresNames.clip(name1, length1);
         return part1 + (name2 == null ? "" : "_" + PostgresNames.clip(name2, length2)) + "_" + label;
     }
+
+    @Override
+    public boolean renamesInPlace(Constraint constraint) {
+        return true;
+    }
 }

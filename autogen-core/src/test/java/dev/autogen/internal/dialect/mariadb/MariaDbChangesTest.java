@@ -228,6 +228,56 @@ class MariaDbChangesTest {
         }
     }
 
+    /**
+     * A foreign key and a check given new names: MariaDB renames neither in place, so each is dropped and
+     * added again under its new name, both ways, the rows kept.
+     */
+    @Test
+    void aRenamedForeignKeyAndCheckAreDroppedAndAddedAgain() throws Exception {
+        String owner = "@Entity public class Owner { @Id Long id; }";
+        String pet = """
+                @Entity
+                @org.hibernate.annotations.Check(name = "%s", constraints = "weight >= 0")
+                public class Pet {
+                    @Id Long id;
+                    Integer weight;
+                    @ManyToOne @JoinColumn(name = "owner_id", foreignKey = @ForeignKey(name = "%s")) Owner owner;
+                }
+                """;
+        try (TestMariaDb db = TestMariaDb.create();
+                TestMariaDb hibernates = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(
+                    work.resolve("v1"),
+                    Map.of("Owner.java", owner, "Pet.java", pet.formatted("ck_weight", "fk_owner")));
+            Path v2 = EntityChange.compile(
+                    work.resolve("v2"),
+                    Map.of("Owner.java", owner, "Pet.java", pet.formatted("ck_pet_weight", "fk_pet_owner")));
+            HibernateApplication.createFrom(hibernates.settings(), EntityChange.source(v2), v2);
+            autogen(db, v1).revision(RevisionRequest.autogenerate("named"));
+            autogen(db, v1).upgrade("head");
+            db.execute("insert into owner (id) values (1)");
+            db.execute("insert into pet (id, weight, owner_id) values (1, 4, 1)");
+
+            RevisionResult renamed = autogen(db, v2).revision(RevisionRequest.autogenerate("renamed"));
+            String upgrade = Files.readString(renamed.file());
+            upgrade = upgrade.substring(0, upgrade.indexOf("void downgrade"));
+            assertThat(upgrade)
+                    .doesNotContain("renameConstraint")
+                    .contains(
+                            "foreignKey(\"fk_owner\"",
+                            "foreignKey(\"fk_pet_owner\"",
+                            "\"ck_weight\"",
+                            "\"ck_pet_weight\"");
+            autogen(db, v2).upgrade("head");
+            assertThat(MariaDbCatalog.withColumnsByName(db))
+                    .containsExactlyElementsOf(MariaDbCatalog.withColumnsByName(hibernates));
+            assertThat(autogen(db, v2).check()).isEmpty();
+            autogen(db, v1).downgrade("-1");
+            assertThat(autogen(db, v1).check()).isEmpty();
+            assertThat(db.query("select weight from pet")).containsExactly("4");
+        }
+    }
+
     /** What the rows say beside a revision, as on PostgreSQL: counted on tables of modest size. */
     @Test
     void theRowsADropTakesAndTheRowsAConstraintWouldRefuseAreCountedForTheReviewer() throws Exception {
