@@ -164,6 +164,9 @@ final class Cli {
     }
 
     private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return; // a run on a terminal has one output, stdout
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

@@ -121,14 +121,22 @@ public final class Comparison {
         Introspection introspection =
                 target.managed().equals(likely) ? early : introspect(connection, target.managed());
         Schema read = ignore.apply(dialect.canonical(introspection.schema()));
-        Schema current = request == null ? read : spelledAsCreated(read, parents);
         Predicate<QualifiedName> ignored = target.ignored();
         EntityModel model = target.model();
-        RenamePlan renames = renames(current, target.schema(), ignored, request);
+        RenamePlan renames = renames(read, target.schema(), ignored, request);
         List<Operation> operations = stages.time(
                 "diff",
                 () -> SchemaDiffer.diff(
-                        current, target.schema(), ignored, dialect.diffRules(), model.sequenceUses(), renames));
+                        read, target.schema(), ignored, dialect.diffRules(), model.sequenceUses(), renames));
+        // How the migrations spelled what they created matters only to a migration that is written: the
+        // history is replayed then, not for a database that matches (the spellings mean the same).
+        Schema current = request == null || operations.isEmpty() ? read : spelledAsCreated(read, parents);
+        if (current != read) {
+            operations = stages.time(
+                    "diff",
+                    () -> SchemaDiffer.diff(
+                            current, target.schema(), ignored, dialect.diffRules(), model.sequenceUses(), renames));
+        }
         Set<QualifiedName> changed = operations.isEmpty()
                 ? Set.of()
                 : SchemaDiffer.changedTables(current, target.schema(), ignored, dialect.diffRules());

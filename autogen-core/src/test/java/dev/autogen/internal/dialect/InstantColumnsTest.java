@@ -57,7 +57,7 @@ class InstantColumnsTest {
     }
 
     @Test
-    void mariaDbsLockSafeFormsAddInstantlyOnlyWhatMariaDbCanAddSo() {
+    void mariaDbsLockSafeFormsAddInstantlyOnlyWhatMariaDbCanAddSoAndDropInstantly() {
         Column autoIncrement = Column.of("seq", "bigint(20)", false).withIdentity(Identity.BY_DEFAULT);
         Column stored = Column.of("twice", "int(11)", true).withGenerated("`qty` * 2", false);
         Column computedDefault = Column.of("made", "datetime(6)", true).withDefaultValue("current_timestamp(6)");
@@ -76,6 +76,6 @@ class InstantColumnsTest {
                         new AddColumn(SHOP, autoIncrement),
                         new AddColumn(SHOP, stored),
                         new AddColumn(SHOP, computedDefault),
-                        new DropColumn(SHOP, NOTE));
+                        new DropColumn(SHOP, NOTE, true));
     }
 }

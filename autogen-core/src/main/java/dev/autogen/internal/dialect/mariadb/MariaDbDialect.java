@@ -19,6 +19,7 @@ import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddUniqueConstraint;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CreateIndex;
+import dev.autogen.internal.operations.DropColumn;
 import dev.autogen.internal.operations.DropIndex;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
@@ -336,14 +337,16 @@ public final class MariaDbDialect implements Dialect {
      * and columns added as a change of the table's definition alone ({@code algorithm=instant}): should
      * MariaDB need to block writes or copy the table for one after all, the statement fails at once instead.
      * A column MariaDB never adds so (an auto-increment or stored generated one, or one whose default is
-     * computed) keeps the plain form, with its risk; so does a dropped column (one in an index or key is
-     * dropped only by rebuilding the table).
+     * computed) keeps the plain form, with its risk. A column is dropped instantly too: the indexes and keys
+     * that hold it, which MariaDB could drop only by rebuilding the table, go before it in the migration.
      */
     @Override
     public List<List<Operation>> lockSafe(List<Operation> operations) {
         return LockSafeForms.ofEachStatement(operations, operation -> {
             if (operation instanceof AddColumn add && MariaDbRisks.addsInstantly(add.column())) {
                 return List.of(new AddColumn(add.table(), add.column(), true));
+            } else if (operation instanceof DropColumn drop) {
+                return List.of(new DropColumn(drop.table(), drop.column(), true));
             } else if (operation instanceof CreateIndex create) {
                 return List.of(new CreateIndex(create.table(), create.index(), true));
             } else if (operation instanceof DropIndex drop) {
@@ -362,6 +365,10 @@ public final class MariaDbDialect implements Dialect {
         if (form instanceof AddColumn add && add.instantly()) {
             return List.of("Lock-safe: added instantly (algorithm=instant), a change of the table's definition alone,"
                     + " while reads and writes go on; should MariaDB need to copy " + add.table()
+                    + " for it after all, the statement fails at once instead, and the migration is undone.");
+        } else if (form instanceof DropColumn drop && drop.instantly()) {
+            return List.of("Lock-safe: dropped instantly (algorithm=instant), a change of the table's definition"
+                    + " alone; should MariaDB need to rebuild " + drop.table()
                     + " for it after all, the statement fails at once instead, and the migration is undone.");
         } else if (form instanceof CreateIndex create && create.concurrently()) {
             return List.of("Lock-safe: built online (algorithm=inplace, lock=none)," + failsFast);

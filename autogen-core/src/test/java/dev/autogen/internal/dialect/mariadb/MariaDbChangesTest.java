@@ -278,6 +278,45 @@ class MariaDbChangesTest {
         }
     }
 
+    /** A column dropped instantly once the index that holds it is gone, both ways, the rows kept. */
+    @Test
+    void aColumnIsDroppedInstantlyAfterItsIndex() throws Exception {
+        String item = """
+                @Entity
+                @jakarta.persistence.Table(indexes = {%s})
+                public class Item {
+                    @Id Long id;
+                    String name;
+                    %s
+                }
+                """;
+        try (TestMariaDb db = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(
+                    work.resolve("v1"),
+                    Map.of(
+                            "Item.java",
+                            item.formatted(
+                                    "@jakarta.persistence.Index(name = \"ix_item_code\", columnList = \"code\")",
+                                    "String code;")));
+            Path v2 = EntityChange.compile(work.resolve("v2"), Map.of("Item.java", item.formatted("", "")));
+            autogen(db, v1).revision(RevisionRequest.autogenerate("with code"));
+            autogen(db, v1).upgrade("head");
+            db.execute("insert into item (id, name, code) values (1, 'one', 'A'), (2, 'two', 'B')");
+
+            RevisionResult dropped = autogen(db, v2).revision(RevisionRequest.autogenerate("without code"));
+            String upgrade = Files.readString(dropped.file());
+            upgrade = upgrade.substring(0, upgrade.indexOf("void downgrade"));
+            assertThat(upgrade.indexOf("op.dropIndexConcurrently(name(\"item\")"))
+                    .isNotNegative()
+                    .isLessThan(upgrade.indexOf("op.dropColumnInstantly(name(\"item\"), column(\"code\""));
+            autogen(db, v2).upgrade("head");
+            assertThat(autogen(db, v2).check()).isEmpty();
+            assertThat(db.query("select name from item order by id")).containsExactly("one", "two");
+            autogen(db, v1).downgrade("-1");
+            assertThat(autogen(db, v1).check()).isEmpty();
+        }
+    }
+
     /** What the rows say beside a revision, as on PostgreSQL: counted on tables of modest size. */
     @Test
     void theRowsADropTakesAndTheRowsAConstraintWouldRefuseAreCountedForTheReviewer() throws Exception {
