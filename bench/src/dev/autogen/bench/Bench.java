@@ -171,7 +171,10 @@ public final class Bench {
         autogenJar(freshJar, freshCache, project, atModel, "check");
         results.add(repeat(entities, "autogen check, no changes, plain java -jar of a jar no launcher prepared", () ->
                 autogenJar(freshJar, freshCache, project, atModel, "check")));
-        results.add(repeat(entities, "autogen check, no changes, url = embedded", embeddedCheck(project)));
+        Run embedded = embeddedCheck(project);
+        if (embedded != null) {
+            results.add(repeat(entities, "autogen check, no changes, url = embedded", embedded));
+        }
         results.add(repeat(entities, "autogen revision --autogenerate --from-history, no changes", () ->
                 autogen(project, atModel, "revision", "--autogenerate", "--from-history", "-m", "nothing", "--timings")));
         results.add(repeat(entities, "Hibernate hbm2ddl validate", () -> hibernate("validate", atModel, classes)));
@@ -193,7 +196,15 @@ public final class Bench {
         copyRecursively(project.resolve("migrations"), embedded.resolve("migrations"));
         Files.writeString(embedded.resolve("autogen.properties"),
                 Files.readString(project.resolve("autogen.properties")) + "url = embedded\n");
-        timed(List.of(launcher.toString(), "upgrade", "head"), embedded);
+        try {
+            timed(List.of(launcher.toString(), "upgrade", "head"), embedded);
+        } catch (IllegalStateException refused) {
+            // The embedded server keeps PostgreSQL's default lock table, which a first migration of about
+            // 10,000 tables outgrows: the row is left out, the rest of the run goes on.
+            System.out.println("autogen check, url = embedded: not measured, its upgrade failed: "
+                    + refused.getMessage().lines().filter(line -> line.contains("error")).findFirst().orElse(""));
+            return null;
+        }
         // Its entity-model cache, as the other project's.
         timed(List.of(launcher.toString(), "check"), embedded);
         return () -> timed(List.of(launcher.toString(), "check"), embedded);
