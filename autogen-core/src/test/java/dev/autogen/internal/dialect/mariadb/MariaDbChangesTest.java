@@ -278,6 +278,50 @@ class MariaDbChangesTest {
         }
     }
 
+    /**
+     * A duration and a UUID given another of the forms Hibernate offers on MariaDB: each is the same value in
+     * both (nanoseconds as {@code decimal(21,0)} or {@code bigint}; a UUID's sixteen bytes in order as
+     * {@code uuid} or {@code binary(16)}), and MariaDB's own change of type keeps it, both ways.
+     */
+    @Test
+    void aDurationAndAUuidKeepTheirValuesAcrossTheFormsHibernateOffers() throws Exception {
+        String timer = """
+                @Entity
+                public class Timer {
+                    @Id Long id;
+                    %s java.time.Duration span;
+                    %s java.util.UUID token;
+                }
+                """;
+        String bigint = "@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.BIGINT)";
+        String binary = "@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.BINARY)";
+        try (TestMariaDb db = TestMariaDb.create();
+                TestMariaDb hibernates = TestMariaDb.create()) {
+            Path v1 = EntityChange.compile(work.resolve("v1"), Map.of("Timer.java", timer.formatted("", "")));
+            Path v2 = EntityChange.compile(work.resolve("v2"), Map.of("Timer.java", timer.formatted(bigint, binary)));
+            HibernateApplication.createFrom(hibernates.settings(), EntityChange.source(v2), v2);
+            autogen(db, v1).revision(RevisionRequest.autogenerate("decimal and uuid"));
+            autogen(db, v1).upgrade("head");
+            db.execute("insert into timer (id, span, token) values"
+                    + " (1, 90000000000, '01234567-89ab-cdef-fedc-ba9876543210'), (2, null, null)");
+
+            autogen(db, v2).revision(RevisionRequest.autogenerate("bigint and bytes"));
+            autogen(db, v2).upgrade("head");
+            assertThat(
+                            db.query(
+                                    "select concat(coalesce(span, '-'), ' ', coalesce(hex(token), '-')) from timer order by id"))
+                    .containsExactly("90000000000 0123456789ABCDEFFEDCBA9876543210", "- -");
+            assertThat(MariaDbCatalog.withColumnsByName(db))
+                    .containsExactlyElementsOf(MariaDbCatalog.withColumnsByName(hibernates));
+            assertThat(autogen(db, v2).check()).isEmpty();
+
+            autogen(db, v1).downgrade("-1");
+            assertThat(db.query("select concat(coalesce(span, '-'), ' ', coalesce(cast(token as char), '-')) from timer order by id"))
+                    .containsExactly("90000000000 01234567-89ab-cdef-fedc-ba9876543210", "- -");
+            assertThat(autogen(db, v1).check()).isEmpty();
+        }
+    }
+
     /** A column dropped instantly once the index that holds it is gone, both ways, the rows kept. */
     @Test
     void aColumnIsDroppedInstantlyAfterItsIndex() throws Exception {
