@@ -30,7 +30,13 @@ final class MariaDbMeanings {
     private MariaDbMeanings() {}
 
     static Optional<ValueConversion> of(AlterColumn alter, ValueDomain domain) {
-        if (!alter.typeChanged() || alter.using() != null || domain == null || !domain.finite()) {
+        if (!alter.typeChanged() || alter.using() != null || domain == null) {
+            return Optional.empty();
+        }
+        if (domain.kind() == ValueDomain.Kind.UUID) {
+            return uuid(alter, domain);
+        }
+        if (!domain.finite()) {
             return Optional.empty();
         }
         List<String> before = held(alter.from().type(), domain);
@@ -54,6 +60,46 @@ final class MariaDbMeanings {
                         + (domain.enumeration() ? "the enum's constants, in order" : "as the mapping stores a boolean")
                         + "); MariaDB converts them through the column's text, the downgrade maps them back, and a"
                         + " value that means nothing fails the migration."));
+    }
+
+    private static final Pattern UUID_TEXT = Pattern.compile("(var)?char\\(36\\)");
+
+    /**
+     * A {@code UUID} between the sixteen bytes Hibernate's own type stores for it ({@code binary(16)}, when
+     * those are the UUID's bytes in order, asked of the type with a probe value) and its text: MariaDB
+     * refuses to make text of the bytes. ({@code uuid} to or from either keeps the value by MariaDB's own
+     * change of type.) Text that is no UUID fails the migration, naming itself.
+     */
+    private static Optional<ValueConversion> uuid(AlterColumn alter, ValueDomain domain) {
+        String inOrder = "'\\x" + domain.names().get(0).replace("-", "") + "'::bytea";
+        if (!domain.stored().get(0).equals(inOrder)) {
+            return Optional.empty();
+        }
+        String column = MariaDbNames.quote(alter.to().name());
+        String text = "lower(insert(insert(insert(insert(hex(" + column + "), 9, 0, '-'), 14, 0, '-'), 19, 0, '-'),"
+                + " 24, 0, '-'))";
+        String bytes = "case when " + column + " is null then null when " + column
+                + " regexp '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$'"
+                + " then unhex(replace(" + column + ", '-', ''))" + " else cast(concat('autogen: ', " + column
+                + ", ' stands for no value of the attribute') as signed) end";
+        String from = alter.from().type();
+        String to = alter.to().type();
+        String up;
+        String down;
+        if (from.equals("binary(16)") && UUID_TEXT.matcher(to).matches()) {
+            up = text;
+            down = bytes;
+        } else if (UUID_TEXT.matcher(from).matches() && to.equals("binary(16)")) {
+            up = bytes;
+            down = text;
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new ValueConversion(
+                new AlterColumn(alter.table(), alter.from(), alter.to(), up, down),
+                "Values keep their meaning: a UUID held as bytes holds its sixteen bytes in order (as Hibernate's"
+                        + " UUID type stores it), and as text its usual form; the downgrade converts back, and"
+                        + " text that is no UUID fails the migration."));
     }
 
     /**

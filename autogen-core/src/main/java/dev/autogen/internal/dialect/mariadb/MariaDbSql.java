@@ -148,7 +148,10 @@ final class MariaDbSql implements OperationVisitor<List<String>> {
             // MariaDB's change of type takes no expression: the values become text the expression reads,
             // then the new type, which the strict session refuses for a value that does not fit it. (A
             // conversion still to write never gets here: recording the migration refuses it.)
-            sql.add("alter table " + name(op.table()) + " modify column " + quote(to.name()) + " varchar(255)");
+            // Bytes that are no text (a UUID's) pass as bytes; the expression makes text of them, or them of text.
+            boolean bytes = op.from().type().contains("binary") || to.type().contains("binary");
+            sql.add("alter table " + name(op.table()) + " modify column " + quote(to.name())
+                    + (bytes ? " varbinary(255)" : " varchar(255)"));
             sql.add("update " + name(op.table()) + " set " + quote(to.name()) + " = " + op.using());
         }
         sql.add("alter table " + name(op.table()) + " modify column " + column(to));
