@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -36,27 +38,23 @@ public final class RowFacts {
 
     public static final int STATEMENT_TIMEOUT_MS = 3_000;
 
-    /** How one database spells the queries the facts ask. */
-    public interface Queries {
-        String quote(String column);
-
-        String name(QualifiedName table);
-
-        /**
-         * One number: the rows the database's statistics give {@code table}; no row when there is no such
-         * table (the migration creates it), and 0 when it holds none or was never measured.
-         */
-        String estimate(QualifiedName table);
-
-        /** Whose estimate it is, for the reviewer: "the planner's estimate". */
-        String estimateSaid();
-
-        /** What starts the read-only transaction, with autocommit off, the time limit included where it can be. */
-        List<String> begin();
-
-        /** {@code query} with the time limit, where it must be said with each statement. */
-        String timed(String query);
-    }
+    /**
+     * How one database spells the queries the facts ask.
+     *
+     * @param estimate one number: the rows the database's statistics give a table; no row when there is
+     *     no such table (the migration creates it), and 0 when it holds none or was never measured
+     * @param estimateSaid whose estimate it is, for the reviewer: "the planner's estimate"
+     * @param begin what starts the read-only transaction, with autocommit off, the time limit included where
+     *     it can be
+     * @param timed a query with the time limit, where it must be said with each statement
+     */
+    public record Queries(
+            Function<String, String> quote,
+            Function<QualifiedName, String> name,
+            Function<QualifiedName, String> estimate,
+            String estimateSaid,
+            List<String> begin,
+            UnaryOperator<String> timed) {}
 
     private final Connection connection;
     private final Queries queries;
@@ -92,12 +90,12 @@ public final class RowFacts {
     private List<String> about(Operation operation) throws SQLException {
         if (operation instanceof DropTable drop) {
             QualifiedName table = drop.table().name();
-            return counted(table, "select count(*) from " + queries.name(table), rows -> table + " has " + rows);
+            return counted(table, "select count(*) from " + name(table), rows -> table + " has " + rows);
         } else if (operation instanceof DropColumn drop) {
-            String column = queries.quote(drop.column().name());
+            String column = quote(drop.column().name());
             return counted(
                     drop.table(),
-                    "select count(" + column + ") from " + queries.name(drop.table()),
+                    "select count(" + column + ") from " + name(drop.table()),
                     values -> drop.table() + " has " + values + " with a value in "
                             + drop.column().name());
         } else if (operation instanceof AlterColumn alter
@@ -106,40 +104,40 @@ public final class RowFacts {
                 && !alter.fillsNulls()) {
             return breaking(
                     alter.table(),
-                    "select count(*) from " + queries.name(alter.table()) + " where "
-                            + queries.quote(alter.to().name()) + " is null",
+                    "select count(*) from " + name(alter.table()) + " where "
+                            + quote(alter.to().name()) + " is null",
                     "with null in " + alter.to().name());
         } else if (operation instanceof AddUniqueConstraint unique) {
             String columns =
-                    unique.constraint().columns().stream().map(queries::quote).collect(Collectors.joining(", "));
+                    unique.constraint().columns().stream().map(this::quote).collect(Collectors.joining(", "));
             String notNull = unique.constraint().columns().stream()
-                    .map(c -> queries.quote(c) + " is not null")
+                    .map(c -> quote(c) + " is not null")
                     .collect(Collectors.joining(" and "));
             return breaking(
                     unique.table(),
-                    "select coalesce(sum(n), 0) from (select count(*) as n from " + queries.name(unique.table())
-                            + " where " + notNull + " group by " + columns + " having count(*) > 1) d",
+                    "select coalesce(sum(n), 0) from (select count(*) as n from " + name(unique.table()) + " where "
+                            + notNull + " group by " + columns + " having count(*) > 1) d",
                     "sharing their " + String.join(", ", unique.constraint().columns()) + " with another row");
         } else if (operation instanceof AddCheckConstraint check && !check.provesNotNull()) {
             return breaking(
                     check.table(),
-                    "select count(*) from " + queries.name(check.table()) + " where not ("
+                    "select count(*) from " + name(check.table()) + " where not ("
                             + check.check().expression() + ")",
                     "breaking it");
         } else if (operation instanceof AddForeignKey add) {
             ForeignKey key = add.key();
             List<String> pairs = new ArrayList<>();
             for (int i = 0; i < key.columns().size(); i++) {
-                pairs.add("t." + queries.quote(key.targetColumns().get(i)) + " = r."
-                        + queries.quote(key.columns().get(i)));
+                pairs.add("t." + quote(key.targetColumns().get(i)) + " = r."
+                        + quote(key.columns().get(i)));
             }
             String present = key.columns().stream()
-                    .map(c -> "r." + queries.quote(c) + " is not null")
+                    .map(c -> "r." + quote(c) + " is not null")
                     .collect(Collectors.joining(" and "));
             return breaking(
                     add.table(),
-                    "select count(*) from " + queries.name(add.table()) + " r where " + present
-                            + " and not exists (select 1" + " from " + queries.name(key.target()) + " t where "
+                    "select count(*) from " + name(add.table()) + " r where " + present
+                            + " and not exists (select 1" + " from " + name(key.target()) + " t where "
                             + String.join(" and ", pairs) + ")",
                     "pointing at no row of " + key.target());
         }
@@ -183,20 +181,19 @@ public final class RowFacts {
 
     /** The statistics' row count; empty when the table is not there (the migration creates it). */
     private OptionalLong estimate(QualifiedName table) throws SQLException {
-        OptionalLong estimate = query(queries.estimate(table));
+        OptionalLong estimate = query(queries.estimate().apply(table));
         if (estimate.isEmpty() || estimate.getAsLong() > 0) {
             return estimate;
         }
         // Never analysed (or empty): a count stopped at the limit says which side of it the table is.
-        return query(
-                "select count(*) from (select 1 from " + queries.name(table) + " limit " + (EXACT_UP_TO + 1) + ") s");
+        return query("select count(*) from (select 1 from " + name(table) + " limit " + (EXACT_UP_TO + 1) + ") s");
     }
 
     /** One number, or empty when the query fails or runs out of time (the transaction carries on). */
     private OptionalLong query(String sql) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(queries.timed(sql))) {
+                ResultSet rs = statement.executeQuery(queries.timed().apply(sql))) {
             OptionalLong value = rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             connection.releaseSavepoint(savepoint);
             return value;
@@ -204,6 +201,14 @@ public final class RowFacts {
             connection.rollback(savepoint);
             return OptionalLong.empty();
         }
+    }
+
+    private String quote(String column) {
+        return queries.quote().apply(column);
+    }
+
+    private String name(QualifiedName table) {
+        return queries.name().apply(table);
     }
 
     private static String rows(long n) {

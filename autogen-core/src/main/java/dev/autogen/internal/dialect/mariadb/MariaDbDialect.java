@@ -23,7 +23,6 @@ import dev.autogen.internal.operations.DropColumn;
 import dev.autogen.internal.operations.DropIndex;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
-import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.ValueDomain;
 import java.sql.Connection;
@@ -387,40 +386,16 @@ public final class MariaDbDialect implements Dialect {
         return RowFacts.of(connection, operations, ROW_FACTS);
     }
 
-    private static final RowFacts.Queries ROW_FACTS = new RowFacts.Queries() {
-        @Override
-        public String quote(String column) {
-            return MariaDbNames.quote(column);
-        }
-
-        @Override
-        public String name(QualifiedName table) {
-            return MariaDbSql.name(table);
-        }
-
-        @Override
-        public String estimate(QualifiedName table) {
-            return "select table_rows from information_schema.tables where table_schema = "
+    private static final RowFacts.Queries ROW_FACTS = new RowFacts.Queries(
+            MariaDbNames::quote,
+            MariaDbSql::name,
+            table -> "select table_rows from information_schema.tables where table_schema = "
                     + MariaDbNames.literal(table.schema()) + " and table_name = " + MariaDbNames.literal(table.name())
-                    + " and table_type = 'BASE TABLE'";
-        }
-
-        @Override
-        public String estimateSaid() {
-            return "InnoDB's estimate";
-        }
-
-        @Override
-        public List<String> begin() {
-            return List.of("set transaction read only");
-        }
-
-        @Override
-        public String timed(String query) {
+                    + " and table_type = 'BASE TABLE'",
+            "InnoDB's estimate",
+            List.of("set transaction read only"),
             // Seconds; the limit of the one statement, so the session's own setting stays as it was.
-            return "set statement max_statement_time = " + RowFacts.STATEMENT_TIMEOUT_MS / 1000.0 + " for " + query;
-        }
-    };
+            query -> "set statement max_statement_time = " + RowFacts.STATEMENT_TIMEOUT_MS / 1000.0 + " for " + query);
 
     @Override
     public Optional<ValueConversion> keepMeaning(AlterColumn alter, ValueDomain domain) {

@@ -20,7 +20,6 @@ import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.CreateIndex;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.TypeChanges;
-import dev.autogen.internal.schema.QualifiedName;
 import dev.autogen.internal.schema.Schema;
 import dev.autogen.internal.schema.ValueDomain;
 import java.sql.Connection;
@@ -159,40 +158,15 @@ public final class PostgresDialect implements Dialect {
         return RowFacts.of(connection, operations, ROW_FACTS);
     }
 
-    private static final RowFacts.Queries ROW_FACTS = new RowFacts.Queries() {
-        @Override
-        public String quote(String column) {
-            return PostgresNames.quote(column);
-        }
-
-        @Override
-        public String name(QualifiedName table) {
-            return PostgresSql.name(table);
-        }
-
-        @Override
-        public String estimate(QualifiedName table) {
-            return "select greatest(c.reltuples, 0)::bigint from pg_class c join pg_namespace n"
+    private static final RowFacts.Queries ROW_FACTS = new RowFacts.Queries(
+            PostgresNames::quote,
+            PostgresSql::name,
+            table -> "select greatest(c.reltuples, 0)::bigint from pg_class c join pg_namespace n"
                     + " on n.oid = c.relnamespace where n.nspname = " + PostgresNames.literal(table.schema())
-                    + " and c.relname = " + PostgresNames.literal(table.name()) + " and c.relkind in ('r', 'p')";
-        }
-
-        @Override
-        public String estimateSaid() {
-            return "the planner's estimate";
-        }
-
-        @Override
-        public List<String> begin() {
-            return List.of(
-                    "set transaction read only", "set local statement_timeout = " + RowFacts.STATEMENT_TIMEOUT_MS);
-        }
-
-        @Override
-        public String timed(String query) {
-            return query;
-        }
-    };
+                    + " and c.relname = " + PostgresNames.literal(table.name()) + " and c.relkind in ('r', 'p')",
+            "the planner's estimate",
+            List.of("set transaction read only", "set local statement_timeout = " + RowFacts.STATEMENT_TIMEOUT_MS),
+            query -> query);
 
     @Override
     public Operation inTransaction(Operation operation) {
