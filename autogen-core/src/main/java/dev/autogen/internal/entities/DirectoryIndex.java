@@ -55,7 +55,10 @@ final class DirectoryIndex {
         long readFrom = System.currentTimeMillis() * 1_000_000L - SETTLED;
         Map<String, Kept> before = read(index);
         TreeMap<String, FileStat> files = new TreeMap<>();
-        walk(directory, "", files, new HashSet<>());
+        Set<List<Long>> seen = new HashSet<>();
+        FileStat root = FileStat.of(directory);
+        seen.add(List.of(root.device(), root.inode()));
+        walk(directory, "", files, seen);
         TreeMap<String, byte[]> fingerprints = new TreeMap<>();
         Map<String, Kept> after = new HashMap<>();
         int read = 0;
