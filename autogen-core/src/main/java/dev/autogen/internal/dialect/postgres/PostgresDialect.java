@@ -293,6 +293,8 @@ public final class PostgresDialect implements Dialect {
                 "select a.pid, a.application_name, a.usename, coalesce(a.xact_start, a.backend_start) as since,"
                         + " a.state from pg_locks l join pg_stat_activity a on a.pid = l.pid"
                         + " where l.locktype = 'advisory' and l.granted and l.pid <> pg_backend_pid()"
+                        // An advisory lock is the database's own: another database's of the same name is not it.
+                        + " and l.database = (select oid from pg_database where datname = current_database())"
                         + " and l.objid::bigint = (hashtext(?)::bigint & 4294967295)")) {
             who.setString(1, name);
             try (ResultSet rs = who.executeQuery()) {
