@@ -1,7 +1,7 @@
 package dev.autogen.internal.entities;
 
-import dev.autogen.internal.text.AtomicFile;
 import dev.autogen.internal.text.Fingerprint;
+import dev.autogen.internal.text.SealedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -102,16 +102,12 @@ final class DirectoryIndex {
 
     private static Map<String, Kept> read(Path index) {
         Map<String, Kept> kept = new HashMap<>();
+        Optional<byte[]> sealed = SealedFile.read(index);
+        if (sealed.isEmpty()) {
+            return kept;
+        }
         try {
-            byte[] bytes = Files.readAllBytes(index);
-            if (bytes.length <= Fingerprint.LENGTH) {
-                return kept;
-            }
-            byte[] payload = Arrays.copyOfRange(bytes, Fingerprint.LENGTH, bytes.length);
-            if (!Arrays.equals(Arrays.copyOf(bytes, Fingerprint.LENGTH), Fingerprint.of(payload))) {
-                return kept;
-            }
-            ByteBuffer in = ByteBuffer.wrap(payload);
+            ByteBuffer in = ByteBuffer.wrap(sealed.get());
             if (!FORMAT.equals(utf(in))) {
                 return kept;
             }
@@ -124,8 +120,8 @@ final class DirectoryIndex {
                 kept.put(name, new Kept(stat, fingerprint));
             }
             return kept;
-        } catch (IOException | RuntimeException e) {
-            // Missing, cut short or of another build: every file is read, and a new index written.
+        } catch (RuntimeException e) {
+            // Of another build: every file is read, and a new index written.
             return new HashMap<>();
         }
     }
@@ -152,7 +148,7 @@ final class DirectoryIndex {
                 }
             }
             byte[] bytes = payload.toByteArray();
-            AtomicFile.write(index, Fingerprint.of(bytes), bytes);
+            SealedFile.write(index, bytes);
         } catch (IOException e) {
             // The index only saves reading: without it the next command reads every file.
         }

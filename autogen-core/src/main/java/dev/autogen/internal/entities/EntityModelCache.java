@@ -8,6 +8,7 @@ import dev.autogen.internal.schema.SequenceUse;
 import dev.autogen.internal.schema.ValueDomain;
 import dev.autogen.internal.text.AtomicFile;
 import dev.autogen.internal.text.Fingerprint;
+import dev.autogen.internal.text.SealedFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -77,26 +77,20 @@ final class EntityModelCache {
     }
 
     static Optional<Entry> read(Path directory, String key) {
-        Path file = directory.resolve(key);
+        Optional<byte[]> sealed = SealedFile.read(directory.resolve(key));
+        if (sealed.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes = sealed.get();
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (bytes.length <= DIGEST_LENGTH) {
-                return Optional.empty();
-            }
-            byte[] fingerprint = Fingerprint.of(bytes, DIGEST_LENGTH, bytes.length - DIGEST_LENGTH);
-            if (!Arrays.equals(bytes, 0, DIGEST_LENGTH, fingerprint, 0, DIGEST_LENGTH)) {
-                return Optional.empty();
-            }
             // The format's name as DataOutputStream.writeUTF wrote it: its length in two bytes, then ASCII.
-            int length = ((bytes[DIGEST_LENGTH] & 0xff) << 8) | (bytes[DIGEST_LENGTH + 1] & 0xff);
-            int start = DIGEST_LENGTH + 2;
-            if (!FORMAT.equals(
-                    new String(bytes, start, Math.min(length, bytes.length - start), StandardCharsets.UTF_8))) {
+            int length = ((bytes[0] & 0xff) << 8) | (bytes[1] & 0xff);
+            if (!FORMAT.equals(new String(bytes, 2, Math.min(length, bytes.length - 2), StandardCharsets.UTF_8))) {
                 return Optional.empty();
             }
-            return Optional.of(EntryCodec.decode(bytes, start + length));
+            return Optional.of(EntryCodec.decode(bytes, 2 + length));
         } catch (IOException | RuntimeException e) {
-            // Missing, unreadable, corrupt, or written by another build: boot Hibernate instead.
+            // Corrupt, or written by another build: boot Hibernate instead.
             return Optional.empty();
         }
     }
@@ -109,7 +103,7 @@ final class EntityModelCache {
                 out.write(EntryCodec.encode(entry));
             }
             byte[] bytes = payload.toByteArray();
-            AtomicFile.write(directory.resolve(key), Fingerprint.of(bytes), bytes);
+            SealedFile.write(directory.resolve(key), bytes);
             markLatest(directory, key);
             prune(directory, key);
         } catch (IOException | UncheckedIOException e) {
