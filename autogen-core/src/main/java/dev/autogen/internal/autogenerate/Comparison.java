@@ -7,6 +7,7 @@ import dev.autogen.internal.dialect.Dialect;
 import dev.autogen.internal.dialect.Introspection;
 import dev.autogen.internal.dialect.IntrospectionScope;
 import dev.autogen.internal.dialect.Printed;
+import dev.autogen.internal.dialect.RowFacts;
 import dev.autogen.internal.dialect.ValueConversions;
 import dev.autogen.internal.diff.HistorySpellings;
 import dev.autogen.internal.diff.IgnoreRules;
@@ -162,7 +163,7 @@ public final class Comparison {
             Connection connection, List<Operation> operations, Map<Operation, List<String>> notes) {
         Map<Operation, List<String>> facts = stages.time("rows", () -> {
             try {
-                return dialect.rowFacts(connection, operations);
+                return RowFacts.of(connection, operations, dialect.rowFactQueries());
             } catch (SQLException e) {
                 throw new AutogenException(
                         ErrorCode.DATABASE_ERROR,

@@ -3,10 +3,7 @@ package dev.autogen.internal.dialect;
 import dev.autogen.internal.operations.AlterColumn;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.schema.ValueDomain;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,10 +34,10 @@ public interface Review {
     List<String> lockSafeRemarks(Operation form);
 
     /**
-     * What the live database's rows say of each operation, for the reviewer: how much a drop takes, how
-     * many rows a new constraint would refuse. Bounded in cost; read only.
+     * How this database spells the queries of {@link RowFacts}: what the live database's rows say of each
+     * operation, for the reviewer (how much a drop takes, how many rows a new constraint would refuse).
      */
-    Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations) throws SQLException;
+    RowFacts.Queries rowFactQueries();
 
     /**
      * {@code alter} converting so that the values mean the same after it, both ways: value by value when its

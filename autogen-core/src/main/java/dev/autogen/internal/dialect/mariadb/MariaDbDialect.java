@@ -381,9 +381,8 @@ public final class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public Map<Operation, List<String>> rowFacts(Connection connection, List<Operation> operations)
-            throws SQLException {
-        return RowFacts.of(connection, operations, ROW_FACTS);
+    public RowFacts.Queries rowFactQueries() {
+        return ROW_FACTS;
     }
 
     private static final RowFacts.Queries ROW_FACTS = new RowFacts.Queries(
