@@ -1,16 +1,13 @@
 package dev.autogen.internal.dialect.mariadb;
 
 import dev.autogen.internal.dialect.Risk;
+import dev.autogen.internal.dialect.RunningCodeRisks;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddForeignKey;
 import dev.autogen.internal.operations.AddPrimaryKey;
 import dev.autogen.internal.operations.AlterColumn;
-import dev.autogen.internal.operations.DropColumn;
-import dev.autogen.internal.operations.DropTable;
 import dev.autogen.internal.operations.Operation;
-import dev.autogen.internal.operations.RenameColumn;
-import dev.autogen.internal.operations.RenameTable;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Identity;
 import java.util.Optional;
@@ -28,6 +25,10 @@ final class MariaDbRisks {
     private MariaDbRisks() {}
 
     static Optional<Risk> of(Operation operation) {
+        Optional<Risk> breaksRunningCode = RunningCodeRisks.of(operation, "a metadata lock");
+        if (breaksRunningCode.isPresent()) {
+            return breaksRunningCode;
+        }
         if (operation instanceof AddColumn add && !add.instantly() && !addsInstantly(add.column())) {
             return risk(
                     "add-column-copies-table",
@@ -36,30 +37,6 @@ final class MariaDbRisks {
                             + add.column().name()
                             + " (an auto-increment or stored generated column, or a computed default, is never added"
                             + " instantly); add it nullable with no default, fill it in batches, then change it");
-        } else if (operation instanceof DropColumn drop) {
-            return risk(
-                    "drop-breaks-running-code",
-                    "a metadata lock",
-                    "breaks every running query that names " + drop.column().name()
-                            + "; deploy the application without it first");
-        } else if (operation instanceof DropTable drop) {
-            return risk(
-                    "drop-breaks-running-code",
-                    "a metadata lock",
-                    "breaks every running query on " + drop.table().name()
-                            + "; deploy the application without it first");
-        } else if (operation instanceof RenameColumn rename) {
-            return risk(
-                    "rename-breaks-running-code",
-                    "a metadata lock",
-                    "breaks every running query that names " + rename.from() + " until the application that says "
-                            + rename.to() + " is deployed");
-        } else if (operation instanceof RenameTable rename) {
-            return risk(
-                    "rename-breaks-running-code",
-                    "a metadata lock",
-                    "breaks every running query on " + rename.table() + " until the application that says "
-                            + rename.renamed() + " is deployed");
         } else if (operation instanceof AlterColumn alter
                 && alter.typeChanged()
                 && !MariaDbTypeChanges.labelsAppended(

@@ -1,6 +1,7 @@
 package dev.autogen.internal.dialect.postgres;
 
 import dev.autogen.internal.dialect.Risk;
+import dev.autogen.internal.dialect.RunningCodeRisks;
 import dev.autogen.internal.operations.AddCheckConstraint;
 import dev.autogen.internal.operations.AddColumn;
 import dev.autogen.internal.operations.AddForeignKey;
@@ -162,46 +163,27 @@ final class PostgresRisks implements OperationVisitor<Optional<Risk>> {
 
     @Override
     public Optional<Risk> dropColumn(DropColumn op) {
-        return risk(
-                "drop-breaks-running-code",
-                "ACCESS EXCLUSIVE",
-                "breaks every running query that names " + op.column().name()
-                        + "; deploy the application without it first");
+        return RunningCodeRisks.of(op, "ACCESS EXCLUSIVE");
     }
 
     @Override
     public Optional<Risk> dropTable(DropTable op) {
-        return risk(
-                "drop-breaks-running-code",
-                "ACCESS EXCLUSIVE",
-                "breaks every running query on " + op.table().name() + "; deploy the application without it first");
+        return RunningCodeRisks.of(op, "ACCESS EXCLUSIVE");
     }
 
     @Override
     public Optional<Risk> renameColumn(RenameColumn op) {
-        return risk(
-                "rename-breaks-running-code",
-                "ACCESS EXCLUSIVE",
-                "breaks every running query that names " + op.from() + " until the application that says " + op.to()
-                        + " is deployed");
+        return RunningCodeRisks.of(op, "ACCESS EXCLUSIVE");
     }
 
     @Override
     public Optional<Risk> renameTable(RenameTable op) {
-        return risk(
-                "rename-breaks-running-code",
-                "ACCESS EXCLUSIVE",
-                "breaks every running query on " + op.table() + " until the application that says " + op.to()
-                        + " is deployed");
+        return RunningCodeRisks.of(op, "ACCESS EXCLUSIVE");
     }
 
     @Override
     public Optional<Risk> setTableSchema(SetTableSchema op) {
-        return risk(
-                "rename-breaks-running-code",
-                "ACCESS EXCLUSIVE",
-                "breaks every running query on " + op.table() + " until the application that says " + op.moved()
-                        + " is deployed");
+        return RunningCodeRisks.of(op, "ACCESS EXCLUSIVE");
     }
 
     /** Whether a check validated earlier in the migration proves the column holds no null, so no scan is needed. */

@@ -10,6 +10,7 @@ import dev.autogen.internal.operations.CreateTable;
 import dev.autogen.internal.operations.DropColumn;
 import dev.autogen.internal.operations.Operation;
 import dev.autogen.internal.operations.RenameColumn;
+import dev.autogen.internal.operations.SetTableSchema;
 import dev.autogen.internal.schema.Column;
 import dev.autogen.internal.schema.Identity;
 import dev.autogen.internal.schema.QualifiedName;
@@ -75,10 +76,15 @@ class MariaDbRisksTest {
     @Test
     void dropsAndRenamesBreakTheRunningApplication() {
         Column code = Column.of("code", "varchar(20)", true);
-        Map<Operation, Risk> risks =
-                Risks.of(List.of(new DropColumn(SHOP, code), new RenameColumn(SHOP, "name", "title")), DIALECT);
+        Map<Operation, Risk> risks = Risks.of(
+                List.of(
+                        new DropColumn(SHOP, code),
+                        new RenameColumn(SHOP, "name", "title"),
+                        new SetTableSchema(SHOP, "archive")),
+                DIALECT);
         assertThat(risks.values().stream().map(Risk::rule))
-                .containsExactly("drop-breaks-running-code", "rename-breaks-running-code");
+                .containsExactly(
+                        "drop-breaks-running-code", "rename-breaks-running-code", "rename-breaks-running-code");
         assertThat(risks.get(new RenameColumn(SHOP, "name", "title")).what())
                 .contains("names name until the application that says title is deployed");
     }
